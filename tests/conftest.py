@@ -1,0 +1,57 @@
+import pytest
+
+from areas.models import Role
+from tests.factories import AdminUnitFactory, AssignmentFactory, ProvinceFactory
+
+
+@pytest.fixture
+def province(db):
+    return ProvinceFactory(short_name="Phú Thọ", code="25")
+
+
+@pytest.fixture
+def own_unit(province):
+    return AdminUnitFactory(short_name="Hạ Hòa", parent=province)
+
+
+@pytest.fixture
+def other_unit(db):
+    return AdminUnitFactory(short_name="Sa Loong", parent=ProvinceFactory(short_name="Quảng Ngãi"))
+
+
+def _user_with(role, unit):
+    return AssignmentFactory(role=role, unit=unit).user
+
+
+@pytest.fixture
+def officer(own_unit):
+    return _user_with(Role.PLANNER, own_unit)
+
+
+@pytest.fixture
+def commune_staff(own_unit):
+    return _user_with(Role.COMMUNE_STAFF, own_unit)
+
+
+@pytest.fixture
+def finance(own_unit):
+    return _user_with(Role.FINANCE, own_unit)
+
+
+@pytest.fixture
+def leader(own_unit):
+    return _user_with(Role.LEADER, own_unit)
+
+
+@pytest.fixture
+def administrator(own_unit):
+    return _user_with(Role.ADMIN, own_unit)
+
+
+@pytest.fixture
+def client_as(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
