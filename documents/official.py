@@ -1,0 +1,147 @@
+"""An official document (Decree 30/2020/NĐ-CP, Mẫu 1.4) as a value that both renderers read.
+
+Apps build an :class:`OfficialDocument`; ``documents.pdf`` turns it into a PDF through the
+shared HTML template and ``documents.docx`` into an editable Word file with the same layout.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from documents.dates import date_line
+from documents.metrics import rule_width_mm
+from documents.symbols import document_symbol
+from documents.text import nfc
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+# Body block kinds, in the order of Decree 30's "phần, mục, khoản, điểm" plus bullets.
+SECTION = "section"  # I. MỤC ĐÍCH, YÊU CẦU (upper case, bold)
+CLAUSE = "clause"  # 1. Mục đích (bold when it has a title)
+POINT = "point"  # a) Thời gian
+BULLET = "bullet"  # - …
+SUBBULLET = "subbullet"  # + …
+PARAGRAPH = "paragraph"
+BASIS = "basis"  # Căn cứ …; (italic)
+BLOCK_KINDS = (SECTION, CLAUSE, POINT, BULLET, SUBBULLET, PARAGRAPH, BASIS)
+
+
+@dataclass
+class Block:
+    """One paragraph of the body: its kind, its computed marker ("I.", "1.", "a)", "-") and text."""
+
+    kind: str
+    text: str
+    marker: str = ""
+    titled: bool = False  # a clause with a title ("1. Mục đích") is bold
+
+    def __post_init__(self):
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"unknown block kind {self.kind!r}")
+        self.text = nfc(self.text)
+
+    @property
+    def display_text(self) -> str:
+        text = self.text.upper() if self.kind == SECTION else self.text
+        return f"{self.marker} {text}" if self.marker else text
+
+
+@dataclass
+class Table:
+    """A simple table for appendices: header cells, rows of text, and which columns are numbers."""
+
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: set[int] = field(default_factory=set)
+    bold_rows: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Appendix:
+    """An appendix: own page numbering, optionally landscape."""
+
+    label: str  # "Phụ lục" or "Phụ lục I"
+    title: str  # upper case title
+    reference: str  # "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)"
+    blocks: list[Block] = field(default_factory=list)
+    table: Table | None = None
+    after_table: list[Block] = field(default_factory=list)  # e.g. "Bằng chữ: …"
+    unit_caption: str = ""  # "Đơn vị tính: đồng"
+    landscape: bool = False
+
+
+@dataclass
+class Signature:
+    """The closing block's right cell: authority lines (TM./KT./…), title, name."""
+
+    authority_lines: list[str]
+    signer: str
+
+    @classmethod
+    def for_body(cls, body, *, deputy: bool, signer: str) -> Signature:
+        """The usual block of an issuing body: TM. <collective> / [KT.] head / deputy title."""
+        lines = [f"TM. {body.collective_name}"] if body.is_collective else []
+        if deputy:
+            lines += [f"KT. {body.head_title}", body.deputy_title]
+        else:
+            lines.append(body.head_title)
+        return cls(authority_lines=lines, signer=signer)
+
+
+@dataclass
+class OfficialDocument:
+    parent_lines: list[str]
+    issuer_lines: list[str]
+    type_name: str  # "Kế hoạch"
+    type_abbr: str  # "KH"
+    issuer_abbr: str  # "UBND"
+    place_name: str
+    year: int
+    title: str
+    blocks: list[Block]
+    recipients: list[str]
+    signature: Signature
+    number: int | None = None
+    issue_date: datetime.date | None = None
+    appendices: list[Appendix] = field(default_factory=list)
+
+    @property
+    def draft(self) -> bool:
+        return self.number is None or self.issue_date is None
+
+    @property
+    def symbol_line(self) -> str:
+        return document_symbol(self.number, self.type_abbr, self.issuer_abbr)
+
+    @property
+    def symbol(self) -> str:
+        return self.symbol_line.removeprefix("Số:").strip()
+
+    @property
+    def date_line(self) -> str:
+        return date_line(self.place_name, self.issue_date, year=self.year)
+
+    @property
+    def type_heading(self) -> str:
+        return self.type_name.upper()
+
+    @property
+    def issuer_rule_mm(self) -> float:
+        return rule_width_mm(self.issuer_lines, size_pt=13, bold=True)
+
+    @property
+    def title_rule_mm(self) -> float:
+        return rule_width_mm(self.title.splitlines(), size_pt=14, bold=True, max_mm=165)
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        """'- X;' for every recipient and '- X.' for the last (which should be 'Lưu: VT, …')."""
+        items = [nfc(r).rstrip(";.") for r in self.recipients if nfc(r)]
+        return [f"- {r}{'.' if i == len(items) - 1 else ';'}" for i, r in enumerate(items)]
+
+    @property
+    def filename_stem(self) -> str:
+        number = f"{self.number:02d}" if self.number else "du-thao"
+        return f"{self.type_abbr}-{number}-{self.year}"
