@@ -136,6 +136,11 @@ class AdminUnit(ValidityMixin):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.name, self.short_name, self.kind = nfc(self.name), nfc(self.short_name), nfc(self.kind)
+        self.search_key = self.compute_search_key()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("areas:unit-detail", args=[self.pk])
 
@@ -150,11 +155,6 @@ class AdminUnit(ValidityMixin):
 
     def compute_search_key(self) -> str:
         return search_key(self.full_name)
-
-    def save(self, *args, **kwargs):
-        self.name, self.short_name, self.kind = nfc(self.name), nfc(self.short_name), nfc(self.kind)
-        self.search_key = self.compute_search_key()
-        super().save(*args, **kwargs)
 
 
 class IssuingBodyQuerySet(ValidityQuerySet):

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 
 from areas.models import AdminUnit, Assignment, IssuingBody, Role, UnitLevel
 
+TEST_PASSWORD = "mat-khau-thu-nghiem-2024"
+
 
 class AdminUnitFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -41,12 +43,11 @@ class IssuingBodyFactory(factory.django.DjangoModelFactory):
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Nguyễn Văn"
     last_name = factory.Sequence(lambda n: f"A{n}")
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu-nghiem-2024")
+    password = factory.django.Password(TEST_PASSWORD)
 
 
 class AssignmentFactory(factory.django.DjangoModelFactory):
