@@ -6,16 +6,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 
-from documents.text import nfc, nfc_lines, search_key, search_words
+from documents.text import nfc, nfc_lines, search_words
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 
 
 def _vn_date(day: datetime.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
+
+
+def unit_search_key(full_name: str) -> str:
+    """Folded words of a unit's full name, each preceded by a space (for word-start matching)."""
+    return "".join(" " + word for word in search_words(full_name)) + " "
 
 
 class UnitLevel(models.TextChoices):
@@ -72,11 +78,24 @@ class ValidityMixin(models.Model):
 
 class AdminUnitQuerySet(ValidityQuerySet):
     def search(self, text: str):
-        """Units whose name and parents' names hold every word typed, accents ignored."""
+        """Units whose full name (with parents) holds every word typed, accents ignored.
+
+        Every word but the last must match a whole word; the last may be the start of one
+        (search as you type). Units where the words stand together come first, shortest
+        (highest level) first, so "ha hoa" lists Huyện Hạ Hoà before Hoàn Kiếm, Hà Nội.
+        """
+        words = search_words(text)
+        if not words:
+            return self
         qs = self
-        for word in search_words(text):
-            qs = qs.filter(search_key__contains=word)
-        return qs
+        for word in words[:-1]:
+            qs = qs.filter(search_key__contains=f" {word} ")
+        qs = qs.filter(search_key__contains=" " + words[-1])
+        phrase = Q(search_key__contains=" " + " ".join(words))
+        return qs.annotate(
+            phrase_rank=models.Case(models.When(phrase, then=0), default=1,
+                                    output_field=models.IntegerField())
+        ).order_by("phrase_rank", Length("search_key"), "search_key")
 
     def within(self, unit_ids):
         """The given units and every unit below them (province → district → commune)."""
@@ -154,7 +173,7 @@ class AdminUnit(ValidityMixin):
         return ", ".join(parts)
 
     def compute_search_key(self) -> str:
-        return search_key(self.full_name)
+        return unit_search_key(self.full_name)
 
 
 class IssuingBodyQuerySet(ValidityQuerySet):

@@ -28,7 +28,9 @@ def unit_list(request):
     units = _filter_era(AdminUnit.objects.visible_to(request.user), era).search(query)
     if level in UnitLevel.values:
         units = units.filter(level=level)
-    units = units.select_related("parent__parent").order_by("level", "search_key")
+    units = units.select_related("parent__parent")
+    if not query:
+        units = units.order_by("level", "code")
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "query": query, "era": era, "eras": ERAS, "level": level,
                "levels": UnitLevel.choices}

@@ -102,10 +102,21 @@ def _page_field(paragraph) -> None:
 def _borderless_table(word, widths_mm: list[float]):
     table = word.add_table(rows=1, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
-        cell.width = Mm(width)
+    _fix_widths(table, widths_mm)
     return table
+
+
+def _fix_widths(table, widths_mm: list[float]) -> None:
+    """Fixed layout with explicit grid and cell widths, which Word and LibreOffice both honour."""
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
 
 
 def _cell_line(cell, text: str, *, size: float, bold=False, italic=False, first=False,
@@ -219,8 +230,11 @@ def _add_data_table(word, appendix: Appendix) -> None:
         run.font.size, run.italic = Pt(12), True
     table = word.add_table(rows=1, cols=len(table_data.columns))
     table.style = "Table Grid"
+    width = 257 if appendix.landscape else TEXT_WIDTH_MM
+    widths = [width * percent / 100 for percent in table_data.column_percents]
     for cell, text in zip(table.rows[0].cells, table_data.columns, strict=True):
         _cell_line(cell, text, size=12, bold=True, first=True)
+    _repeat_as_header(table.rows[0])
     for index, row in enumerate(table_data.rows):
         cells = table.add_row().cells
         for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
@@ -229,3 +243,11 @@ def _add_data_table(word, appendix: Appendix) -> None:
             )
             _cell_line(cell, text, size=12, bold=index in table_data.bold_rows, first=True,
                        align=align)
+    _fix_widths(table, widths)
+
+
+def _repeat_as_header(row) -> None:
+    """The header row is repeated at the top of every page the table runs onto."""
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)

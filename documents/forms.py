@@ -13,7 +13,6 @@ class SampleDocumentForm(forms.Form):
     )
     number = forms.IntegerField(
         label="Số văn bản", required=False, min_value=1, max_value=99999,
-        help_text="Để trống để xem bản dự thảo (chừa trống số và ngày).",
     )
     issue_date = forms.DateField(
         label="Ngày ban hành", required=False, widget=forms.DateInput(attrs={"type": "date"}),

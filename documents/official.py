@@ -56,6 +56,18 @@ class Table:
     rows: list[list[str]]
     numeric: set[int] = field(default_factory=set)
     bold_rows: set[int] = field(default_factory=set)
+    weights: list[float] | None = None  # relative column widths; default: STT narrow, text wide
+
+    @property
+    def column_weights(self) -> list[float]:
+        if self.weights:
+            return self.weights
+        return [1.0, 6.0] + [2.0] * (len(self.columns) - 2) if len(self.columns) > 2 else [1.0] * len(self.columns)
+
+    @property
+    def column_percents(self) -> list[float]:
+        total = sum(self.column_weights)
+        return [round(w * 100 / total, 2) for w in self.column_weights]
 
 
 @dataclass

@@ -1,13 +1,13 @@
 import pytest
 from django.conf import settings
 
+from areas.models import Role
+from tests.factories import AdminUnitFactory, AssignmentFactory, ProvinceFactory
+
 
 def pytest_configure():
     # Hashing passwords at full strength would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-from areas.models import Role
-from tests.factories import AdminUnitFactory, AssignmentFactory, ProvinceFactory
 
 
 @pytest.fixture
