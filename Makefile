@@ -23,6 +23,9 @@ run: $(STAMP)
 	$(PY) manage.py load_areas
 	$(PY) manage.py load_demo
 	@echo "Mở http://$(HOST):$(PORT)/ và đăng nhập bằng một tài khoản ở trên."
+	@# The task worker runs long jobs (imports, large documents) beside the web server.
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

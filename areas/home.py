@@ -1,5 +1,7 @@
 """The home page: each role sees what it can do, and where it works."""
 
+import importlib
+
 from django.shortcuts import render
 
 from areas.models import Assignment, Role
@@ -31,6 +33,23 @@ ROLE_TASKS = {
 }
 
 
+FEATURE_APPS = ("plans", "dialogues", "households", "budgets")
+
+
+def tasks_for(role) -> list[tuple[str, str, str, str]]:
+    """The role's cards: each feature app's ``menu.ROLE_TASKS`` first, then the areas ones."""
+    cards = []
+    for app in FEATURE_APPS:
+        try:
+            menu = importlib.import_module(f"{app}.menu")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.menu":
+                raise
+            continue
+        cards += menu.ROLE_TASKS.get(role, [])
+    return cards + ROLE_TASKS[role]
+
+
 def home(request):
     assignments = (
         Assignment.objects.filter(user=request.user).select_related("unit__parent").order_by("role")
@@ -39,7 +58,7 @@ def home(request):
     for role in Role:
         units = [a.unit for a in assignments if a.role == role]
         if units:
-            roles.append({"label": role.label, "units": units, "tasks": ROLE_TASKS[role]})
+            roles.append({"label": role.label, "units": units, "tasks": tasks_for(role)})
     if is_administrator(request.user) and not roles:
-        roles.append({"label": Role.ADMIN.label, "units": [], "tasks": ROLE_TASKS[Role.ADMIN]})
+        roles.append({"label": Role.ADMIN.label, "units": [], "tasks": tasks_for(Role.ADMIN)})
     return render(request, "home.html", {"roles": roles})

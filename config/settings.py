@@ -62,7 +62,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "areas",
+    "audit",
     "documents",
     "plans",
     "budgets",
@@ -149,6 +152,15 @@ STORAGES = {
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
+}
+
+# Background work (long imports, large documents): Django's Tasks API via the django-tasks
+# backport. The database backend needs no extra server; `manage.py db_worker` runs the jobs
+# (`make run` starts one). A larger installation can point TASKS_BACKEND at another backend.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

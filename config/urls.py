@@ -18,6 +18,10 @@ urlpatterns = [
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("", include("areas.urls")),
+    path("ke-hoach/", include("plans.urls")),
+    path("kinh-phi/", include("budgets.urls")),
+    path("ho-gia-dinh/", include("households.urls")),
+    path("doi-thoai/", include("dialogues.urls")),
     path("van-ban/", include("documents.urls")),
     path("admin/", admin.site.urls),
 ]

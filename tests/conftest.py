@@ -8,6 +8,8 @@ from tests.factories import AdminUnitFactory, AssignmentFactory, ProvinceFactory
 def pytest_configure():
     # Hashing passwords at full strength would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run at once, in the test's transaction.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture
