@@ -1,0 +1,45 @@
+"""Django admin for the program catalog and norms, for administrators only."""
+
+from django.contrib import admin
+
+from areas.admin import AdministratorOnly
+from budgets.models import Component, FundingSource, Program, SubProject
+
+
+class ComponentInline(admin.TabularInline):
+    model = Component
+    extra = 1
+
+
+@admin.register(Program)
+class ProgramAdmin(AdministratorOnly, admin.ModelAdmin):
+    list_display = ("code", "name", "valid_from", "valid_to")
+    search_fields = ("code", "name")
+    inlines = [ComponentInline]
+
+
+class SubProjectInline(admin.TabularInline):
+    model = SubProject
+    extra = 1
+
+
+@admin.register(Component)
+class ComponentAdmin(AdministratorOnly, admin.ModelAdmin):
+    list_display = ("code", "name", "program", "order")
+    list_filter = ("program",)
+    search_fields = ("code", "name")
+    inlines = [SubProjectInline]
+
+
+@admin.register(SubProject)
+class SubProjectAdmin(AdministratorOnly, admin.ModelAdmin):
+    list_display = ("code", "short_code", "name", "component", "valid_from", "valid_to")
+    list_filter = ("component__program",)
+    search_fields = ("code", "name")
+    list_select_related = ("component",)
+
+
+@admin.register(FundingSource)
+class FundingSourceAdmin(AdministratorOnly, admin.ModelAdmin):
+    list_display = ("code", "short_name", "name", "order", "valid_from", "valid_to")
+    search_fields = ("code", "name")
