@@ -1,0 +1,137 @@
+"""Problems of an estimate shown on its page and fed into the plan's checks."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Sum
+
+from budgets.models import Allocation, Estimate, EstimateLine, Severity
+from documents.money import format_vnd
+from documents.numbering import roman
+
+# A unit price under 1.000 đồng is almost always a price typed in nghìn or triệu đồng.
+SMALL_PRICE = 1_000
+PERSON_UNITS = {"người", "đại biểu", "học viên", "hộ", "lượt người", "người/ngày", "thành viên"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    blocking: bool
+    message: str
+    where: str
+
+
+def stated_total_problem(stated: int, parts: int, where: str) -> Problem | None:
+    """A blocking problem when a stated total differs from the sum of its parts, with the difference."""
+    if stated == parts:
+        return None
+    diff = stated - parts
+    sign = "lớn hơn" if diff > 0 else "nhỏ hơn"
+    return Problem(
+        True,
+        f"Tổng ghi {format_vnd(stated)} đồng {sign} tổng các khoản ({format_vnd(parts)} đồng) "
+        f"{format_vnd(abs(diff))} đồng.",
+        where,
+    )
+
+
+def line_problems(line: EstimateLine, where: str) -> list[Problem]:
+    """Problems of one line on its own: quantities, prices, funding source, magnitude, norm."""
+    problems = []
+    if line.quantity <= 0:
+        problems.append(Problem(True, "Số lượng phải lớn hơn 0.", where))
+    elif line.unit_of_measure.strip().lower() in PERSON_UNITS and line.quantity != int(line.quantity):
+        problems.append(Problem(True, f"Số lượng {line.unit_of_measure} phải là số nguyên.", where))
+    if line.days is not None and line.days <= 0:
+        problems.append(Problem(True, "Số ngày/buổi phải lớn hơn 0 (hoặc để trống).", where))
+    if line.unit_price <= 0:
+        problems.append(Problem(True, "Đơn giá phải lớn hơn 0.", where))
+    elif line.unit_price < SMALL_PRICE:
+        problems.append(Problem(
+            False, f"Đơn giá {format_vnd(line.unit_price)} đồng rất nhỏ: có thể đã nhập theo "
+            "nghìn đồng hoặc triệu đồng thay vì đồng.", where))
+    if line.funding_source_id is None:
+        problems.append(Problem(True, "Chưa ghi nguồn vốn.", where))
+    if line.norm_id and line.unit_price > line.norm.amount:
+        norm = line.norm
+        problems.append(Problem(
+            norm.severity == Severity.ERROR,
+            f"Đơn giá {format_vnd(line.unit_price)} đồng vượt định mức «{norm.name}» "
+            f"{format_vnd(norm.amount)} đồng/{norm.unit_of_measure}"
+            f"{' (mức minh hoạ)' if norm.illustrative else ''}.", where))
+    return problems
+
+
+def _lines(estimate: Estimate):
+    return (estimate.lines.select_related("group", "norm", "funding_source", "sub_project")
+            .order_by("group__order", "group_id", "order", "pk"))
+
+
+def estimate_problems(estimate: Estimate) -> list[Problem]:
+    """Every problem of the estimate: its lines, then over-allocation (blocking) per sub-project and source."""
+    problems = []
+    numbers: dict[int, int] = {}
+    for line in _lines(estimate):
+        group_no = numbers.setdefault(line.group_id, len(numbers) + 1)
+        where = f"Nhóm {roman(group_no)}, dòng «{line.content}»"
+        problems += line_problems(line, where)
+        if line.effective_sub_project_id(line.group, estimate) is None:
+            problems.append(Problem(True, "Chưa xác định tiểu dự án.", where))
+    return problems + allocation_problems(estimate)
+
+
+def planned_by_key(unit_id: int, year: int) -> dict[tuple[int, int], int]:
+    """Planned amounts of every estimate of the unit and year, by (sub-project, funding source)."""
+    planned: dict[tuple[int, int], int] = defaultdict(int)
+    lines = EstimateLine.objects.filter(estimate__unit_id=unit_id, estimate__year=year)
+    rows = lines.values("sub_project_id", "group__sub_project_id", "estimate__sub_project_id",
+                        "funding_source_id").annotate(total=Sum("amount"))
+    for row in rows:
+        sub = row["sub_project_id"] or row["group__sub_project_id"] or row["estimate__sub_project_id"]
+        if sub and row["funding_source_id"]:
+            planned[(sub, row["funding_source_id"])] += row["total"]
+    return planned
+
+
+def allocation_problems(estimate: Estimate) -> list[Problem]:
+    """Blocking problems where the unit's estimates for the year exceed what was allocated."""
+    planned = planned_by_key(estimate.unit_id, estimate.year)
+    mine = planned_by_key_for(estimate)
+    allocated = _allocated(estimate.unit_id, estimate.year)
+    names = _names(mine)
+    problems = []
+    for key in sorted(mine, key=lambda k: names[k]):
+        given, total = allocated.get(key, 0), planned[key]
+        if given == 0:
+            problems.append(Problem(
+                False, f"{names[key]}: chưa có quyết định giao vốn cho {estimate.unit} năm "
+                f"{estimate.year}.", "Đối chiếu vốn được giao"))
+        elif total > given:
+            problems.append(Problem(
+                True, f"{names[key]}: dự toán năm {estimate.year} của {estimate.unit} là "
+                f"{format_vnd(total)} đồng, vượt vốn được giao {format_vnd(given)} đồng "
+                f"{format_vnd(total - given)} đồng.", "Đối chiếu vốn được giao"))
+    return problems
+
+
+def planned_by_key_for(estimate: Estimate) -> dict[tuple[int, int], int]:
+    planned: dict[tuple[int, int], int] = defaultdict(int)
+    for line in estimate.lines.select_related("group"):
+        sub = line.effective_sub_project_id(line.group, estimate)
+        if sub and line.funding_source_id:
+            planned[(sub, line.funding_source_id)] += line.amount
+    return planned
+
+
+def _allocated(unit_id: int, year: int) -> dict[tuple[int, int], int]:
+    rows = (Allocation.objects.filter(unit_id=unit_id, year=year)
+            .values("sub_project_id", "funding_source_id").annotate(total=Sum("amount")))
+    return {(r["sub_project_id"], r["funding_source_id"]): r["total"] for r in rows}
+
+
+def _names(keys) -> dict[tuple[int, int], str]:
+    from budgets.models import FundingSource, SubProject
+
+    subs = dict(SubProject.objects.filter(pk__in={k[0] for k in keys}).values_list("pk", "code"))
+    sources = {s.pk: str(s) for s in FundingSource.objects.filter(pk__in={k[1] for k in keys})}
+    return {k: f"{subs[k[0]]}, {sources[k[1]]}" for k in keys}

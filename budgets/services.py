@@ -1,0 +1,208 @@
+"""Every write on budgets, each one transaction, each checking its permission first."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Sum
+
+from audit.models import Action
+from audit.services import record
+from budgets import permissions as perms
+from budgets.models import (
+    Allocation,
+    AllocationDecision,
+    Disbursement,
+    Estimate,
+    EstimateGroup,
+    EstimateLine,
+    SubProject,
+)
+from budgets.tables import estimate_table
+from documents.text import nfc
+
+LINE_FIELDS = ("content", "unit_of_measure", "quantity", "days", "unit_price", "note",
+               "funding_source", "sub_project", "norm")
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _next_order(qs) -> int:
+    return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def create_estimate(unit, *, by, year: int, title: str, sub_project=None,
+                    display_unit: int = 1, request=None) -> Estimate:
+    """Create an empty estimate for a unit the user may edit."""
+    _require(perms.can_edit_unit_estimates(by, unit))
+    estimate = Estimate.objects.create(unit=unit, year=year, title=nfc(title), sub_project=sub_project,
+                                       display_unit=display_unit, created_by=by)
+    record(by, Action.CREATE, estimate, request=request)
+    return estimate
+
+
+@transaction.atomic
+def update_estimate(estimate: Estimate, *, by, request=None, **fields) -> Estimate:
+    """Change the heading fields of an estimate (title, year, default sub-project, display unit)."""
+    _require(perms.can_edit_estimate(by, estimate))
+    for name, value in fields.items():
+        setattr(estimate, name, nfc(value) if isinstance(value, str) else value)
+    estimate.save()
+    record(by, Action.CHANGE, estimate, changes={k: str(v) for k, v in fields.items()}, request=request)
+    return estimate
+
+
+@transaction.atomic
+def add_group(estimate: Estimate, *, by, title: str, sub_project=None, request=None) -> EstimateGroup:
+    """Append a group (numbered I, II, … by position) to an estimate."""
+    _require(perms.can_edit_estimate(by, estimate))
+    group = EstimateGroup.objects.create(estimate=estimate, title=nfc(title), sub_project=sub_project,
+                                         order=_next_order(estimate.groups))
+    record(by, Action.CREATE, group, request=request)
+    return group
+
+
+@transaction.atomic
+def update_group(group: EstimateGroup, *, by, title: str, sub_project=None, request=None) -> EstimateGroup:
+    """Rename a group or change its sub-project."""
+    _require(perms.can_edit_estimate(by, group.estimate))
+    group.title, group.sub_project = nfc(title), sub_project
+    group.save()
+    record(by, Action.CHANGE, group, request=request)
+    return group
+
+
+@transaction.atomic
+def delete_group(group: EstimateGroup, *, by, request=None) -> None:
+    """Delete a group and its lines, unless money was already paid against one of them."""
+    _require(perms.can_edit_estimate(by, group.estimate))
+    if Disbursement.objects.filter(line__group=group).exists():
+        raise ValidationError(f"Nhóm «{group.title}» có khoản đã giải ngân nên không thể xoá.")
+    record(by, Action.DELETE, group, request=request)
+    group.delete()
+
+
+def _set_line(line: EstimateLine, values: dict) -> EstimateLine:
+    for name in LINE_FIELDS:
+        if name in values:
+            value = values[name]
+            setattr(line, name, nfc(value) if isinstance(value, str) else value)
+    if line.quantity is not None:
+        line.quantity = Decimal(line.quantity)
+    line.amount = line.compute_amount()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def add_line(group: EstimateGroup, *, by, request=None, **values) -> EstimateLine:
+    """Append a line to a group; its amount is computed from quantity × days × unit price."""
+    _require(perms.can_edit_estimate(by, group.estimate))
+    line = EstimateLine(estimate=group.estimate, group=group, order=_next_order(group.lines))
+    _set_line(line, values)
+    record(by, Action.CREATE, line, changes={"amount": line.amount}, request=request)
+    return line
+
+
+@transaction.atomic
+def update_line(line: EstimateLine, *, by, request=None, **values) -> EstimateLine:
+    """Change a line and recompute its amount; it may not fall under what was already paid."""
+    _require(perms.can_edit_estimate(by, line.estimate))
+    before = line.amount
+    _set_line(line, values)
+    paid = line.disbursements.aggregate(s=Sum("amount"))["s"] or 0
+    if line.amount < paid:
+        raise ValidationError(
+            f"Dòng «{line.content}» đã giải ngân {paid:,} đồng, lớn hơn thành tiền mới.".replace(",", ".")
+        )
+    record(by, Action.CHANGE, line, changes={"amount": [before, line.amount]}, request=request)
+    return line
+
+
+@transaction.atomic
+def delete_line(line: EstimateLine, *, by, request=None) -> None:
+    """Delete a line unless money was already paid against it."""
+    _require(perms.can_edit_estimate(by, line.estimate))
+    if line.disbursements.exists():
+        raise ValidationError(f"Dòng «{line.content}» đã có giải ngân nên không thể xoá.")
+    record(by, Action.DELETE, line, request=request)
+    line.delete()
+
+
+@transaction.atomic
+def record_disbursement(line: EstimateLine, *, by, date, voucher_number: str, amount: int,
+                        note: str = "", request=None) -> Disbursement:
+    """Record a payment against a line; a payment beyond the line's amount is allowed but warned about."""
+    _require(perms.can_record_disbursement(by, line.estimate))
+    if amount <= 0:
+        raise ValidationError("Số tiền giải ngân phải lớn hơn 0.")
+    payment = Disbursement.objects.create(line=line, date=date, voucher_number=nfc(voucher_number),
+                                          amount=amount, note=nfc(note), created_by=by)
+    record(by, Action.CREATE, payment, changes={"amount": amount}, request=request)
+    return payment
+
+
+@transaction.atomic
+def create_decision(unit, *, by, number: str, date, issuer: str, title: str = "",
+                    request=None) -> AllocationDecision:
+    """Record an allocation decision of a unit after checking its number and date."""
+    _require(perms.can_manage_allocations(by, unit))
+    decision = AllocationDecision(unit=unit, number=number, date=date, issuer=issuer, title=title)
+    decision.full_clean()
+    decision.save()
+    record(by, Action.CREATE, decision, request=request)
+    return decision
+
+
+@transaction.atomic
+def add_allocation(decision: AllocationDecision, *, by, unit, year: int, sub_project,
+                   funding_source, amount: int, request=None) -> Allocation:
+    """Add one allocated amount to a decision (unit, year, sub-project and source must be new)."""
+    _require(perms.can_manage_allocations(by, decision.unit))
+    _require(perms.can_manage_allocations(by, unit))
+    if amount <= 0:
+        raise ValidationError("Số tiền được giao phải lớn hơn 0.")
+    if decision.allocations.filter(unit=unit, year=year, sub_project=sub_project,
+                                   funding_source=funding_source).exists():
+        raise ValidationError("Quyết định đã có khoản giao cho đơn vị, năm, tiểu dự án và nguồn vốn này.")
+    allocation = Allocation.objects.create(decision=decision, unit=unit, year=year,
+                                           sub_project=sub_project, funding_source=funding_source,
+                                           amount=amount)
+    record(by, Action.CREATE, allocation, changes={"amount": amount}, request=request)
+    return allocation
+
+
+@transaction.atomic
+def delete_allocation(allocation: Allocation, *, by, request=None) -> None:
+    """Remove one allocated amount of a decision."""
+    _require(perms.can_manage_allocations(by, allocation.decision.unit))
+    record(by, Action.DELETE, allocation, request=request)
+    allocation.delete()
+
+
+@dataclass(frozen=True)
+class EstimateSummary:
+    total: int
+    by_sub_project: dict  # SubProject | None -> int
+    by_funding_source: dict  # FundingSource | None -> int
+
+
+def estimate_summary(estimate: Estimate) -> EstimateSummary:
+    """The estimate's total and its split by sub-project and by funding source, in integer đồng."""
+    by_sub: dict = defaultdict(int)
+    by_source: dict = defaultdict(int)
+    table = estimate_table(estimate)
+    subs = {s.pk: s for s in SubProject.objects.filter(
+        pk__in={estimate.sub_project_id} | {g.group.sub_project_id for g in table.groups})}
+    for rows in table.groups:
+        for line in rows.lines:
+            sub_id = line.effective_sub_project_id(rows.group, estimate)
+            by_sub[line.sub_project or subs.get(sub_id)] += line.amount
+            by_source[line.funding_source] += line.amount
+    return EstimateSummary(table.total, dict(by_sub), dict(by_source))
