@@ -1,2 +1,17 @@
+from django.urls import path
+
+from households import import_views, views
+
 app_name = "households"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.household_list, name="household-list"),
+    path("xuat-excel/", views.household_export, name="household-export"),
+    path("<int:pk>/", views.household_detail, name="household-detail"),
+    path("<int:pk>/xem-so-dinh-danh/", views.household_reveal_id, name="household-reveal-id"),
+    path("nhap-excel/", import_views.import_start, name="import-start"),
+    path("nhap-excel/<int:pk>/", import_views.import_detail, name="import-detail"),
+    path("nhap-excel/<int:pk>/tien-do/", import_views.import_progress, name="import-progress"),
+    path("nhap-excel/<int:pk>/ghi/", import_views.import_commit, name="import-commit"),
+    path("nhap-excel/<int:pk>/huy/", import_views.import_cancel, name="import-cancel"),
+    path("nhap-excel/<int:pk>/bao-cao.xlsx", import_views.import_report, name="import-report"),
+]

@@ -1,0 +1,53 @@
+"""The class a household's income and deprivations give under a poverty standard.
+
+ND 07/2021/NĐ-CP Art. 3 (2022–2026) and ND 351/2025/NĐ-CP (2027–2030): income at or below the
+line with at least ``min_deprivations`` deprived indicators → poor; at or below the line with
+fewer → near-poor; above the line and at or below the middle-income band → middle-income.
+"""
+
+from households.models import Classification, HouseholdClass, PovertyStandard
+
+# Recorded classes that agree with "above the poverty line" when the computed class is MIDDLE/OTHER.
+ABOVE_LINE = {HouseholdClass.MIDDLE, HouseholdClass.OTHER, HouseholdClass.NEWLY_ESCAPED}
+
+
+def compute_class(standard: PovertyStandard, *, income: int | None, deprived: int,
+                  urban: bool) -> str:
+    """The class by the standard, or "" when the income is unknown."""
+    if income is None:
+        return ""
+    line = standard.urban_line if urban else standard.rural_line
+    if income <= line:
+        return HouseholdClass.POOR if deprived >= standard.min_deprivations else HouseholdClass.NEAR_POOR
+    mid = standard.mid_urban if urban else standard.mid_rural
+    if mid is not None and income <= mid:
+        return HouseholdClass.MIDDLE
+    return HouseholdClass.OTHER
+
+
+def agrees(recorded: str, computed: str, *, mid_known: bool) -> bool:
+    """Whether a recorded class is consistent with the computed one."""
+    if not computed or recorded == computed:
+        return True
+    if computed in (HouseholdClass.MIDDLE, HouseholdClass.OTHER):
+        if recorded == HouseholdClass.NEWLY_ESCAPED:
+            return True
+        # Without a middle-income band in the standard, MIDDLE and OTHER cannot be told apart.
+        return not mid_known and recorded in ABOVE_LINE
+    return recorded == HouseholdClass.NEWLY_ESCAPED and computed == HouseholdClass.NEAR_POOR
+
+
+def refresh_computed(classification: Classification, *, urban: bool,
+                     standard: PovertyStandard | None = None) -> Classification:
+    """Set the standard of the year, the computed class and the disagreement flag (not saved)."""
+    standard = standard or PovertyStandard.for_year(classification.year)
+    classification.standard = standard
+    if standard is None:
+        classification.computed_class, classification.disagrees = "", False
+        return classification
+    computed = compute_class(standard, income=classification.income_per_person,
+                             deprived=len(classification.deprivations or []), urban=urban)
+    classification.computed_class = computed
+    mid_known = standard.mid_rural is not None
+    classification.disagrees = not agrees(classification.household_class, computed, mid_known=mid_known)
+    return classification

@@ -1,0 +1,94 @@
+"""The household list's filters and sort order, shared by the page and its export."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models.functions import Collate
+
+from areas.models import AdminUnit, UnitLevel
+from households.models import EthnicGroup, HouseholdClass
+from households.permissions import can_see_any_sensitive
+
+SORTS = {"name": "Họ tên", "code": "Mã hộ", "village": "Thôn", "birth_year": "Năm sinh"}
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    commune: int | None = None
+    village: str = ""
+    year: int = 0
+    household_class: str = ""
+    ethnic_group: int | None = None
+    woman: bool = False
+    disagrees: bool = False
+    sort: str = "name"
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def read_filters(params, user) -> Filters:
+    """The filters from a query string; anything malformed is ignored, never an error page."""
+    year = _int(params.get("year")) or datetime.date.today().year
+    klass = params.get("class", "")
+    sensitive = can_see_any_sensitive(user)
+    return Filters(
+        q=params.get("q", "").strip()[:100],
+        commune=_int(params.get("commune")),
+        village=params.get("village", "").strip()[:120],
+        year=year if 2000 <= year <= 2100 else datetime.date.today().year,
+        household_class=klass if klass in HouseholdClass.values else "",
+        ethnic_group=_int(params.get("ethnic_group")) if sensitive else None,
+        woman=params.get("woman") == "1",
+        disagrees=params.get("disagrees") == "1" and sensitive,
+        sort=params.get("sort") if params.get("sort") in SORTS else "name",
+    )
+
+
+def name_order():
+    """Vietnamese alphabetical order where the database has it (PostgreSQL's ICU collation)."""
+    if connection.vendor == "postgresql":
+        return [Collate("head_name", "vi-x-icu"), "id"]
+    return ["search_name", "head_name", "id"]
+
+
+def apply_filters(queryset, filters: Filters):
+    qs = queryset.search(filters.q)
+    if filters.commune:
+        qs = qs.filter(commune_id=filters.commune)
+    if filters.village:
+        qs = qs.filter(village__iexact=filters.village)
+    if filters.household_class:
+        qs = qs.in_class(filters.year, filters.household_class)
+    if filters.ethnic_group:
+        qs = qs.filter(ethnic_group_id=filters.ethnic_group)
+    if filters.woman:
+        qs = qs.filter(gender="F")
+    if filters.disagrees:
+        qs = qs.filter(classifications__year=filters.year, classifications__disagrees=True)
+    order = name_order()
+    if filters.sort == "code":
+        order = ["code", *order]
+    elif filters.sort == "village":
+        order = ["village", *order]
+    elif filters.sort == "birth_year":
+        order = ["birth_year", *order]
+    return qs.order_by(*order)
+
+
+def choices(queryset, user) -> dict:
+    """Options for the filter form: the communes and villages that have households in view."""
+    commune_ids = queryset.values_list("commune_id", flat=True).distinct()
+    return {
+        "communes": AdminUnit.objects.filter(pk__in=commune_ids, level=UnitLevel.COMMUNE).order_by("name"),
+        "villages": queryset.exclude(village="").values_list("village", flat=True).distinct().order_by("village")[:300],
+        "classes": HouseholdClass.choices,
+        "ethnic_groups": EthnicGroup.objects.all() if can_see_any_sensitive(user) else [],
+        "sorts": SORTS,
+    }

@@ -1,0 +1,91 @@
+"""The import screens: upload, progress (htmx polling), preview, commit, cancel, report download."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from areas.scope import visible_unit_ids
+from households.forms import ImportForm
+from households.imports import batches
+from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, report_xlsx
+from households.models import ImportBatch
+from households.permissions import can_import, can_import_into
+
+PAGE_SIZE = 100
+
+
+def _visible_batches(user):
+    ids = visible_unit_ids(user)
+    qs = ImportBatch.objects.select_related("commune", "created_by").defer("content")
+    return qs if ids is None else qs.filter(commune__in=ids)
+
+
+def import_start(request):
+    if not can_import(request.user):
+        raise Http404
+    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            batch = batches.start_import(form.cleaned_data["file"], commune=form.cleaned_data["commune"],
+                                         year=form.cleaned_data["year"], by=request.user, request=request)
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect(batch)
+    recent = _visible_batches(request.user).filter(created_by=request.user)[:10]
+    return render(request, "households/import_start.html", {"form": form, "recent": recent})
+
+
+def import_detail(request, pk):
+    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    outcome = request.GET.get("outcome", "")
+    rows = [r for r in batch.rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else batch.rows
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    for row in page.object_list:
+        row["label"] = OUTCOME_LABELS[row["outcome"]] + (
+            f" ({ACTION_LABELS[row['action']]})" if row["action"] and row["action"] != row["outcome"] else "")
+    summary = [(key, label, batch.totals.get(key, 0)) for key, label in OUTCOME_LABELS.items()
+               if batch.totals.get(key)]
+    context = {"batch": batch, "page": page, "outcome": outcome, "summary": summary,
+               "is_owner": batch.created_by_id == request.user.pk and can_import_into(request.user, batch.commune)}
+    return render(request, "households/import_detail.html", context)
+
+
+def import_progress(request, pk):
+    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    response = render(request, "households/_import_progress.html", {"batch": batch})
+    if not batch.is_running and request.htmx:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@require_POST
+def import_commit(request, pk):
+    batch = get_object_or_404(_visible_batches(request.user).select_related("commune"), pk=pk)
+    try:
+        batches.commit_import(batch, by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(batch)
+
+
+@require_POST
+def import_cancel(request, pk):
+    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    try:
+        batches.cancel_import(batch, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(batch)
+    messages.info(request, f"Đã hủy lần nhập tệp «{batch.filename}»; không có dữ liệu nào được ghi.")
+    return redirect("households:import-start")
+
+
+def import_report(request, pk):
+    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    if not batch.rows:
+        raise Http404
+    return report_xlsx(batch).as_response()

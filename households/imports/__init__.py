@@ -1,0 +1,1 @@
+"""Importing a commune's household list from Excel: read, understand, preview, commit."""

@@ -1,0 +1,128 @@
+"""The import services: upload, read in the background, preview, commit in one transaction, cancel."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from audit.models import Action
+from audit.services import record
+from households.imports.apply import apply_plan
+from households.imports.files import FileProblem, check_file, check_size
+from households.imports.plan import build_plan
+from households.models import BatchStatus, ImportBatch
+from households.permissions import can_import_into
+
+logger = logging.getLogger(__name__)
+UNEXPECTED = "Gặp lỗi không mong đợi khi xử lý tệp; không có dữ liệu nào được ghi. Hãy thử lại hoặc báo quản trị."
+
+
+def start_import(upload, *, commune, year: int, by, request=None) -> ImportBatch:
+    """Check the file as a whole, keep it, and queue its reading; nothing is written to the registry."""
+    if not can_import_into(by, commune):
+        raise PermissionDenied
+    try:
+        check_size(upload.name, upload.size)
+        data = upload.read()
+        check_file(upload.name, data)
+    except FileProblem as problem:
+        raise ValidationError(str(problem)) from None
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(commune=commune, year=year, filename=upload.name[:255],
+                                           size=len(data), content=data, created_by=by)
+    # Queued after the batch is committed, so a worker on another connection can see it.
+    from households.tasks import read_import
+
+    read_import.enqueue(batch.pk)
+    return batch
+
+
+def _progress(batch_id: int, start: int, span: int):
+    def report(fraction: float) -> None:
+        ImportBatch.objects.filter(pk=batch_id).update(progress=start + int(span * fraction))
+
+    return report
+
+
+def read_batch(batch_id: int) -> None:
+    """Build the preview: every row's outcome and the totals (the background task's work)."""
+    batch = ImportBatch.objects.select_related("commune").get(pk=batch_id)
+    ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.READING, progress=1)
+    try:
+        plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
+                          progress=_progress(batch_id, 1, 98))
+    except FileProblem as problem:
+        _fail(batch_id, str(problem))
+        return
+    except Exception:
+        logger.exception("Reading import batch %s failed", batch_id)
+        _fail(batch_id, UNEXPECTED)
+        return
+    ImportBatch.objects.filter(pk=batch_id).update(
+        status=BatchStatus.PREVIEW, progress=100, sheet=plan.sheet[:100], columns=plan.columns,
+        rows=plan.report, totals=plan.totals, message="")
+
+
+def _fail(batch_id: int, message: str) -> None:
+    ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.FAILED, progress=100, message=message,
+                                                   content=b"")
+
+
+def commit_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
+    """Queue the commit of a previewed batch that has no rejected row; logged in the audit log."""
+    if not can_import_into(by, batch.commune) or batch.created_by_id != by.pk:
+        raise PermissionDenied
+    if batch.status != BatchStatus.PREVIEW:
+        raise ValidationError("Lần nhập này không ở bước xem trước nên không thể ghi.")
+    if batch.rejected_count:
+        raise ValidationError(f"Còn {batch.rejected_count} dòng bị từ chối. Hãy sửa tệp theo báo cáo rồi tải "
+                              "lên lại; chưa có dòng nào được ghi.")
+    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.COMMITTING, progress=0)
+    record(by, Action.IMPORT, batch, request=request, description=f"Xác nhận nhập tệp {batch.filename}",
+           changes={"commune": batch.commune.name, "year": batch.year, "totals": batch.totals})
+    from households.tasks import write_import
+
+    write_import.enqueue(batch.pk)
+    batch.refresh_from_db()
+    return batch
+
+
+def write_batch(batch_id: int) -> None:
+    """Re-read the file against the registry as it is now and write it all, or nothing."""
+    batch = ImportBatch.objects.select_related("commune", "created_by").get(pk=batch_id)
+    try:
+        plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
+                          progress=_progress(batch_id, 0, 60))
+        if plan.totals["rejected"]:
+            ImportBatch.objects.filter(pk=batch_id).update(
+                status=BatchStatus.PREVIEW, progress=100, rows=plan.report, totals=plan.totals,
+                message="Danh sách trong hệ thống đã thay đổi từ lúc xem trước; có dòng nay bị từ chối. "
+                        "Không có dòng nào được ghi; hãy xem lại báo cáo.")
+            return
+        ImportBatch.objects.filter(pk=batch_id).update(progress=70)
+        written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by)
+    except FileProblem as problem:
+        _fail(batch_id, str(problem))
+        return
+    except Exception:
+        logger.exception("Writing import batch %s failed", batch_id)
+        _fail(batch_id, UNEXPECTED)
+        return
+    ImportBatch.objects.filter(pk=batch_id).update(
+        status=BatchStatus.DONE, progress=100, rows=plan.report, totals=plan.totals, content=b"",
+        committed_at=timezone.now(), message="")
+    record(batch.created_by, Action.IMPORT, batch, description=f"Đã nhập tệp {batch.filename}",
+           changes={"commune": batch.commune.name, "year": batch.year, **written})
+
+
+@transaction.atomic
+def cancel_import(batch: ImportBatch, *, by) -> ImportBatch:
+    """Drop a batch that was not committed, and the personal data in its file."""
+    if batch.created_by_id != by.pk:
+        raise PermissionDenied
+    if batch.status not in (BatchStatus.PREVIEW, BatchStatus.FAILED):
+        raise ValidationError("Chỉ hủy được lần nhập đang chờ xác nhận.")
+    batch.status, batch.content = BatchStatus.CANCELLED, b""
+    batch.save(update_fields=["status", "content"])
+    return batch

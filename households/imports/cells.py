@@ -1,0 +1,93 @@
+"""Cleaning one cell: Unicode form, invisible characters, ticks, numbers typed as text, dates."""
+
+import datetime
+import re
+import unicodedata
+
+from documents.text import search_key
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TICKS = {"x", "1", "v", "co", "\u2713", "\u2714", "\u2611", "\u221a", "true", "dung"}
+FORMULA_START = ("=", "+", "-", "@")
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+
+
+def clean_text(value) -> tuple[str, list[str]]:
+    """The cell as NFC text without invisible characters; notes say what had to be fixed."""
+    if value is None or value == "":
+        return "", []
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y"), []
+    raw = str(value)
+    notes = []
+    text = raw.translate(INVISIBLE)
+    if text != raw:
+        notes.append("bỏ ký tự ẩn (zero-width)")
+    if "\u00a0" in text:
+        notes.append("thay dấu cách không ngắt (NBSP)")
+    if CONTROL.search(text):
+        text = CONTROL.sub("", text)
+        notes.append("bỏ ký tự điều khiển")
+    nfc = unicodedata.normalize("NFC", text)
+    if nfc != text:
+        notes.append("chuẩn hóa Unicode dựng sẵn (NFC)")
+    return SPACES.sub(" ", nfc).strip(), notes
+
+
+def folded(value) -> str:
+    return " ".join(re.split(r"[^0-9a-z]+", search_key(clean_text(value)[0]))).strip()
+
+
+def is_tick(value) -> bool:
+    """x, X, 1, ✓, √, "có", TRUE count as ticked; empty, 0 and "không" do not."""
+    if value is True:
+        return True
+    if value in (None, "", False, 0):
+        return False
+    text = clean_text(value)[0].lower()
+    return search_key(text) in TICKS or text in TICKS
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START) and len(text) > 1
+
+
+def parse_int(value) -> int | None:
+    """A whole number from a number cell or text like "1.200.000" / "1 200 000"; None when not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(round(value)) if abs(value - round(value)) < 1e-6 else None
+    text = clean_text(value)[0].replace(" ", "")
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+        text = re.sub(r"[.,]", "", text)
+    return int(text) if text.isdigit() else None
+
+
+def serial_to_date(number: float) -> datetime.date | None:
+    """An Excel date serial (days since 30/12/1899) as a date, for serials of 1900–2100."""
+    if 1 <= number <= 73415:
+        return EXCEL_EPOCH + datetime.timedelta(days=int(number))
+    return None
+
+
+def parse_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return serial_to_date(float(value))
+    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", clean_text(value)[0])
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None

@@ -1,0 +1,171 @@
+"""Finding the header row(s) of a commune list by their Vietnamese labels, with variants.
+
+Lists follow the annual review's layout: title rows, then a header that is often two rows with
+merged cells ("Năm sinh" over "Nam" | "Nữ"; "Phân loại" over "Hộ nghèo" | "Hộ cận nghèo" …;
+"Chỉ số thiếu hụt" over 1 … 12), sometimes a row of column numbers, then the data.
+"""
+
+from dataclasses import dataclass, field
+
+from households.imports.cells import folded
+
+SCAN_ROWS = 40
+CHILD_WORDS = {"nam", "nu", "ho ngheo", "ho can ngheo", "can ngheo", "ngheo", "moi thoat ngheo",
+               "thoat ngheo", "ho moi thoat ngheo", "muc song trung binh", "ho co muc song trung binh"}
+
+
+def has(label: str, *phrases: str) -> bool:
+    padded = f" {label} "
+    return any(f" {phrase} " in padded for phrase in phrases)
+
+
+def field_for(parent: str, child: str) -> str | None:
+    """The field a column holds, from its folded header label(s)."""
+    full = f"{parent} {child}".strip()
+    if child.isdigit() and has(parent, "thieu hut", "chi so") and 1 <= int(child) <= 20:
+        return f"dep_{int(child)}"
+    if child in ("nam", "nu") and has(parent, "nam sinh", "ngay sinh", "ngay thang nam sinh"):
+        return "birth_male" if child == "nam" else "birth_female"
+    if child in ("nam", "nu") and has(parent, "gioi tinh"):
+        return "gender_male" if child == "nam" else "gender_female"
+    return _simple_field(full)
+
+
+def _simple_field(label: str) -> str | None:  # noqa: C901 - one flat table of label variants
+    if label in ("stt", "tt", "so tt", "so thu tu"):
+        return "stt"
+    if has(label, "ma ho", "ma so ho", "ma hgd"):
+        return "code"
+    if has(label, "thoat ngheo") and has(label, "ngay", "thang nam"):
+        return "escaped_on"
+    if has(label, "chu ho nu", "chu ho la nu"):
+        return "woman_head"
+    if has(label, "dan toc thieu so", "dtts"):
+        return "minority"
+    if has(label, "dinh danh", "cccd", "cmnd", "can cuoc", "chung minh"):
+        return "id_number"
+    if has(label, "nam sinh", "ngay sinh", "ngay thang nam sinh"):
+        return "birth_year"
+    if has(label, "gioi tinh"):
+        return "gender"
+    if has(label, "ho va ten", "ho ten", "ten chu ho", "chu ho"):
+        return "name"
+    if has(label, "dan toc"):
+        return "ethnicity"
+    if has(label, "thon", "xom", "ban", "to dan pho", "khu pho", "thon xom", "dia chi", "lang", "buon"):
+        return "village"
+    if has(label, "nhan khau", "so khau", "so nguoi", "thanh vien"):
+        return "members"
+    if has(label, "dien thoai", "sdt", "so dt"):
+        return "phone"
+    if has(label, "thu nhap"):
+        return "income"
+    if has(label, "thieu hut"):
+        return "deprivations"
+    if has(label, "co cong"):
+        return "meritorious"
+    if has(label, "bao tro", "btxh"):
+        return "social_protection"
+    if has(label, "khong co kha nang"):
+        return "no_labour"
+    if has(label, "ghi chu"):
+        return "note"
+    return _class_field(label)
+
+
+def _class_field(label: str) -> str | None:
+    if has(label, "thoat ngheo"):
+        return "class_escaped"
+    if has(label, "can ngheo"):
+        return "class_near_poor"
+    if has(label, "ngheo"):
+        return "class_poor"
+    if has(label, "trung binh"):
+        return "class_middle"
+    if has(label, "phan loai", "loai ho", "xep loai"):
+        return "class"
+    return None
+
+
+@dataclass
+class Header:
+    """Where the header is and which column holds which field (0-based indices)."""
+
+    first_row: int
+    last_row: int
+    fields: dict[str, int] = field(default_factory=dict)
+    labels: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def data_start(self) -> int:
+        return self.last_row + 1
+
+
+def _filled(rows, merges, row_index: int) -> list:
+    """Row values with a horizontally merged cell's value copied across its range."""
+    values = list(rows[row_index]) if row_index < len(rows) else []
+    for (r0, c0), (_r1, c1) in merges:
+        if r0 == row_index and c1 > c0 and c0 < len(values):
+            for col in range(c0 + 1, min(c1 + 1, len(values))):
+                values[col] = values[c0]
+    return values
+
+
+def _row_fields(labels: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for col, label in enumerate(labels):
+        name = _simple_field(label) if label else None
+        if name and name not in found:
+            found[name] = col
+    return found
+
+
+def _has_child_row(rows, merges, row_index: int) -> bool:
+    if any(r0 == row_index and r1 == row_index and c1 > c0 for (r0, c0), (r1, c1) in merges):
+        return True
+    if row_index + 1 >= len(rows):
+        return False
+    below = [folded(v) for v in rows[row_index + 1]]
+    return sum(1 for v in below if v in CHILD_WORDS or (v.isdigit() and 1 <= int(v) <= 12)) >= 2 and \
+        sum(1 for v in below if v and v not in CHILD_WORDS and not v.isdigit()) == 0
+
+
+def find_header(rows: list[list], merges) -> Header | None:
+    """The best-scoring header in the first rows; needs the name column and two others."""
+    best, best_score = None, 2
+    for index in range(min(SCAN_ROWS, len(rows))):
+        labels = [folded(v) for v in _filled(rows, merges, index)]
+        found = _row_fields(labels)
+        if "name" in found and len(found) > best_score:
+            best, best_score = index, len(found)
+    if best is None:
+        return None
+    return _build(rows, merges, best)
+
+
+def _build(rows, merges, index: int) -> Header:
+    parents = [folded(v) for v in _filled(rows, merges, index)]
+    header = Header(first_row=index, last_row=index)
+    children = [""] * len(parents)
+    if _has_child_row(rows, merges, index):
+        header.last_row = index + 1
+        children = [folded(v) for v in rows[index + 1]] + [""] * len(parents)
+        parents = _carry_right(parents, children)
+    for col, parent in enumerate(parents):
+        name = field_for(parent, children[col]) if parent or children[col] else None
+        if name and name not in header.fields:
+            header.fields[name] = col
+        header.labels[col] = f"{parent} / {children[col]}".strip(" /")
+    return header
+
+
+def _carry_right(parents: list[str], children: list[str]) -> list[str]:
+    """A parent label over several child cells without merge information is carried right."""
+    carried, last = [], ""
+    for col, parent in enumerate(parents):
+        if parent:
+            last = parent
+            carried.append(parent)
+        else:
+            carried.append(last if children[col] else "")
+    return carried

@@ -1,0 +1,169 @@
+"""What an import would do, row by row: match each row to a household, never merging silently.
+
+A row is matched by household code; without a code, by ID number; without either, by name +
+birth year + village. A row that points at two different households, or repeats an earlier row,
+is rejected and shown; a likely duplicate under another code is a warning.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from documents.text import search_key
+from households.imports.rows import ParsedRow
+from households.imports.workbook import parsed_rows
+from households.models import Classification, Household
+
+HOUSEHOLD_FIELDS = ["code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
+                    "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
+CLASS_FIELDS = ["household_class", "escaped_on", "income_per_person", "deprivations"]
+LABELS = {"code": "mã hộ", "head_name": "họ tên", "gender": "giới tính", "birth_year": "năm sinh",
+          "ethnic_group": "dân tộc", "id_number": "số định danh", "village": "thôn", "members": "nhân khẩu",
+          "phone": "điện thoại", "meritorious": "người có công", "social_protection": "bảo trợ xã hội",
+          "no_labour_capacity": "không có khả năng lao động", "household_class": "phân loại",
+          "escaped_on": "ngày thoát nghèo", "income_per_person": "thu nhập", "deprivations": "chỉ số thiếu hụt"}
+OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "rejected", "skipped"]
+
+
+@dataclass
+class Step:
+    """One data row that will be written: the parsed row and the household it updates (or None)."""
+
+    parsed: ParsedRow
+    household: Household | None
+    household_changes: list[str] = field(default_factory=list)
+    class_changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    sheet: str
+    columns: dict
+    report: list[dict] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    totals: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+
+
+def _key(values: dict) -> tuple | None:
+    if not values.get("head_name") or not values.get("birth_year"):
+        return None
+    return (search_key(values["head_name"]), values["birth_year"], search_key(values.get("village", "")))
+
+
+class Registry:
+    """The commune's households, indexed by code, ID number and name + birth year + village."""
+
+    def __init__(self, commune, year: int, ids_in_file: set[str]):
+        households = list(Household.objects.filter(commune=commune).select_related("ethnic_group"))
+        self.by_code = {h.code: h for h in households if h.code}
+        self.by_id = {h.id_number: h for h in households if h.id_number}
+        self.by_key = {}
+        for h in households:
+            self.by_key.setdefault((h.search_name, h.birth_year, search_key(h.village)), h)
+        self.elsewhere = set(Household.objects.filter(id_number__in=ids_in_file)
+                             .exclude(commune=commune).values_list("id_number", flat=True))
+        self.classes = {c.household_id: c for c in Classification.objects.filter(
+            household__commune=commune, year=year)}
+
+
+def build_plan(filename: str, data: bytes, *, commune, year: int,
+               progress: Callable[[float], None] | None = None) -> Plan:
+    """Read the file and decide every row's outcome against the database, without writing anything."""
+    sheet, rows = parsed_rows(filename, data, year=year, progress=progress)
+    plan = Plan(sheet=sheet.name, columns=dict(sorted(sheet.header.fields.items(), key=lambda kv: kv[1])))
+    items = list(rows)
+    ids = {r.values["id_number"] for r in items if isinstance(r, ParsedRow) and "id_number" in r.values}
+    registry = Registry(commune, year, ids)
+    seen: dict[tuple, int] = {}
+    for item in items:
+        if not isinstance(item, ParsedRow):
+            _add(plan, item.number, "skipped", "", {}, [item.reason])
+            continue
+        step = _match(item, registry, seen) if not item.errors else None
+        _record(plan, item, step)
+    return plan
+
+
+def _match(parsed: ParsedRow, registry: Registry, seen: dict) -> Step | None:
+    values = parsed.values
+    code, id_number, key = values.get("code"), values.get("id_number"), _key(values)
+    for kind, value, label in (("code", code, "mã hộ"), ("id", id_number, "số định danh")):
+        if value and (kind, value) in seen:
+            parsed.errors.append(f"Trùng {label} «{value}» với dòng {seen[(kind, value)]}")
+            return None
+    if not code and not id_number and key and ("key", key) in seen:
+        parsed.errors.append(f"Trùng họ tên, năm sinh và thôn với dòng {seen[('key', key)]}")
+        return None
+    if id_number in registry.elsewhere:
+        parsed.errors.append("Số định danh đã được đăng ký cho một hộ ở xã/phường khác")
+        return None
+    household = _existing(parsed, registry, code, id_number, key)
+    if parsed.errors:
+        return None
+    for kind, value in (("code", code), ("id", id_number), ("key", key)):
+        if value:
+            seen[(kind, value)] = parsed.row
+    return _changes(Step(parsed, household), registry)
+
+
+def _existing(parsed, registry, code, id_number, key) -> Household | None:
+    by_code = registry.by_code.get(code) if code else None
+    by_id = registry.by_id.get(id_number) if id_number else None
+    if by_code and by_id and by_code.pk != by_id.pk:
+        parsed.errors.append(f"Mã hộ «{code}» và số định danh thuộc hai hộ khác nhau "
+                             f"(số định danh đang ghi cho hộ mã «{by_id.code or by_id.head_name}»); không tự gộp")
+        return None
+    if by_code is None and by_id is not None and code and by_id.code:
+        parsed.errors.append(f"Số định danh đã thuộc hộ mã «{by_id.code}» ({by_id.head_name}); "
+                             f"mã «{code}» khác, không tự gộp hai hộ")
+        return None
+    household = by_code or by_id
+    if household is None and key:
+        similar = registry.by_key.get(key)
+        if similar is not None and not code and not id_number:
+            return similar
+        if similar is not None:
+            parsed.warnings.append(f"Có thể trùng với hộ «{similar}» (cùng họ tên, năm sinh, thôn); "
+                                   "vẫn tạo hộ mới, hãy kiểm tra")
+    return household
+
+
+def _changes(step: Step, registry: Registry) -> Step:
+    values, household = step.parsed.values, step.household
+    if household is not None:
+        step.household_changes = [f for f in HOUSEHOLD_FIELDS if f in values and getattr(household, f) != values[f]]
+    current = registry.classes.get(household.pk) if household is not None else None
+    if "household_class" in values:
+        if current is None:
+            step.class_changes = list(CLASS_FIELDS)
+        else:
+            step.class_changes = [f for f in CLASS_FIELDS if f in values and getattr(current, f) != values[f]]
+    return step
+
+
+def _record(plan: Plan, parsed: ParsedRow, step: Step | None) -> None:
+    if step is None:
+        _add(plan, parsed.row, "rejected", "", parsed.values, parsed.errors)
+        return
+    plan.steps.append(step)
+    if step.household is None:
+        action, details = "new", []
+    elif step.household_changes or step.class_changes:
+        changed = [LABELS[f] for f in step.household_changes + step.class_changes]
+        action, details = "update", ["Cập nhật: " + ", ".join(changed)]
+    else:
+        action, details = "unchanged", []
+    outcome = "warning" if parsed.warnings else "fixed" if parsed.notes else action
+    _add(plan, parsed.row, outcome, action, parsed.values, parsed.warnings + parsed.notes + details,
+         household=step.household.pk if step.household else None)
+
+
+def _add(plan: Plan, row: int, outcome: str, action: str, values: dict, messages: list[str],
+         household: int | None = None) -> None:
+    plan.totals[outcome] += 1
+    if action and action != outcome:
+        plan.totals[action] += 1
+    plan.report.append({
+        "row": row, "outcome": outcome, "action": action, "code": values.get("code", ""),
+        "name": values.get("head_name", ""), "village": values.get("village", ""),
+        "message": "; ".join(messages), "household": household,
+    })

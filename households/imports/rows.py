@@ -1,0 +1,245 @@
+"""Turning one spreadsheet row into household values, with a note for everything it had to fix."""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from households.idnumber import FEMALE, MALE, check_id
+from households.imports.cells import (
+    clean_text,
+    folded,
+    is_tick,
+    looks_like_formula,
+    parse_date,
+    parse_int,
+)
+from households.models import HouseholdClass
+from households.models.reference import ethnic_key
+
+NAME_MAX = 150
+VILLAGE_MAX = 120
+CLASS_TICKS = {"class_poor": HouseholdClass.POOR, "class_near_poor": HouseholdClass.NEAR_POOR,
+               "class_escaped": HouseholdClass.NEWLY_ESCAPED, "class_middle": HouseholdClass.MIDDLE}
+CLASS_WORDS = [("moi thoat ngheo", HouseholdClass.NEWLY_ESCAPED), ("thoat ngheo", HouseholdClass.NEWLY_ESCAPED),
+               ("can ngheo", HouseholdClass.NEAR_POOR), ("ngheo", HouseholdClass.POOR),
+               ("trung binh", HouseholdClass.MIDDLE), ("khac", HouseholdClass.OTHER)]
+NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[ '’.\-][^\W\d_]*)*$")
+
+
+@dataclass
+class ParsedRow:
+    """A data row's values (only what the file gives) and what was noticed on the way."""
+
+    row: int
+    values: dict = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.values.get("head_name", "")
+
+
+class RowReader:
+    """Reads data rows against a header; holds the file-wide context (village sections, lookups)."""
+
+    def __init__(self, fields: dict[str, int], *, ethnic_groups: dict, year: int, today: datetime.date):
+        self.fields, self.ethnic_groups, self.year, self.today = fields, ethnic_groups, year, today
+
+    def cell(self, cells: list, name: str):
+        col = self.fields.get(name)
+        return cells[col] if col is not None and col < len(cells) else ""
+
+    def text(self, parsed: ParsedRow, cells: list, name: str, label: str) -> str:
+        text, notes = clean_text(self.cell(cells, name))
+        if notes:
+            parsed.notes.append(f"{label}: " + ", ".join(notes))
+        if looks_like_formula(text):
+            parsed.notes.append(f"{label} bắt đầu bằng «{text[0]}»: lưu nguyên dạng chữ, không tính như công thức")
+        return text
+
+    def read(self, row_number: int, cells: list, village: str) -> ParsedRow:
+        parsed = ParsedRow(row=row_number)
+        self._name(parsed, cells)
+        self._identity(parsed, cells)
+        self._place(parsed, cells, village)
+        self._numbers(parsed, cells)
+        self._classification(parsed, cells)
+        self._flags(parsed, cells)
+        return parsed
+
+    def _name(self, parsed, cells):
+        name = self.text(parsed, cells, "name", "Họ tên")
+        if not name:
+            parsed.errors.append("Thiếu họ và tên chủ hộ")
+        elif len(name) > NAME_MAX:
+            parsed.errors.append(f"Họ tên dài {len(name)} ký tự (tối đa {NAME_MAX})")
+        elif not NAME_CHARS.match(name):
+            odd = "".join(sorted({c for c in name if not (c.isalpha() or c in " '’.-")}))[:10]
+            parsed.errors.append(f"Họ tên «{name[:40]}» có ký tự không phải chữ cái: «{odd}»")
+        else:
+            parsed.values["head_name"] = name
+        code = self.text(parsed, cells, "code", "Mã hộ")
+        if len(code) > 40:
+            parsed.errors.append(f"Mã hộ dài {len(code)} ký tự (tối đa 40)")
+        elif code:
+            parsed.values["code"] = code
+
+    def _identity(self, parsed, cells):
+        gender, year = self._gender_and_year(parsed, cells)
+        if gender:
+            parsed.values["gender"] = gender
+        if year is not None:
+            parsed.values["birth_year"] = year
+        raw_id = self.cell(cells, "id_number")
+        checked = check_id(raw_id, gender=gender, birth_year=year)
+        parsed.errors += checked.errors
+        parsed.warnings += checked.warnings if not checked.restored_zero else []
+        if checked.restored_zero:
+            parsed.notes += checked.warnings
+        if checked.value:
+            parsed.values["id_number"] = checked.value
+        ethnicity = self.text(parsed, cells, "ethnicity", "Dân tộc")
+        if ethnicity:
+            group = self.ethnic_groups.get(ethnic_key(ethnicity))
+            if group is None:
+                parsed.warnings.append(f"Không nhận ra dân tộc «{ethnicity[:40]}»; chưa ghi dân tộc")
+            else:
+                parsed.values["ethnic_group"] = group
+                if group.name != ethnicity:
+                    parsed.notes.append(f"Dân tộc «{ethnicity}» ghi theo danh mục là «{group.name}»")
+
+    def _gender_and_year(self, parsed, cells) -> tuple[str, int | None]:
+        male, female = self.cell(cells, "birth_male"), self.cell(cells, "birth_female")
+        gender = ""
+        if male not in ("", None) and female not in ("", None):
+            parsed.errors.append("Năm sinh ghi ở cả cột Nam và cột Nữ")
+            return "", None
+        raw_year = male if male not in ("", None) else female
+        if "birth_male" in self.fields or "birth_female" in self.fields:
+            gender = MALE if male not in ("", None) else FEMALE if female not in ("", None) else ""
+        if raw_year in ("", None):
+            raw_year = self.cell(cells, "birth_year")
+        gender = gender or self._gender(parsed, cells)
+        return gender, self._year(parsed, raw_year)
+
+    def _gender(self, parsed, cells) -> str:
+        if is_tick(self.cell(cells, "gender_male")):
+            return MALE
+        if is_tick(self.cell(cells, "gender_female")) or is_tick(self.cell(cells, "woman_head")):
+            return FEMALE
+        word = folded(self.cell(cells, "gender"))
+        if word in ("nam", "1", "m"):
+            return MALE
+        if word in ("nu", "2", "f"):
+            return FEMALE
+        if word:
+            parsed.errors.append(f"Giới tính «{clean_text(self.cell(cells, 'gender'))[0][:20]}» không rõ (ghi Nam hoặc Nữ)")
+        return ""
+
+    def _year(self, parsed, raw) -> int | None:
+        if raw in ("", None):
+            return None
+        if isinstance(raw, datetime.date):
+            parsed.notes.append(f"Năm sinh lấy từ ngày sinh {raw:%d/%m/%Y}")
+            return raw.year
+        number = parse_int(raw)
+        if number is None:
+            day = parse_date(raw)
+            if day is None:
+                parsed.errors.append(f"Năm sinh «{clean_text(raw)[0][:20]}» không phải năm hợp lệ")
+                return None
+            parsed.notes.append(f"Năm sinh lấy từ ngày sinh {day:%d/%m/%Y}")
+            number = day.year
+        elif number > 3000:
+            day = parse_date(float(number))
+            if day is None:
+                parsed.errors.append(f"Năm sinh «{number}» không phải năm hợp lệ")
+                return None
+            parsed.notes.append(f"Ô năm sinh là số ngày kiểu Excel ({number}) = {day:%d/%m/%Y}; lấy năm {day.year}")
+            number = day.year
+        if number > self.today.year:
+            parsed.errors.append(f"Năm sinh {number} ở tương lai")
+            return None
+        if number < 1900:
+            parsed.errors.append(f"Năm sinh {number} không hợp lệ (trước 1900)")
+            return None
+        return number
+
+    def _place(self, parsed, cells, village):
+        own = self.text(parsed, cells, "village", "Thôn")
+        chosen = own or village
+        if len(chosen) > VILLAGE_MAX:
+            parsed.errors.append(f"Tên thôn dài {len(chosen)} ký tự (tối đa {VILLAGE_MAX})")
+        elif chosen:
+            parsed.values["village"] = chosen
+        else:
+            parsed.warnings.append("Không rõ thôn/xóm của hộ")
+        phone_raw = self.cell(cells, "phone")
+        phone = str(int(phone_raw)) if isinstance(phone_raw, float) else clean_text(phone_raw)[0]
+        phone = re.sub(r"[\s.\-]", "", phone)
+        if phone and re.fullmatch(r"[1-9]\d{8}", phone):
+            phone = "0" + phone
+            parsed.notes.append(f"Số điện thoại: thêm số 0 đầu bị mất ({phone})")
+        if phone and not re.fullmatch(r"\+?\d{8,15}", phone):
+            parsed.errors.append(f"Số điện thoại «{phone[:20]}» không hợp lệ")
+        elif phone:
+            parsed.values["phone"] = phone
+
+    def _numbers(self, parsed, cells):
+        for name, label, low, high, key in (
+            ("members", "Số nhân khẩu", 1, 50, "members"),
+            ("income", "Thu nhập bình quân", 0, 1_000_000_000, "income_per_person"),
+        ):
+            raw = self.cell(cells, name)
+            if raw in ("", None):
+                continue
+            number = parse_int(raw)
+            if number is None or not low <= number <= high:
+                parsed.errors.append(f"{label} «{clean_text(raw)[0][:20]}» không phải số hợp lệ ({low}–{high:,})".replace(",", "."))
+            else:
+                parsed.values[key] = number
+
+    def _classification(self, parsed, cells):
+        ticked = [klass for name, klass in CLASS_TICKS.items() if is_tick(self.cell(cells, name))]
+        word = folded(self.cell(cells, "class"))
+        if word:
+            ticked += [klass for phrase, klass in CLASS_WORDS if phrase in word][:1]
+            if not ticked:
+                parsed.errors.append(f"Phân loại «{clean_text(self.cell(cells, 'class'))[0][:30]}» không rõ")
+        if len(set(ticked)) > 1:
+            parsed.errors.append("Đánh dấu nhiều loại hộ trên cùng một dòng")
+        elif ticked:
+            parsed.values["household_class"] = ticked[0]
+        else:
+            parsed.warnings.append(f"Chưa có phân loại hộ năm {self.year}")
+        raw_date = self.cell(cells, "escaped_on")
+        if raw_date not in ("", None):
+            day = parse_date(raw_date)
+            if day is None or day > self.today:
+                parsed.errors.append(f"Ngày thoát nghèo «{clean_text(raw_date)[0][:20]}» không hợp lệ")
+            else:
+                parsed.values["escaped_on"] = day
+        if parsed.values.get("household_class") == HouseholdClass.NEWLY_ESCAPED and "escaped_on" not in parsed.values:
+            parsed.warnings.append("Hộ mới thoát nghèo chưa có ngày công nhận: không tính được thời hạn 36 tháng")
+        if "deprivations" in self.fields or any(name.startswith("dep_") for name in self.fields):
+            parsed.values["deprivations"] = self._deprivations(parsed, cells)
+
+    def _deprivations(self, parsed, cells) -> list[int]:
+        numbers = sorted(int(name[4:]) for name in self.fields
+                         if name.startswith("dep_") and is_tick(self.cell(cells, name)))
+        listed = clean_text(self.cell(cells, "deprivations"))[0]
+        for part in re.split(r"[,;\s]+", listed):
+            if part.isdigit() and 1 <= int(part) <= 12:
+                numbers.append(int(part))
+            elif part:
+                parsed.errors.append(f"Chỉ số thiếu hụt «{part[:10]}» không hợp lệ (ghi số 1–12)")
+        return sorted(set(numbers))
+
+    def _flags(self, parsed, cells):
+        for name, key in (("meritorious", "meritorious"), ("social_protection", "social_protection"),
+                          ("no_labour", "no_labour_capacity")):
+            if name in self.fields:
+                parsed.values[key] = is_tick(self.cell(cells, name))
+

@@ -1,0 +1,102 @@
+"""From uploaded bytes to classified rows: choose the sheet, find the header, walk the rows."""
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from households.imports.columns import Header, find_header
+from households.imports.files import FileProblem, check_file, formula_cells, open_workbook
+from households.imports.rows import ParsedRow, RowReader
+from households.imports.sheet import SheetRow, fill_down_merges, walk
+from households.models import EthnicGroup
+
+MERGE_NOTE_FIELDS = {"village": "Thôn", "ethnicity": "Dân tộc", "class": "Phân loại"}
+
+
+@dataclass
+class ReadSheet:
+    """The sheet chosen for import, its header, and its rows as plain values."""
+
+    name: str
+    index: int
+    rows: list[list]
+    merges: list
+    header: Header
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def choose_sheet(filename: str, data: bytes) -> tuple[ReadSheet, str]:
+    """The first sheet that has a recognisable header; FileProblem when none has."""
+    kind = check_file(filename, data)
+    workbook = open_workbook(filename, data)
+    any_data = False
+    for index, name in enumerate(workbook.sheet_names):
+        try:
+            sheet = workbook.get_sheet_by_index(index)
+            rows = sheet.to_python(skip_empty_area=False)
+            merges = list(sheet.merged_cell_ranges or [])
+        except Exception:  # a damaged sheet: try the next one
+            continue
+        if any(v not in ("", None) for row in rows for v in row):
+            any_data = True
+        header = find_header(rows, merges)
+        if header is not None:
+            return ReadSheet(name, index, rows, merges, header), kind
+    if not any_data:
+        raise FileProblem(f"Tệp «{filename}» không có dữ liệu: mọi trang tính đều trống.")
+    raise FileProblem(
+        f"Không tìm thấy dòng tiêu đề cột trong tệp «{filename}». Cần có cột «Họ và tên chủ hộ» "
+        "và ít nhất hai cột khác như «Mã hộ», «Năm sinh», «Dân tộc», «Số định danh», «Thôn»."
+    )
+
+
+def parsed_rows(filename: str, data: bytes, *, year: int,
+                progress: Callable[[float], None] | None = None
+                ) -> tuple[ReadSheet, Iterator[SheetRow | ParsedRow]]:
+    """The chosen sheet and, lazily, each row: a skipped SheetRow or a ParsedRow with its notes."""
+    sheet, kind = choose_sheet(filename, data)
+    header = sheet.header
+    formulas: dict[int, list[int]] = {}
+    for r, c in formula_cells(data, sheet.index) if kind == "xlsx" else ():
+        formulas.setdefault(r, []).append(c)
+    fill = fill_down_merges(sheet.rows, sheet.merges, header.data_start)
+    walked = list(walk(sheet.rows, header, fill))
+    if not any(r.kind == "data" for r in walked):
+        raise FileProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
+    reader = RowReader(header.fields, ethnic_groups=EthnicGroup.lookup(), year=year,
+                       today=datetime.date.today())
+    columns = {col: name for name, col in header.fields.items()}
+
+    def rows():
+        for position, row in enumerate(walked):
+            if progress and position % 500 == 0:
+                progress(position / len(walked))
+            if row.kind != "data":
+                yield row
+                continue
+            parsed = reader.read(row.number, row.cells, row.village)
+            _cell_notes(parsed, row, formulas, columns)
+            yield parsed
+
+    return sheet, rows()
+
+
+def _cell_notes(parsed: ParsedRow, row: SheetRow, formulas, columns) -> None:
+    for col in row.merged_cols:
+        field = columns.get(col, "")
+        where = f"{column_letter(col)}{row.number}"
+        if field in MERGE_NOTE_FIELDS:
+            parsed.notes.append(f"Ô {where} nằm trong vùng gộp ô: lấy {MERGE_NOTE_FIELDS[field].lower()} của ô đầu vùng")
+        elif field:
+            parsed.warnings.append(f"Ô {where} nằm trong vùng gộp ô: đã lấy giá trị của ô đầu vùng, hãy kiểm tra")
+    for col in sorted(c for c in formulas.get(row.number - 1, ()) if c in columns):
+        parsed.warnings.append(f"Ô {column_letter(col)}{row.number} chứa công thức: chỉ lấy giá trị đã lưu "
+                               "trong tệp, không tính lại công thức")

@@ -1,0 +1,61 @@
+"""An Excel import: the uploaded file, its progress, and the row-by-row report."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from areas.models import AdminUnit
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", "Đang chờ xử lý"
+    READING = "reading", "Đang đọc tệp"
+    PREVIEW = "preview", "Chờ xác nhận"
+    COMMITTING = "committing", "Đang ghi dữ liệu"
+    DONE = "done", "Đã nhập xong"
+    FAILED = "failed", "Không nhập được"
+    CANCELLED = "cancelled", "Đã hủy"
+
+
+class ImportBatch(models.Model):
+    """One upload of a commune's household list: preview first, then one transactional commit."""
+
+    commune = models.ForeignKey(AdminUnit, verbose_name="Xã/phường", on_delete=models.PROTECT,
+                                related_name="+")
+    year = models.PositiveSmallIntegerField("Năm rà soát")
+    filename = models.CharField("Tên tệp", max_length=255)
+    size = models.PositiveIntegerField("Dung lượng (byte)", default=0)
+    content = models.BinaryField("Nội dung tệp", default=b"", editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Người nhập",
+                                   on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField("Tải lên lúc", auto_now_add=True)
+    status = models.CharField("Trạng thái", max_length=12, choices=BatchStatus.choices,
+                              default=BatchStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField("Tiến độ (%)", default=0)
+    message = models.TextField("Thông báo", blank=True)
+    sheet = models.CharField("Trang tính", max_length=100, blank=True)
+    columns = models.JSONField("Cột đã nhận ra", default=dict, blank=True)
+    rows = models.JSONField("Kết quả từng dòng", default=list, blank=True)
+    totals = models.JSONField("Tổng hợp", default=dict, blank=True)
+    committed_at = models.DateTimeField("Ghi dữ liệu lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Lần nhập tệp"
+        verbose_name_plural = "Các lần nhập tệp"
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.created_at:%d/%m/%Y %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("households:import-detail", args=[self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (BatchStatus.QUEUED, BatchStatus.READING, BatchStatus.COMMITTING)
+
+    @property
+    def rejected_count(self) -> int:
+        return self.totals.get("rejected", 0)

@@ -1,0 +1,63 @@
+"""Yes/no predicates on what a user may do with households and their personal data.
+
+Personal data (domain.md §7.4): full ID numbers only for those who work the lists (planners and
+commune staff of the household's commune); ethnicity, income and deprivations also for leaders;
+never for finance, who see payment lists only.
+"""
+
+from areas.models import Role, UnitLevel
+from areas.scope import units_in_role
+
+ID_ROLES = (Role.PLANNER, Role.COMMUNE_STAFF)
+SENSITIVE_ROLES = (Role.PLANNER, Role.COMMUNE_STAFF, Role.LEADER)
+EDIT_ROLES = (Role.PLANNER, Role.COMMUNE_STAFF)
+
+
+def _units(user, roles) -> set[int]:
+    cache = user.__dict__.setdefault("_household_units", {})
+    if roles not in cache:
+        cache[roles] = units_in_role(user, *roles)
+    return cache[roles]
+
+
+def id_unit_ids(user) -> set[int]:
+    """Communes where the user may see full ID numbers."""
+    return _units(user, ID_ROLES)
+
+
+def sensitive_unit_ids(user) -> set[int]:
+    """Communes where the user may see ethnicity, income and deprivations."""
+    return _units(user, SENSITIVE_ROLES)
+
+
+def can_reveal_id(user, household) -> bool:
+    return household.commune_id in id_unit_ids(user)
+
+
+def can_see_sensitive(user, household) -> bool:
+    return household.commune_id in sensitive_unit_ids(user)
+
+
+def can_see_any_sensitive(user) -> bool:
+    return bool(sensitive_unit_ids(user))
+
+
+def can_edit_household(user, household) -> bool:
+    return household.commune_id in _units(user, EDIT_ROLES)
+
+
+def can_import_into(user, commune) -> bool:
+    """Lists are imported into a current commune where the user plans or works as commune staff."""
+    return (commune.level == UnitLevel.COMMUNE and commune.is_current
+            and commune.pk in _units(user, EDIT_ROLES))
+
+
+def importable_communes(user):
+    from areas.models import AdminUnit
+
+    return (AdminUnit.objects.current().filter(level=UnitLevel.COMMUNE, pk__in=_units(user, EDIT_ROLES))
+            .select_related("parent").order_by("name"))
+
+
+def can_import(user) -> bool:
+    return importable_communes(user).exists()
