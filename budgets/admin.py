@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from areas.admin import AdministratorOnly
-from budgets.models import Component, FundingSource, Program, SubProject
+from budgets.models import Component, FundingSource, Norm, Program, SubProject
 
 
 class ComponentInline(admin.TabularInline):
@@ -43,3 +43,13 @@ class SubProjectAdmin(AdministratorOnly, admin.ModelAdmin):
 class FundingSourceAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("code", "short_name", "name", "order", "valid_from", "valid_to")
     search_fields = ("code", "name")
+
+
+@admin.register(Norm)
+class NormAdmin(AdministratorOnly, admin.ModelAdmin):
+    list_display = ("code", "name", "province", "amount", "unit_of_measure", "severity", "illustrative",
+                    "valid_from", "valid_to")
+    list_filter = ("severity", "illustrative")
+    search_fields = ("code", "name")
+    autocomplete_fields = ("province",)
+    list_select_related = ("province",)

@@ -18,6 +18,7 @@ from budgets.models import (
     Estimate,
     EstimateGroup,
     EstimateLine,
+    FundingSource,
     SubProject,
 )
 from budgets.tables import estimate_table
@@ -206,3 +207,24 @@ def estimate_summary(estimate: Estimate) -> EstimateSummary:
             by_sub[line.sub_project or subs.get(sub_id)] += line.amount
             by_source[line.funding_source] += line.amount
     return EstimateSummary(table.total, dict(by_sub), dict(by_source))
+
+
+@transaction.atomic
+def import_groups(estimate: Estimate, groups: list, *, by, request=None) -> int:
+    """Append imported groups and lines (from budgets.imports) in one transaction; return the line count."""
+    _require(perms.can_edit_estimate(by, estimate))
+    subs = dict(SubProject.objects.values_list("code", "pk"))
+    sources = dict(FundingSource.objects.values_list("code", "pk"))
+    order, count = _next_order(estimate.groups), 0
+    for offset, spec in enumerate(groups):
+        group = EstimateGroup.objects.create(estimate=estimate, title=spec.title[:500], order=order + offset,
+                                             sub_project_id=subs.get(spec.sub_project))
+        for number, values in enumerate(spec.lines, start=1):
+            line = EstimateLine(estimate=estimate, group=group, order=number,
+                                funding_source_id=sources.get(values["funding_source"]))
+            _set_line(line, {k: values[k] for k in ("content", "unit_of_measure", "unit_price", "note")}
+                      | {"quantity": Decimal(values["quantity"]),
+                         "days": None if values["days"] is None else Decimal(values["days"])})
+            count += 1
+    record(by, Action.IMPORT, estimate, changes={"lines": count}, request=request)
+    return count

@@ -7,7 +7,8 @@ so they always show the same numbers.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
+from django.db.models.functions import Coalesce
 
 from budgets.models import Estimate, EstimateGroup, EstimateLine
 from documents.money import format_vnd, vi_money_words
@@ -39,14 +40,18 @@ class EstimateTable:
         return vi_money_words(self.total)
 
     @property
+    def paid(self) -> int:
+        return sum(line.paid for g in self.groups for line in g.lines)
+
+    @property
     def line_count(self) -> int:
         return sum(len(g.lines) for g in self.groups)
 
 
 def estimate_table(estimate: Estimate) -> EstimateTable:
     """The estimate's groups in order with their lines, in two queries."""
-    lines = EstimateLine.objects.select_related("funding_source", "sub_project", "norm").order_by(
-        "order", "pk")
+    lines = (EstimateLine.objects.select_related("funding_source", "sub_project", "norm")
+             .annotate(paid=Coalesce(Sum("disbursements__amount"), 0)).order_by("order", "pk"))
     groups = (estimate.groups.select_related("sub_project")
               .prefetch_related(Prefetch("lines", queryset=lines)).order_by("order", "pk"))
     return EstimateTable(estimate, [

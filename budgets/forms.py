@@ -1,0 +1,197 @@
+"""Forms check the shape of input; services check the rules."""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils import timezone
+
+from areas.models import AdminUnit
+from budgets.checks import PERSON_UNITS
+from budgets.models import (
+    AllocationDecision,
+    Estimate,
+    EstimateGroup,
+    EstimateLine,
+    FundingSource,
+    Norm,
+    SubProject,
+)
+
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def parse_amount(text: str) -> int:
+    """Whole đồng from "100.000", "100 000" or "100000"; ValueError with a Vietnamese message otherwise."""
+    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    if cleaned.endswith("đ"):
+        cleaned = cleaned[:-1]
+    if _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    if not re.fullmatch(r"-?\d+", cleaned):
+        raise ValueError(f"«{text}» không phải số tiền nguyên (đồng); ví dụ: 100.000")
+    return int(cleaned)
+
+
+def parse_quantity(text: str) -> Decimal:
+    """A quantity as Vietnamese write it: "50", "1.500" (thousands) or "2,5" (decimal)."""
+    cleaned = str(text).strip().replace(" ", "")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"«{text}» không phải là số; ví dụ: 50 hoặc 2,5") from None
+    if not value.is_finite():
+        raise ValueError(f"«{text}» không phải là số.")
+    return value
+
+
+class AmountField(forms.CharField):
+    """Whole đồng typed with or without thousands dots; never negative."""
+
+    def __init__(self, *args, allow_zero=False, **kwargs):
+        self.allow_zero = allow_zero
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            amount = parse_amount(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        if amount < 0 or (amount == 0 and not self.allow_zero):
+            raise forms.ValidationError("Số tiền phải lớn hơn 0.")
+        if amount >= 10**15:
+            raise forms.ValidationError("Số tiền quá lớn.")
+        return amount
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{value:,}".replace(",", ".")
+        return value
+
+
+class QuantityField(forms.CharField):
+    """A non-negative quantity with at most two decimals."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            number = parse_quantity(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+        if number < 0:
+            raise forms.ValidationError("Không được là số âm.")
+        if number != number.quantize(Decimal("0.01")) or number >= 10**10:
+            raise forms.ValidationError("Tối đa hai chữ số thập phân và nhỏ hơn 10 tỷ.")
+        return number
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            text = format(value.normalize(), "f")
+            return text.replace(".", ",")
+        return value
+
+
+def _current_sub_projects():
+    return SubProject.objects.with_catalog().order_by("component__program__valid_from", "code")
+
+
+class EstimateForm(forms.ModelForm):
+    class Meta:
+        model = Estimate
+        fields = ["unit", "year", "title", "sub_project", "display_unit"]
+
+    def __init__(self, *args, unit_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids).select_related("parent")
+        self.fields["sub_project"].queryset = _current_sub_projects()
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["year"].widget.attrs.update(min=2021, max=2035)
+        if self.instance.pk:
+            self.fields.pop("unit")
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2021 <= year <= 2035:
+            raise forms.ValidationError("Năm phải trong giai đoạn 2021–2035.")
+        return year
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = EstimateGroup
+        fields = ["title", "sub_project"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sub_project"].queryset = _current_sub_projects()
+
+
+class LineForm(forms.ModelForm):
+    quantity = QuantityField(label="Số lượng")
+    days = QuantityField(label="Số ngày/buổi/lớp", required=False, help_text="Để trống nếu không tính theo ngày.")
+    unit_price = AmountField(label="Định mức/Đơn giá (đồng)", allow_zero=True,
+                             help_text="Nhập theo đồng, ví dụ 100.000")
+
+    class Meta:
+        model = EstimateLine
+        fields = ["content", "unit_of_measure", "quantity", "days", "unit_price", "funding_source",
+                  "sub_project", "norm", "note"]
+
+    def __init__(self, *args, estimate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["funding_source"].queryset = FundingSource.objects.all()
+        self.fields["funding_source"].required = True
+        self.fields["sub_project"].queryset = _current_sub_projects()
+        self.fields["norm"].queryset = Norm.objects.for_unit(estimate.unit).select_related("province")
+
+    def clean(self):
+        data = super().clean()
+        unit, quantity = (data.get("unit_of_measure") or "").strip().lower(), data.get("quantity")
+        if quantity is not None and unit in PERSON_UNITS and quantity != int(quantity):
+            self.add_error("quantity", f"Số lượng tính theo «{unit}» phải là số nguyên.")
+        return data
+
+
+class DisbursementForm(forms.Form):
+    date = forms.DateField(label="Ngày chi", widget=forms.DateInput(attrs={"type": "date"}))
+    voucher_number = forms.CharField(label="Số chứng từ", max_length=60)
+    amount = AmountField(label="Số tiền (đồng)")
+    note = forms.CharField(label="Ghi chú", max_length=300, required=False)
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = AllocationDecision
+        fields = ["unit", "number", "date", "issuer", "title"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, unit_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
+
+
+class AllocationForm(forms.Form):
+    unit = forms.ModelChoiceField(label="Đơn vị được giao", queryset=AdminUnit.objects.none())
+    year = forms.IntegerField(label="Năm", min_value=2021, max_value=2035)
+    sub_project = forms.ModelChoiceField(label="Tiểu dự án", queryset=SubProject.objects.none())
+    funding_source = forms.ModelChoiceField(label="Nguồn vốn", queryset=FundingSource.objects.all())
+    amount = AmountField(label="Số tiền (đồng)")
+
+    def __init__(self, *args, unit_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
+        self.fields["sub_project"].queryset = _current_sub_projects()

@@ -1,0 +1,128 @@
+"""Estimate pages: list, create, edit heading, and the estimate with its groups."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from budgets import permissions as perms
+from budgets import services
+from budgets.checks import estimate_problems
+from budgets.forms import EstimateForm, GroupForm
+from budgets.models import Estimate, EstimateGroup
+from budgets.tables import estimate_table
+
+
+def visible_estimate(request, pk) -> Estimate:
+    qs = Estimate.objects.visible_to(request.user).select_related("unit__parent", "sub_project")
+    return get_object_or_404(qs, pk=pk)
+
+
+def visible_group(request, pk) -> EstimateGroup:
+    group = get_object_or_404(EstimateGroup.objects.select_related("estimate__unit"), pk=pk)
+    visible_estimate(request, group.estimate_id)
+    return group
+
+
+def body_context(request, estimate: Estimate) -> dict:
+    """What the estimate body partial shows: table, totals, problems and the user's flags."""
+    problems = estimate_problems(estimate)
+    return {
+        "estimate": estimate, "table": estimate_table(estimate),
+        "problems": problems, "blocking": any(p.blocking for p in problems),
+        "can_edit": perms.can_edit_estimate(request.user, estimate),
+        "can_pay": perms.can_record_disbursement(request.user, estimate),
+    }
+
+
+def render_body(request, estimate: Estimate, *, clear_editor=True):
+    context = body_context(request, estimate) | {"clear_editor": clear_editor}
+    return render(request, "budgets/_estimate_body.html", context)
+
+
+def estimate_detail(request, pk):
+    estimate = visible_estimate(request, pk)
+    context = body_context(request, estimate) | {"group_form": GroupForm()}
+    return render(request, "budgets/estimate_detail.html", context)
+
+
+def estimate_create(request):
+    if not perms.can_create_estimate(request.user):
+        raise PermissionDenied
+    form = EstimateForm(request.POST or None, unit_ids=perms.editable_unit_ids(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        estimate = services.create_estimate(
+            data["unit"], by=request.user, year=data["year"], title=data["title"],
+            sub_project=data["sub_project"], display_unit=data["display_unit"], request=request)
+        messages.success(request, "Đã tạo dự toán. Hãy thêm nhóm nội dung chi và các dòng.")
+        return redirect(estimate)
+    return render(request, "budgets/estimate_form.html", {"form": form})
+
+
+def estimate_edit(request, pk):
+    estimate = visible_estimate(request, pk)
+    if not perms.can_edit_estimate(request.user, estimate):
+        raise PermissionDenied
+    form = EstimateForm(request.POST or None, instance=estimate, unit_ids=[])
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in ("year", "title", "sub_project", "display_unit")}
+        estimate.refresh_from_db()
+        services.update_estimate(estimate, by=request.user, request=request, **fields)
+        messages.success(request, "Đã lưu dự toán.")
+        return redirect(estimate)
+    return render(request, "budgets/estimate_form.html", {"form": form, "estimate": estimate})
+
+
+@require_POST
+def display_unit(request, pk):
+    estimate = visible_estimate(request, pk)
+    try:
+        unit = int(request.POST.get("display_unit", ""))
+    except ValueError:
+        unit = 0
+    if unit not in (1, 1000, 1_000_000):
+        messages.error(request, "Đơn vị tính không hợp lệ.")
+        return redirect(estimate)
+    services.update_estimate(estimate, by=request.user, display_unit=unit, request=request)
+    if request.htmx:
+        return render_body(request, estimate)
+    return redirect(estimate)
+
+
+@require_POST
+def group_add(request, pk):
+    estimate = visible_estimate(request, pk)
+    form = GroupForm(request.POST)
+    if form.is_valid():
+        services.add_group(estimate, by=request.user, request=request, **form.cleaned_data)
+    else:
+        messages.error(request, "Nhóm nội dung chi: " + " ".join(
+            f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+    if request.htmx and form.is_valid():
+        return render_body(request, estimate)
+    return redirect(estimate)
+
+
+def group_edit(request, pk):
+    group = visible_group(request, pk)
+    if not perms.can_edit_estimate(request.user, group.estimate):
+        raise PermissionDenied
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        group.refresh_from_db()
+        services.update_group(group, by=request.user, request=request, **form.cleaned_data)
+        return redirect(group.estimate)
+    return render(request, "budgets/group_form.html", {"form": form, "group": group})
+
+
+@require_POST
+def group_delete(request, pk):
+    group = visible_group(request, pk)
+    try:
+        services.delete_group(group, by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    if request.htmx:
+        return render_body(request, group.estimate)
+    return redirect(group.estimate)

@@ -1,0 +1,59 @@
+"""The budget overview: allocated vs planned vs disbursed per sub-project, with a chart."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils import timezone
+
+from areas.scope import visible_unit_ids
+from budgets import overview
+from budgets import permissions as perms
+from budgets.models import Estimate, Norm
+
+PAGE_SIZE = 25
+
+
+def _year(request) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2021 <= year <= 2035 else timezone.localdate().year
+
+
+def budget_overview(request):
+    year = _year(request)
+    rows = overview.execution_rows(request.user, year)
+    scale = overview.chart_scale(rows)
+    context = {
+        "year": year, "years": range(2021, 2036), "rows": rows, "scale": scale,
+        "chart": [(row, row.bars(scale)) for row in rows],
+        "chart_height": 30 + 62 * len(rows),
+        "warnings": overview.warnings(rows),
+        "totals": {k: sum(getattr(r, k) for r in rows)
+                   for k in ("allocated", "planned", "disbursed", "remaining")},
+    }
+    return render(request, "budgets/overview.html", context)
+
+
+def estimate_list(request):
+    year = request.GET.get("year", "")
+    estimates = (Estimate.objects.visible_to(request.user).with_total()
+                 .select_related("unit__parent", "sub_project"))
+    if year.isdigit():
+        estimates = estimates.filter(year=int(year))
+    page = Paginator(estimates.order_by("-year", "title", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "year": year, "years": range(2021, 2036),
+               "can_create": perms.can_create_estimate(request.user)}
+    return render(request, "budgets/estimate_list.html", context)
+
+
+def norm_list(request):
+    ids = visible_unit_ids(request.user)
+    norms = Norm.objects.select_related("province")
+    if ids is not None:
+        norms = norms.filter(Q(province__in=ids) | Q(province__children__in=ids)
+                             | Q(province__children__children__in=ids)).distinct()
+    page = Paginator(norms.order_by("province__name", "code", "-valid_from"), PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    return render(request, "budgets/norm_list.html", {"page": page})
