@@ -142,7 +142,7 @@ def _changes(step: Step, registry: Registry) -> Step:
 
 def _record(plan: Plan, parsed: ParsedRow, step: Step | None) -> None:
     if step is None:
-        _add(plan, parsed.row, "rejected", "", parsed.values, parsed.errors)
+        _add(plan, parsed.row, "rejected", "", parsed.values, parsed.errors + parsed.warnings)
         return
     plan.steps.append(step)
     if step.household is None:

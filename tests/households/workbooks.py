@@ -75,6 +75,10 @@ def realistic_list(rows=None, *, year: int = 2024) -> bytes:
     return save(wb)
 
 
+class Text(str):
+    """A cell written as text even when it starts with "=" (formula-looking text)."""
+
+
 def simple_list(rows: list[list], *, header=None) -> bytes:
     """One header row and the given rows, for focused tests."""
     wb = openpyxl.Workbook()
@@ -83,6 +87,9 @@ def simple_list(rows: list[list], *, header=None) -> bytes:
                          "Thôn", "Số nhân khẩu", "Phân loại"])
     for row in rows:
         ws.append(row)
+        for cell, value in zip(ws[ws.max_row], row, strict=False):
+            if isinstance(value, Text):
+                cell.data_type = "s"
     return save(wb)
 
 
