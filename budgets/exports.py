@@ -7,7 +7,7 @@ never holds more than one chunk of lines in memory whatever the size of the esti
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 
 from budgets.models import Estimate, EstimateLine, FundingSource, SubProject
@@ -23,6 +23,7 @@ class SheetGroup:
     group_id: int
     title: str
     subtotal: int
+    line_count: int
 
 
 @dataclass
@@ -48,12 +49,12 @@ def _lines(estimate: Estimate):
 def sheet_plans(estimate: Estimate) -> list[SheetPlan]:
     """The sheets in sub-project code order, each with its groups' titles and subtotals."""
     rows = (_lines(estimate).values("sub", "group_id", "group__title", "group__order")
-            .annotate(total=Sum("amount")).order_by("group__order", "group_id"))
+            .annotate(total=Sum("amount"), count=Count("pk")).order_by("group__order", "group_id"))
     plans: dict[int | None, SheetPlan] = {}
     subs = {s.pk: s for s in SubProject.objects.filter(pk__in={r["sub"] for r in rows} - {None})}
     for row in rows:
         plan = plans.setdefault(row["sub"], SheetPlan(subs.get(row["sub"])))
-        plan.groups.append(SheetGroup(row["group_id"], row["group__title"], row["total"]))
+        plan.groups.append(SheetGroup(row["group_id"], row["group__title"], row["total"], row["count"]))
     return sorted(plans.values(), key=lambda p: (p.sub_project is None, p.name))
 
 

@@ -116,18 +116,16 @@ class EstimateWorkbook:
         sheet.write_row(HEADER_ROW, 0, COLUMNS, self.fmt["head"])
         row = HEADER_ROW + 1
         lines = sheet_lines(self.estimate, plan)
-        pending = next(lines, None)
         group_cells = []
         for index, group in enumerate(plan.groups, start=1):
-            group_row, row = row, row + 1
-            number = 0
-            while pending is not None and pending[0] == group.group_id:
-                number += 1
-                self._line(sheet, row, number, pending)
+            # Constant-memory mode flushes each row once a later one is written: the group row
+            # (with its subtotal over the lines below) must be written before its lines.
+            self._group_row(sheet, row, roman(index), group, row + group.line_count)
+            group_cells.append(xl_rowcol_to_cell(row, 6))
+            row += 1
+            for number in range(1, group.line_count + 1):
+                self._line(sheet, row, number, next(lines))
                 row += 1
-                pending = next(lines, None)
-            self._group_row(sheet, group_row, roman(index), group, row - 1)
-            group_cells.append(xl_rowcol_to_cell(group_row, 6))
         self._total_row(sheet, row, group_cells, plan.total)
         self._closing(sheet, row, plan.total, last)
 
