@@ -1,6 +1,16 @@
 import pytest
 
-from tests.budgets.factories import EstimateFactory, EstimateGroupFactory, EstimateLineFactory
+from tests.budgets.factories import (
+    EstimateFactory,
+    EstimateGroupFactory,
+    EstimateLineFactory,
+    ensure_catalog,
+)
+
+
+@pytest.fixture(autouse=True)
+def catalog(db):
+    ensure_catalog()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Factories of the budgets app (catalog rows come from the data migration)."""
 
 import datetime
+import importlib
 from decimal import Decimal
 
 import factory
@@ -16,6 +17,15 @@ from budgets.models import (
     SubProject,
 )
 from tests.factories import AdminUnitFactory
+
+
+def ensure_catalog() -> None:
+    """Reload the catalog rows of the data migration (a transactional test's flush removes them)."""
+    if not SubProject.objects.exists():
+        from django.apps import apps
+
+        load = importlib.import_module("budgets.migrations.0002_load_catalog").load
+        load(apps, None)
 
 
 def sub_project(code="DA6-TDA2") -> SubProject:
