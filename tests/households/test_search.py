@@ -39,3 +39,8 @@ def test_list_page_search_and_filters(client_as, officer, people):
     page = client.get("/ho-gia-dinh/", {"woman": "1"}).content.decode()
     assert "Trần Thị Hòa" in page and "Nguyễn Văn An" not in page
     assert client.get("/ho-gia-dinh/", {"year": "abc", "page": "x", "commune": "y"}).status_code == 200
+
+
+def test_years_are_shown_without_thousand_separators(client_as, officer, people):
+    page = client_as(officer).get("/ho-gia-dinh/", {"year": "2024"}).content.decode()
+    assert 'value="2024"' in page and "Năm 2024" in page and "1.975" not in page
