@@ -135,7 +135,8 @@ LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped only where a template asks (|vnd, |intcomma): years and ids never.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["config.formats"]
 
 STATIC_URL = "static/"

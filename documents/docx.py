@@ -14,7 +14,6 @@ from docx.shared import Cm, Mm, Pt
 
 from documents.metrics import text_width_mm
 from documents.official import (
-    CLAUSE,
     QUOC_HIEU,
     SECTION,
     TIEU_NGU,
@@ -179,7 +178,7 @@ def _body_paragraph(container, block: Block) -> None:
     fmt.line_spacing = 1.15
     run = paragraph.add_run(block.display_text)
     run.font.size = Pt(14)
-    run.bold = block.kind == SECTION or (block.kind == CLAUSE and block.titled)
+    run.bold = block.kind == SECTION or block.titled
     run.italic = block.kind == "basis"
     if run.bold:
         fmt.keep_with_next = True

@@ -4,7 +4,7 @@ Mục are numbered I., II., …; khoản 1., 2., … within each mục; điểm 
 khoản, in the Vietnamese alphabet (no f, j, w, z; đ after d); bullets are "-" then "+".
 """
 
-from documents.official import BULLET, CLAUSE, POINT, SECTION, SUBBULLET, Block
+from documents.official import BULLET, CLAUSE, POINT, SECTION, SUBBULLET, SUBCLAUSE, Block
 
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 _ROMAN = [
@@ -32,14 +32,17 @@ def point_letter(n: int) -> str:
 
 def number_blocks(blocks: list[Block]) -> list[Block]:
     """Give every section, clause and point its marker from its position; bullets get - or +."""
-    section = clause = point = 0
+    section = clause = subclause = point = 0
     for block in blocks:
         if block.kind == SECTION:
-            section, clause, point = section + 1, 0, 0
+            section, clause, subclause, point = section + 1, 0, 0, 0
             block.marker = f"{roman(section)}."
         elif block.kind == CLAUSE:
-            clause, point = clause + 1, 0
+            clause, subclause, point = clause + 1, 0, 0
             block.marker = f"{clause}."
+        elif block.kind == SUBCLAUSE:
+            subclause, point = subclause + 1, 0
+            block.marker = f"{max(clause, 1)}.{subclause}."
         elif block.kind == POINT:
             point += 1
             block.marker = f"{point_letter(point)})"

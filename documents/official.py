@@ -20,12 +20,13 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 # Body block kinds, in the order of Decree 30's "phần, mục, khoản, điểm" plus bullets.
 SECTION = "section"  # I. MỤC ĐÍCH, YÊU CẦU (upper case, bold)
 CLAUSE = "clause"  # 1. Mục đích (bold when it has a title)
+SUBCLAUSE = "subclause"  # 1.1. (decimal sub-level; tolerated practice, seeds 001 and 002)
 POINT = "point"  # a) Thời gian
 BULLET = "bullet"  # - …
 SUBBULLET = "subbullet"  # + …
 PARAGRAPH = "paragraph"
 BASIS = "basis"  # Căn cứ …; (italic)
-BLOCK_KINDS = (SECTION, CLAUSE, POINT, BULLET, SUBBULLET, PARAGRAPH, BASIS)
+BLOCK_KINDS = (SECTION, CLAUSE, SUBCLAUSE, POINT, BULLET, SUBBULLET, PARAGRAPH, BASIS)
 
 
 @dataclass

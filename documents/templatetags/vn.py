@@ -35,3 +35,12 @@ def vn_date(value) -> str:
 def short_date(value) -> str:
     """The date as "12/05/2023"; empty for None."""
     return "" if _missing(value) else dates.short_date(value)
+
+
+@register.filter
+def person(user) -> str:
+    """A user's name in Vietnamese order (family name first), or the username."""
+    if user is None:
+        return ""
+    name = " ".join(part for part in (user.last_name, user.first_name) if part)
+    return name or user.username

@@ -1,0 +1,107 @@
+"""A plan as an official document: the same value feeds the preview, the PDF and the DOCX."""
+
+from documents.docx import render_docx
+from documents.money import format_vnd, vi_money_words
+from documents.numbering import number_blocks
+from documents.official import BASIS, PARAGRAPH, Block, OfficialDocument, Signature
+from documents.pdf import official_pdf
+from plans.live import budget_summary, schedule_lines
+from plans.models import Authority, LiveBlock, Plan
+
+EMPTY_BUDGET = "(Chưa gắn dự toán kinh phí: số liệu sẽ tự điền khi kế hoạch có dự toán.)"
+EMPTY_SCHEDULE = "(Chưa có buổi đối thoại nào gắn với kế hoạch.)"
+
+
+def signature(plan: Plan) -> Signature:
+    """Authority lines from the snapshotted issuer and the chosen authority (TM./KT./Q./TL./TUQ.)."""
+    lines = [f"TM. {plan.collective_name}"] if plan.is_collective and plan.collective_name else []
+    head = plan.head_title
+    if plan.authority == Authority.DEPUTY:
+        lines += [f"KT. {head}", plan.deputy_title]
+    elif plan.authority == Authority.ACTING:
+        lines.append(f"Q. {head}")
+    elif plan.authority in (Authority.BY_ORDER, Authority.DELEGATED):
+        prefix = "TL." if plan.authority == Authority.BY_ORDER else "TUQ."
+        lines += [f"{prefix} {head}", plan.signer_title.upper()]
+    else:
+        lines.append(head)
+    return Signature(authority_lines=[line for line in lines if line], signer=plan.signer_name)
+
+
+def basis_blocks(plan: Plan) -> list[Block]:
+    citations = [link.document.citation for link in plan.basis_links.select_related("document")]
+    blocks = []
+    if citations:
+        blocks.append(Block(BASIS, "Căn cứ " + "; ".join(citations) + ";"))
+    blocks += [Block(BASIS, line) for line in plan.basis_text.splitlines() if line.strip()]
+    return blocks
+
+
+def budget_blocks(plan: Plan) -> list[Block]:
+    summary = budget_summary(plan)
+    if summary is None:
+        return [Block(PARAGRAPH, EMPTY_BUDGET)]
+    total = summary["total"]
+    lines = [Block(PARAGRAPH, f"Tổng kinh phí: {format_vnd(total)} đồng (Bằng chữ: "
+                              f"{vi_money_words(total)}).")]
+    for label, amount in summary["by_subproject"]:
+        lines.append(Block("bullet", f"{label}: {format_vnd(amount)} đồng."))
+    for label, amount in summary["by_source"]:
+        lines.append(Block("bullet", f"Nguồn {label}: {format_vnd(amount)} đồng."))
+    if summary.get("appendix"):
+        lines.append(Block(PARAGRAPH, "Chi tiết theo Phụ lục kèm theo."))
+    return lines
+
+
+def schedule_blocks(plan: Plan) -> list[Block]:
+    lines = schedule_lines(plan)
+    if not lines:
+        return [Block(PARAGRAPH, EMPTY_SCHEDULE)]
+    return [Block("bullet", line) for line in lines]
+
+
+def body_blocks(plan: Plan) -> list[Block]:
+    """Bases, introduction, the outline with live blocks filled in, closing; markers computed."""
+    blocks = basis_blocks(plan)
+    if plan.intro:
+        blocks.append(Block(PARAGRAPH, plan.intro))
+    for item in plan.blocks.all():
+        if item.live == LiveBlock.BUDGET:
+            blocks += budget_blocks(plan)
+        elif item.live == LiveBlock.SCHEDULE:
+            blocks += schedule_blocks(plan)
+        elif item.text:
+            blocks.append(Block(item.kind, item.text, titled=item.titled))
+    number_blocks(blocks)
+    if plan.closing:
+        blocks.append(Block(PARAGRAPH, plan.closing))
+    return blocks
+
+
+def plan_document(plan: Plan) -> OfficialDocument:
+    """The plan with its snapshotted header; a draft (blank number and day) until issued."""
+    doc = OfficialDocument(
+        parent_lines=plan.parent_lines, issuer_lines=plan.name_lines, type_name="Kế hoạch",
+        type_abbr=plan.type_abbr, issuer_abbr=plan.issuer_abbr, place_name=plan.place_name,
+        year=plan.issue_date.year if plan.issue_date else plan.year, title=plan.title,
+        blocks=body_blocks(plan), recipients=plan.recipient_list, signature=signature(plan),
+        number=plan.number, issue_date=plan.issue_date,
+    )
+    summary = budget_summary(plan)
+    if summary and summary.get("appendix"):
+        doc.appendices = [summary["appendix"](plan_reference(doc))]
+    return doc
+
+
+def plan_reference(doc: OfficialDocument) -> str:
+    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày … của …)" for the plan's appendices."""
+    date_text = doc.date_line.split(", ", 1)[1]
+    return f"(Kèm theo Kế hoạch số {doc.symbol} {date_text})"
+
+
+def plan_pdf(plan: Plan) -> bytes:
+    return official_pdf(plan_document(plan))
+
+
+def plan_docx(plan: Plan) -> bytes:
+    return render_docx(plan_document(plan))

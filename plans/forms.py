@@ -1,0 +1,90 @@
+from django import forms
+from django.utils import timezone
+
+from areas.models import IssuingBody
+from plans.models import Authority, CitationKind, CitedDocument, Plan, PlanKind, Status
+
+
+class PlanCreateForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại kế hoạch", choices=PlanKind.choices,
+                             widget=forms.RadioSelect)
+    issuing_body = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=IssuingBody.objects.none(),
+                                          error_messages={"invalid_choice": "Cơ quan ban hành không hợp lệ."})
+    year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuing_body"].queryset = bodies
+        self.fields["year"].initial = timezone.localdate().year
+
+
+class PlanCopyForm(forms.Form):
+    year = forms.IntegerField(label="Năm của kế hoạch mới", min_value=2000, max_value=2100)
+    issuing_body = forms.ModelChoiceField(
+        label="Cơ quan ban hành", queryset=IssuingBody.objects.none(), required=False,
+        help_text="Để trống để giữ cơ quan ban hành của kế hoạch gốc (nếu còn hiệu lực).")
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuing_body"].queryset = bodies
+
+
+class PlanHeaderForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["title", "year", "intro", "basis_text", "closing", "recipients", "authority",
+                  "signer_name", "signer_title", "stated_total"]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "intro": forms.Textarea(attrs={"rows": 3}),
+            "basis_text": forms.Textarea(attrs={"rows": 2}),
+            "closing": forms.Textarea(attrs={"rows": 3}),
+            "recipients": forms.Textarea(attrs={"rows": 5}),
+            "authority": forms.Select(choices=Authority.choices),
+        }
+
+    def clean_stated_total(self):
+        value = self.cleaned_data.get("stated_total")
+        if value is not None and value < 0:
+            raise forms.ValidationError("Tổng kinh phí không được âm.")
+        return value
+
+
+class BasesForm(forms.Form):
+    documents = forms.ModelMultipleChoiceField(
+        label="Văn bản căn cứ", queryset=CitedDocument.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+
+class CitedDocumentForm(forms.ModelForm):
+    class Meta:
+        model = CitedDocument
+        fields = ["kind", "doc_type", "number", "date", "issuer", "title"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean(self):
+        data = super().clean()
+        document = CitedDocument(**{k: data.get(k) for k in self.Meta.fields if k in data})
+        if data.get("kind") and data.get("kind") != CitationKind.LAW and not data.get("number"):
+            self.add_error("number", "Văn bản (trừ Luật, pháp lệnh) phải có số, ký hiệu.")
+        elif data.get("number") and not document.number_is_valid:
+            self.add_error("number", f"Số hiệu «{data['number']}» không đúng mẫu "
+                                     f"{CitationKind(data['kind']).label}.")
+        return data
+
+
+class PlanFilterForm(forms.Form):
+    q = forms.CharField(label="Tìm", required=False, max_length=100)
+    year = forms.IntegerField(label="Năm", required=False, min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả")] + PlanKind.choices,
+                             widget=forms.Select(attrs={"class": "form-select"}))
+    status = forms.ChoiceField(label="Trạng thái", required=False,
+                               choices=[("", "Tất cả")] + Status.choices,
+                               widget=forms.Select(attrs={"class": "form-select"}))
+    body = forms.ModelChoiceField(label="Cơ quan ban hành", required=False,
+                                  queryset=IssuingBody.objects.none(), empty_label="Tất cả",
+                                  widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args, bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies

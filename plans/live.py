@@ -1,0 +1,42 @@
+"""Live blocks: figures a plan shows from linked data instead of retyped numbers.
+
+The "Kinh phí" block reads the plan's linked estimate (budgets app); the "Thời gian, địa
+điểm" block reads the dialogue sessions linked to the plan (dialogues app). Each returns an
+honest empty value when nothing is linked yet.
+"""
+
+from django.apps import apps
+
+from plans.models import Plan
+
+
+def budget_summary(plan: Plan) -> dict | None:
+    """Total, split by sub-project and by funding source, and the appendix builder; or None."""
+    estimate = getattr(plan, "estimate", None)
+    if estimate is None:
+        return None
+    from budgets.documents import estimate_appendix
+    from budgets.services import estimate_summary
+
+    summary = estimate_summary(estimate)
+    return {
+        "total": summary.total,
+        "by_subproject": _labelled(summary.by_sub_project, "Chưa xác định tiểu dự án"),
+        "by_source": _labelled(summary.by_funding_source, "chưa xác định"),
+        "appendix": lambda reference: estimate_appendix(estimate, reference=reference),
+    }
+
+
+def _labelled(amounts: dict, missing: str) -> list[tuple[str, int]]:
+    """(label, amount) pairs in a stable order, the unassigned share last."""
+    known = sorted((str(key), value) for key, value in amounts.items() if key is not None)
+    if amounts.get(None):
+        known.append((missing, amounts[None]))
+    return known
+
+
+def schedule_lines(plan: Plan) -> list[str]:
+    """One line per linked dialogue session: commune, quarter or date, venue, target."""
+    if not apps.is_installed("dialogues") or not hasattr(plan, "dialogue_sessions"):
+        return []
+    return [session.schedule_line for session in plan.dialogue_sessions.all()]

@@ -1,0 +1,47 @@
+"""Yes/no predicates on plans; services enforce them, templates get them as flags."""
+
+from areas.models import IssuingBody, Role
+from areas.scope import is_administrator, units_in_role
+from plans.models import Plan, Status
+
+
+def _in_role(user, unit_id: int, *roles: str) -> bool:
+    return is_administrator(user) or unit_id in units_in_role(user, *roles)
+
+
+def can_create_plan(user, body: IssuingBody) -> bool:
+    return _in_role(user, body.unit_id, Role.PLANNER)
+
+
+def can_edit_plan(user, plan: Plan) -> bool:
+    return plan.is_editable and _in_role(user, plan.unit_id, Role.PLANNER)
+
+
+def can_submit_plan(user, plan: Plan) -> bool:
+    return plan.status in (Status.DRAFT, Status.RETURNED) and _in_role(
+        user, plan.unit_id, Role.PLANNER
+    )
+
+
+def can_review_plan(user, plan: Plan) -> bool:
+    """Return or approve: a leader of the plan's unit, once it has been submitted."""
+    return plan.status == Status.SUBMITTED and _in_role(user, plan.unit_id, Role.LEADER)
+
+
+def can_issue_plan(user, plan: Plan) -> bool:
+    return plan.status == Status.APPROVED and _in_role(user, plan.unit_id, Role.LEADER)
+
+
+def can_copy_plan(user, plan: Plan) -> bool:
+    return _in_role(user, plan.unit_id, Role.PLANNER)
+
+
+def flags(user, plan: Plan) -> dict[str, bool]:
+    """Every predicate for one plan, for templates."""
+    return {
+        "can_edit": can_edit_plan(user, plan),
+        "can_submit": can_submit_plan(user, plan),
+        "can_review": can_review_plan(user, plan),
+        "can_issue": can_issue_plan(user, plan),
+        "can_copy": can_copy_plan(user, plan),
+    }

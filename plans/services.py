@@ -1,0 +1,227 @@
+"""Every write on a plan that carries a rule: create, copy, change the header, the workflow."""
+
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from areas.models import IssuingBody
+from audit.models import Action
+from audit.services import record
+from documents.text import nfc, nfc_lines
+from plans.kinds import TEMPLATES
+from plans.models import Authority, Plan, PlanBlock, PlanKind, RegisterCounter, Status
+from plans.outline import build_blocks
+from plans.permissions import (
+    can_copy_plan,
+    can_create_plan,
+    can_edit_plan,
+    can_issue_plan,
+    can_review_plan,
+    can_submit_plan,
+)
+from plans.revisions import EDIT_ACTION, record_revision
+
+HEADER_EDITABLE = ["title", "year", "intro", "basis_text", "closing", "recipients", "authority",
+                   "signer_name", "signer_title", "stated_total"]
+
+
+def body_active_in_year(body: IssuingBody, year: int) -> bool:
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return (body.valid_from is None or body.valid_from <= last) and (
+        body.valid_to is None or body.valid_to >= first
+    )
+
+
+def _check_body_year(body: IssuingBody, year: int) -> None:
+    if not body_active_in_year(body, year):
+        raise ValidationError(
+            {"year": f"{body} không còn hiệu lực trong năm {year} (hiệu lực {body.validity_text}). "
+                     "Hãy chọn cơ quan ban hành kế thừa hoặc năm khác."}
+        )
+
+
+def _unit_phrase(body: IssuingBody) -> str:
+    unit = body.unit
+    kind = unit.kind.lower().replace("thành phố trung ương", "thành phố")
+    return f"{kind} {unit.short_name}"
+
+
+def _snapshot_header(plan: Plan, body: IssuingBody) -> None:
+    plan.issuing_body, plan.unit_id = body, body.unit_id
+    plan.header_parent, plan.header_name = body.parent_name, body.name
+    plan.issuer_abbr, plan.issuer_name, plan.place_name = (
+        body.abbreviation, body.display_name, body.place_name)
+    plan.is_collective, plan.collective_name = body.is_collective, body.collective_name
+    plan.head_title, plan.deputy_title = body.head_title, body.deputy_title
+
+
+@transaction.atomic
+def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by) -> Plan:
+    """A complete, editable first draft of ``kind`` for the body and year, header snapshotted."""
+    if not can_create_plan(by, issuing_body):
+        raise PermissionDenied("Bạn không được lập kế hoạch cho cơ quan này.")
+    if kind not in PlanKind.values:
+        raise ValidationError({"kind": "Loại kế hoạch không hợp lệ."})
+    _check_body_year(issuing_body, year)
+    template = TEMPLATES[kind]
+    words = {"year": year, "place": issuing_body.place_name, "body": issuing_body.display_name,
+             "unit": _unit_phrase(issuing_body)}
+    plan = Plan(kind=kind, year=year, created_by=by, title=template.title.format(**words),
+                intro=template.intro.format(**words), closing=template.closing.format(**words),
+                recipients="\n".join(template.recipients),
+                authority=Authority.DEPUTY if issuing_body.is_collective else Authority.HEAD)
+    _snapshot_header(plan, issuing_body)
+    plan.save()
+    live = {template.live_budget_after: "budget", template.live_schedule_after: "schedule"}
+    live.pop("", None)
+    PlanBlock.objects.bulk_create(build_blocks(plan, template.outline.format(**words),
+                                               required=template.required, live_after=live))
+    record_revision(plan, by=by, action="Tạo kế hoạch")
+    record(by, Action.CREATE, plan)
+    return plan
+
+
+def _move_year(text: str, old: int, new: int) -> str:
+    return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
+
+
+@transaction.atomic
+def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None = None) -> Plan:
+    """A new draft with the source's content, its year moved forward (e.g. last year's plan)."""
+    body = issuing_body or source.issuing_body
+    if not (can_copy_plan(by, source) and can_create_plan(by, body)):
+        raise PermissionDenied("Bạn không được sao chép kế hoạch này.")
+    _check_body_year(body, year)
+    move = lambda text: _move_year(text, source.year, year)  # noqa: E731
+    plan = Plan(kind=source.kind, year=year, created_by=by, title=move(source.title),
+                intro=move(source.intro), closing=move(source.closing),
+                basis_text=source.basis_text, recipients=source.recipients,
+                authority=source.authority, signer_name=source.signer_name,
+                signer_title=source.signer_title)
+    _snapshot_header(plan, body)
+    plan.save()
+    PlanBlock.objects.bulk_create(
+        PlanBlock(plan=plan, position=b.position, kind=b.kind, text=move(b.text),
+                  titled=b.titled, live=b.live, required_key=b.required_key)
+        for b in source.blocks.all()
+    )
+    for link in source.basis_links.all():
+        plan.basis_links.create(document=link.document, position=link.position)
+    record_revision(plan, by=by, action=f"Sao chép từ kế hoạch năm {source.year}")
+    record(by, Action.CREATE, plan, changes={"copied_from": source.pk})
+    return plan
+
+
+@transaction.atomic
+def update_header(plan: Plan, *, by, **values) -> Plan:
+    """Change title, year, paragraphs, recipients and signature; validates the year."""
+    if not can_edit_plan(by, plan):
+        raise PermissionDenied("Bạn không được sửa kế hoạch này.")
+    unknown = set(values) - set(HEADER_EDITABLE)
+    if unknown:
+        raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    for name, value in values.items():
+        if isinstance(value, str):
+            value = nfc_lines(value) if name in ("recipients", "basis_text") else nfc(value)
+        setattr(plan, name, value)
+    if "year" in values:
+        _check_body_year(plan.issuing_body, plan.year)
+    plan.save()
+    record_revision(plan, by=by, action=EDIT_ACTION)
+    return plan
+
+
+@transaction.atomic
+def set_bases(plan: Plan, *, by, documents: list) -> Plan:
+    """The plan's legal bases, in the given order."""
+    if not can_edit_plan(by, plan):
+        raise PermissionDenied("Bạn không được sửa kế hoạch này.")
+    plan.basis_links.all().delete()
+    for position, document in enumerate(documents):
+        plan.basis_links.create(document=document, position=position)
+    record_revision(plan, by=by, action=EDIT_ACTION)
+    return plan
+
+
+def _transition(plan: Plan, *, by, status: str, action: str, comment: str = "") -> Plan:
+    before = plan.status
+    plan.status = status
+    plan.save(update_fields=["status", "updated_at"])
+    record_revision(plan, by=by, action=action, comment=comment)
+    record(by, Action.WORKFLOW, plan, changes={"status": [before, status], "comment": comment})
+    return plan
+
+
+@transaction.atomic
+def submit_plan(plan: Plan, *, by) -> Plan:
+    """Send to a leader; refused while a blocking check fails."""
+    from plans.checks import plan_problems
+
+    if not can_submit_plan(by, plan):
+        raise PermissionDenied("Bạn không được trình kế hoạch này.")
+    blocking = [p.message for p in plan_problems(plan) if p.blocking]
+    if blocking:
+        raise ValidationError(["Chưa trình được: còn lỗi cần sửa."] + blocking)
+    return _transition(plan, by=by, status=Status.SUBMITTED, action="Trình lãnh đạo")
+
+
+@transaction.atomic
+def return_plan(plan: Plan, *, by, comment: str) -> Plan:
+    """Back to the drafter with the leader's comments (required)."""
+    if not can_review_plan(by, plan):
+        raise PermissionDenied("Bạn không được trả lại kế hoạch này.")
+    comment = nfc(comment)
+    if not comment:
+        raise ValidationError({"comment": "Hãy ghi ý kiến để người soạn biết cần sửa gì."})
+    return _transition(plan, by=by, status=Status.RETURNED, action="Trả lại để sửa",
+                       comment=comment[:5000])
+
+
+@transaction.atomic
+def approve_plan(plan: Plan, *, by, comment: str = "") -> Plan:
+    if not can_review_plan(by, plan):
+        raise PermissionDenied("Bạn không được phê duyệt kế hoạch này.")
+    return _transition(plan, by=by, status=Status.APPROVED, action="Phê duyệt",
+                       comment=nfc(comment)[:5000])
+
+
+def next_document_number(body: IssuingBody, type_abbr: str, year: int) -> int:
+    """The body's next number for the type and year: locked row, so no gaps and no duplicates."""
+    RegisterCounter.objects.get_or_create(issuing_body=body, type_abbr=type_abbr, year=year)
+    counter = RegisterCounter.objects.select_for_update().get(
+        issuing_body=body, type_abbr=type_abbr, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+@transaction.atomic
+def issue_plan(plan: Plan, *, by, issue_date: datetime.date | None = None) -> Plan:
+    """Freeze an approved plan: next number of its body, the date, the PDF and DOCX stored once."""
+    from plans.checks import plan_problems
+    from plans.documents import plan_docx, plan_pdf
+
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not can_issue_plan(by, plan):
+        raise PermissionDenied("Bạn không được ban hành kế hoạch này.")
+    day = issue_date or timezone.localdate()
+    if not plan.issuing_body.is_active_on(day):
+        raise ValidationError({"issue_date": f"{plan.issuer_name} không còn hiệu lực vào ngày "
+                                             f"{day:%d/%m/%Y} ({plan.issuing_body.validity_text})."})
+    blocking = [p.message for p in plan_problems(plan) if p.blocking]
+    if blocking:
+        raise ValidationError(["Chưa ban hành được: còn lỗi cần sửa."] + blocking)
+    plan.number = next_document_number(plan.issuing_body, plan.type_abbr, day.year)
+    plan.issue_date, plan.status = day, Status.ISSUED
+    stem = f"KH-{plan.number:02d}-{day.year}-{plan.pk}"
+    plan.issued_pdf.save(f"{stem}.pdf", ContentFile(plan_pdf(plan)), save=False)
+    plan.issued_docx.save(f"{stem}.docx", ContentFile(plan_docx(plan)), save=False)
+    plan.save()
+    record_revision(plan, by=by, action=f"Ban hành số {plan.number:02d}/{plan.type_abbr}-"
+                                        f"{plan.issuer_abbr}")
+    record(by, Action.ISSUE, plan, changes={"number": plan.number, "date": day.isoformat()})
+    return plan

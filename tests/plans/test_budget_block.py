@@ -1,0 +1,49 @@
+"""The live "Kinh phí" block and the stated-total checks, on a plan linked to an estimate."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from plans import outline, services
+from plans.checks import plan_problems
+from plans.documents import plan_document, plan_pdf
+from plans.models import BlockKind
+from tests.budgets.factories import EstimateGroupFactory, EstimateLineFactory
+
+
+@pytest.fixture
+def linked(plan, own_unit):
+    group = EstimateGroupFactory(estimate__unit=own_unit, estimate__year=2026)
+    EstimateLineFactory(group=group, quantity=50, unit_price=100_000)  # 5.000.000
+    EstimateLineFactory(group=group, quantity=60, unit_price=40_000)  # 2.400.000
+    plan.estimate = group.estimate
+    plan.save()
+    return plan
+
+
+def test_budget_block_shows_the_computed_total_split_and_words(linked):
+    texts = [b.text for b in plan_document(linked).blocks]
+    assert "Tổng kinh phí: 7.400.000 đồng (Bằng chữ: Bảy triệu bốn trăm nghìn đồng chẵn)." in texts
+    assert any(t.startswith("DA6-TDA2") and "7.400.000" in t for t in texts)
+
+
+def test_budget_appendix_is_a_landscape_page_with_the_same_total(linked):
+    reader = PdfReader(io.BytesIO(plan_pdf(linked)))
+    last = reader.pages[-1]
+    assert float(last.mediabox.width) > float(last.mediabox.height)
+    assert "7.400.000" in last.extract_text()
+
+
+def test_stated_total_different_from_the_parts_is_blocking_with_the_difference(linked, officer):
+    services.update_header(linked, by=officer, stated_total=7_500_000)
+    blocking = [p.message for p in plan_problems(linked) if p.blocking]
+    assert any("chênh 100.000 đồng" in m for m in blocking)
+    services.update_header(linked, by=officer, stated_total=7_400_000)
+    assert not [p for p in plan_problems(linked) if p.blocking]
+
+
+def test_a_total_typed_in_the_text_is_checked_against_the_estimate(linked, officer):
+    block = linked.blocks.filter(kind=BlockKind.BULLET).first()
+    outline.update_block(block, by=officer, text="Tổng kinh phí: 8 triệu đồng.")
+    assert any("chênh 600.000 đồng" in p.message for p in plan_problems(linked) if p.blocking)
