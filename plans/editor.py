@@ -42,7 +42,7 @@ def plan_edit(request, pk):
     plan = get_plan(request, pk)
     context = {
         **_outline_context(plan), **flags(request.user, plan),
-        "header_form": PlanHeaderForm(instance=plan),
+        "header_form": PlanHeaderForm(instance=plan, user=request.user),
         "bases_form": BasesForm(initial={"documents": [x.document for x in plan.basis_links.all()]}),
     }
     context["bases_form"].fields["documents"].queryset = CitedDocument.objects.order_by("-date")
@@ -60,12 +60,12 @@ def header_save(request, pk):
     plan = get_plan(request, pk)
     if not can_edit_plan(request.user, plan):
         raise PermissionDenied("Bạn không được sửa kế hoạch này.")
-    form = PlanHeaderForm(request.POST, instance=plan)
+    form = PlanHeaderForm(request.POST, instance=plan, user=request.user)
     if form.is_valid():
         try:
             services.update_header(plan, by=request.user, **{
                 name: form.cleaned_data[name] for name in PlanHeaderForm.Meta.fields
-                if name in request.POST})
+                if name in request.POST or name == "subprojects"})
         except ValidationError as error:
             form.add_error(None, error)
     response = render(request, "plans/editor/_header_status.html", {"form": form})

@@ -32,8 +32,8 @@ class PlanCopyForm(forms.Form):
 class PlanHeaderForm(forms.ModelForm):
     class Meta:
         model = Plan
-        fields = ["title", "year", "intro", "basis_text", "closing", "recipients", "authority",
-                  "signer_name", "signer_title", "stated_total"]
+        fields = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
+                  "recipients", "authority", "signer_name", "signer_title", "stated_total"]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "intro": forms.Textarea(attrs={"rows": 3}),
@@ -41,7 +41,21 @@ class PlanHeaderForm(forms.ModelForm):
             "closing": forms.Textarea(attrs={"rows": 3}),
             "recipients": forms.Textarea(attrs={"rows": 5}),
             "authority": forms.Select(choices=Authority.choices),
+            "subprojects": forms.CheckboxSelectMultiple,
         }
+
+    def __init__(self, *args, user=None, **kwargs):
+        from budgets.models import Estimate, SubProject
+
+        super().__init__(*args, **kwargs)
+        self.fields["subprojects"].queryset = SubProject.objects.with_catalog().order_by("code")
+        estimates = Estimate.objects.visible_to(user) if user is not None else Estimate.objects.none()
+        if self.instance.pk:
+            estimates = estimates.filter(unit=self.instance.unit_id)
+        self.fields["estimate"].queryset = estimates.order_by("-year", "title")
+        self.fields["estimate"].empty_label = "Chưa gắn dự toán"
+        self.fields["estimate"].help_text = ("Mục «Kinh phí» và phụ biểu lấy số liệu từ dự toán này; "
+                                             "không gõ lại số tiền.")
 
     def clean_stated_total(self):
         value = self.cleaned_data.get("stated_total")

@@ -23,6 +23,8 @@ def snapshot(plan: Plan) -> dict:
     """Everything a reader sees in the plan, as JSON."""
     data = {name: _plain(getattr(plan, name)) for name, _ in HEADER_FIELDS}
     data["bases"] = [link.document.citation for link in plan.basis_links.select_related("document")]
+    data["estimate"] = str(plan.estimate) if plan.estimate_id else None
+    data["subprojects"] = sorted(str(s) for s in plan.subprojects.all())
     data["blocks"] = [
         {"kind": b.kind, "text": b.text, "titled": b.titled, "live": b.live}
         for b in plan.blocks.all()
@@ -61,6 +63,9 @@ def compare(old: PlanRevision, new: PlanRevision) -> dict:
         for name, label in HEADER_FIELDS
         if old.snapshot.get(name) != new.snapshot.get(name)
     ]
+    for name, label in (("estimate", "Dự toán"), ("subprojects", "Tiểu dự án")):
+        if old.snapshot.get(name) != new.snapshot.get(name):
+            fields.append((label, old.snapshot.get(name), new.snapshot.get(name)))
     if old.snapshot.get("bases") != new.snapshot.get("bases"):
         fields.append(("Văn bản căn cứ", "; ".join(old.snapshot.get("bases", [])),
                        "; ".join(new.snapshot.get("bases", []))))

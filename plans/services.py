@@ -25,8 +25,8 @@ from plans.permissions import (
 )
 from plans.revisions import EDIT_ACTION, record_revision
 
-HEADER_EDITABLE = ["title", "year", "intro", "basis_text", "closing", "recipients", "authority",
-                   "signer_name", "signer_title", "stated_total"]
+HEADER_EDITABLE = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
+                   "recipients", "authority", "signer_name", "signer_title", "stated_total"]
 
 
 def body_active_in_year(body: IssuingBody, year: int) -> bool:
@@ -111,6 +111,7 @@ def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None =
     )
     for link in source.basis_links.all():
         plan.basis_links.create(document=link.document, position=link.position)
+    plan.subprojects.set(source.subprojects.all())  # the estimate is per year: not copied
     record_revision(plan, by=by, action=f"Sao chép từ kế hoạch năm {source.year}")
     record(by, Action.CREATE, plan, changes={"copied_from": source.pk})
     return plan
@@ -124,6 +125,10 @@ def update_header(plan: Plan, *, by, **values) -> Plan:
     unknown = set(values) - set(HEADER_EDITABLE)
     if unknown:
         raise ValidationError(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+    subprojects = values.pop("subprojects", None)
+    estimate = values.get("estimate")
+    if estimate is not None and estimate.unit_id != plan.unit_id:
+        raise ValidationError({"estimate": "Dự toán phải của cùng đơn vị với kế hoạch."})
     for name, value in values.items():
         if isinstance(value, str):
             value = nfc_lines(value) if name in ("recipients", "basis_text") else nfc(value)
@@ -131,6 +136,8 @@ def update_header(plan: Plan, *, by, **values) -> Plan:
     if "year" in values:
         _check_body_year(plan.issuing_body, plan.year)
     plan.save()
+    if subprojects is not None:
+        plan.subprojects.set(subprojects)
     record_revision(plan, by=by, action=EDIT_ACTION)
     return plan
 

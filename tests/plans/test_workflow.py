@@ -116,3 +116,11 @@ def test_creating_for_a_body_outside_its_validity_is_refused(officer, body):
     body.save()
     with pytest.raises(ValidationError, match="không còn hiệu lực trong năm 2026"):
         services.create_plan(kind=PlanKind.BLANK, issuing_body=body, year=2026, by=officer)
+
+
+def test_an_estimate_of_another_unit_cannot_be_linked(plan, officer, other_unit):
+    from tests.budgets.factories import EstimateFactory
+
+    foreign = EstimateFactory(unit=other_unit, year=2026)
+    with pytest.raises(ValidationError, match="cùng đơn vị"):
+        services.update_header(plan, by=officer, estimate=foreign)
