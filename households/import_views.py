@@ -10,16 +10,18 @@ from django.views.decorators.http import require_POST
 from areas.scope import visible_unit_ids
 from households.forms import ImportForm
 from households.imports import batches
+from households.imports.mapping import FIELD_LABELS
 from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, report_xlsx
+from households.imports.workbook import column_letter
 from households.models import ImportBatch
-from households.permissions import can_import, can_import_into
+from households.permissions import can_import
 
 PAGE_SIZE = 100
 
 
-def _visible_batches(user):
+def visible_batches(user):
     ids = visible_unit_ids(user)
-    qs = ImportBatch.objects.select_related("commune", "created_by").defer("content")
+    qs = ImportBatch.objects.select_related("commune", "created_by", "mapping").defer("content")
     return qs if ids is None else qs.filter(commune__in=ids)
 
 
@@ -35,12 +37,12 @@ def import_start(request):
             form.add_error("file", error)
         else:
             return redirect(batch)
-    recent = _visible_batches(request.user).filter(created_by=request.user)[:10]
+    recent = visible_batches(request.user).filter(created_by=request.user)[:10]
     return render(request, "households/import_start.html", {"form": form, "recent": recent})
 
 
 def import_detail(request, pk):
-    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(visible_batches(request.user), pk=pk)
     outcome = request.GET.get("outcome", "")
     rows = [r for r in batch.rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else batch.rows
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -49,13 +51,15 @@ def import_detail(request, pk):
             f" ({ACTION_LABELS[row['action']]})" if row["action"] and row["action"] != row["outcome"] else "")
     summary = [(key, label, batch.totals.get(key, 0)) for key, label in OUTCOME_LABELS.items()
                if batch.totals.get(key)]
-    context = {"batch": batch, "page": page, "outcome": outcome, "summary": summary,
-               "is_owner": batch.created_by_id == request.user.pk and can_import_into(request.user, batch.commune)}
+    columns = [(column_letter(col), FIELD_LABELS.get(name, name)) for name, col in
+               sorted(batch.columns.items(), key=lambda kv: kv[1]) if name in FIELD_LABELS]
+    context = {"batch": batch, "page": page, "outcome": outcome, "summary": summary, "columns": columns,
+               "is_owner": batches.is_owner(request.user, batch)}
     return render(request, "households/import_detail.html", context)
 
 
 def import_progress(request, pk):
-    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(visible_batches(request.user), pk=pk)
     response = render(request, "households/_import_progress.html", {"batch": batch})
     if not batch.is_running and request.htmx:
         response["HX-Refresh"] = "true"
@@ -64,7 +68,7 @@ def import_progress(request, pk):
 
 @require_POST
 def import_commit(request, pk):
-    batch = get_object_or_404(_visible_batches(request.user).select_related("commune"), pk=pk)
+    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
     try:
         batches.commit_import(batch, by=request.user, request=request)
     except ValidationError as error:
@@ -74,7 +78,7 @@ def import_commit(request, pk):
 
 @require_POST
 def import_cancel(request, pk):
-    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(visible_batches(request.user), pk=pk)
     try:
         batches.cancel_import(batch, by=request.user)
     except ValidationError as error:
@@ -85,7 +89,7 @@ def import_cancel(request, pk):
 
 
 def import_report(request, pk):
-    batch = get_object_or_404(_visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(visible_batches(request.user), pk=pk)
     if not batch.rows:
         raise Http404
     return report_xlsx(batch).as_response()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from households import import_views, views
+from households import import_views, mapping_views, views
 
 app_name = "households"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("nhap-excel/", import_views.import_start, name="import-start"),
     path("nhap-excel/<int:pk>/", import_views.import_detail, name="import-detail"),
     path("nhap-excel/<int:pk>/tien-do/", import_views.import_progress, name="import-progress"),
+    path("nhap-excel/<int:pk>/ghep-cot/", mapping_views.import_mapping, name="import-mapping"),
     path("nhap-excel/<int:pk>/ghi/", import_views.import_commit, name="import-commit"),
     path("nhap-excel/<int:pk>/huy/", import_views.import_cancel, name="import-cancel"),
     path("nhap-excel/<int:pk>/bao-cao.xlsx", import_views.import_report, name="import-report"),

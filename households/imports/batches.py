@@ -7,11 +7,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.models import Action
-from audit.services import record
+from audit.services import diff, record
 from households.imports.apply import apply_plan
 from households.imports.files import FileProblem, check_file, check_size
+from households.imports.mapping import (
+    FIELD_LABELS,
+    MAX_HEIGHT,
+    MappingProblem,
+    check_fields,
+    column_labels,
+    fingerprint,
+    header_texts,
+)
 from households.imports.plan import build_plan
-from households.models import BatchStatus, ImportBatch
+from households.imports.workbook import HeaderNotFound, column_letter, read_sheets
+from households.models import BatchStatus, ColumnMapping, ImportBatch
 from households.permissions import can_import_into
 
 logger = logging.getLogger(__name__)
@@ -51,7 +61,11 @@ def read_batch(batch_id: int) -> None:
     ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.READING, progress=1)
     try:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
-                          progress=_progress(batch_id, 1, 98))
+                          progress=_progress(batch_id, 1, 98), sheet_index=batch.sheet_index)
+    except HeaderNotFound as problem:
+        ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.MAPPING, progress=100,
+                                                       message=str(problem), mapping=None)
+        return
     except FileProblem as problem:
         _fail(batch_id, str(problem))
         return
@@ -61,7 +75,8 @@ def read_batch(batch_id: int) -> None:
         return
     ImportBatch.objects.filter(pk=batch_id).update(
         status=BatchStatus.PREVIEW, progress=100, sheet=plan.sheet[:100], columns=plan.columns,
-        rows=plan.report, totals=plan.totals, message="")
+        sheet_index=plan.sheet_index, header_first=plan.header_rows[0], header_last=plan.header_rows[1],
+        mapping_id=plan.mapping_id, rows=plan.report, totals=plan.totals, message="")
 
 
 def _fail(batch_id: int, message: str) -> None:
@@ -71,7 +86,7 @@ def _fail(batch_id: int, message: str) -> None:
 
 def commit_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
     """Queue the commit of a previewed batch that has no rejected row; logged in the audit log."""
-    if not can_import_into(by, batch.commune) or batch.created_by_id != by.pk:
+    if not is_owner(by, batch):
         raise PermissionDenied
     if batch.status != BatchStatus.PREVIEW:
         raise ValidationError("Lần nhập này không ở bước xem trước nên không thể ghi.")
@@ -93,7 +108,7 @@ def write_batch(batch_id: int) -> None:
     batch = ImportBatch.objects.select_related("commune", "created_by").get(pk=batch_id)
     try:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
-                          progress=_progress(batch_id, 0, 60))
+                          progress=_progress(batch_id, 0, 60), sheet_index=batch.sheet_index)
         if plan.totals["rejected"]:
             ImportBatch.objects.filter(pk=batch_id).update(
                 status=BatchStatus.PREVIEW, progress=100, rows=plan.report, totals=plan.totals,
@@ -121,8 +136,63 @@ def cancel_import(batch: ImportBatch, *, by) -> ImportBatch:
     """Drop a batch that was not committed, and the personal data in its file."""
     if batch.created_by_id != by.pk:
         raise PermissionDenied
-    if batch.status not in (BatchStatus.PREVIEW, BatchStatus.FAILED):
+    if batch.status not in (BatchStatus.PREVIEW, BatchStatus.FAILED, BatchStatus.MAPPING):
         raise ValidationError("Chỉ hủy được lần nhập đang chờ xác nhận.")
     batch.status, batch.content = BatchStatus.CANCELLED, b""
     batch.save(update_fields=["status", "content"])
     return batch
+
+
+def is_owner(user, batch: ImportBatch) -> bool:
+    """Only the officer who uploaded a batch, still working for its commune, may map, commit or cancel it."""
+    return batch.created_by_id == user.pk and can_import_into(user, batch.commune)
+
+
+def map_columns(batch: ImportBatch, *, sheet_index: int, first: int, last: int, columns: dict[int, str], by,
+                request=None) -> ImportBatch:
+    """Remember the officer's mapping for this header layout (per commune) and read the file again with it."""
+    if not is_owner(by, batch):
+        raise PermissionDenied
+    if batch.status not in (BatchStatus.MAPPING, BatchStatus.PREVIEW):
+        raise ValidationError("Chỉ ghép cột được khi tệp đang chờ ghép cột hoặc chờ xác nhận.")
+    sheets = list(read_sheets(batch.filename, bytes(batch.content), only=sheet_index))
+    if not sheets:
+        raise ValidationError("Tệp không có trang tính đã chọn.")
+    rows, merges = sheets[0][2], sheets[0][3]
+    fields = _fields(columns, rows, merges, first, last)
+    with transaction.atomic():
+        mapping, created = ColumnMapping.objects.get_or_create(
+            commune=batch.commune, fingerprint=fingerprint(rows, merges, first, last),
+            defaults={"height": last - first + 1, "fields": fields, "created_by": by})
+        before = {} if created else dict(mapping.fields)
+        mapping.height, mapping.fields, mapping.created_by = last - first + 1, fields, by
+        mapping.labels = column_labels(rows, merges, first, last)
+        mapping.save()
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=BatchStatus.QUEUED, progress=0, rows=[], totals={}, columns=fields, message="",
+            mapping=mapping, sheet_index=sheet_index, header_first=first + 1, header_last=last + 1)
+        record(by, Action.CREATE if created else Action.CHANGE, mapping, request=request,
+               changes=diff(before, fields), description=f"Ghép cột cho tệp {batch.filename} ({batch.commune.name})")
+    from households.tasks import read_import
+
+    read_import.enqueue(batch.pk)
+    batch.refresh_from_db()
+    return batch
+
+
+def _fields(columns: dict[int, str], rows, merges, first: int, last: int) -> dict[str, int]:
+    if not 0 <= first <= last < len(rows) or last - first >= MAX_HEIGHT:
+        raise ValidationError(f"Dòng tiêu đề phải nằm trong trang tính và gồm tối đa {MAX_HEIGHT} dòng.")
+    if not any(label for labels in header_texts(rows, merges, first, last) for label in labels):
+        raise ValidationError(f"Dòng {first + 1} không có chữ nào nên không dùng làm dòng tiêu đề được.")
+    fields: dict[str, int] = {}
+    for col, name in sorted(columns.items()):
+        if name in fields:
+            raise ValidationError(f"Trường «{FIELD_LABELS.get(name, name)}» được chọn cho cả cột "
+                                  f"{column_letter(fields[name])} và cột {column_letter(col)}; mỗi trường chỉ một cột.")
+        fields[name] = col
+    try:
+        check_fields(fields, max(len(r) for r in rows))
+    except MappingProblem as problem:
+        raise ValidationError(str(problem)) from None
+    return fields

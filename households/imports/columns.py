@@ -101,7 +101,7 @@ class Header:
         return self.last_row + 1
 
 
-def _filled(rows, merges, row_index: int) -> list:
+def filled_row(rows, merges, row_index: int) -> list:
     """Row values with a horizontally merged cell's value copied across its range."""
     values = list(rows[row_index]) if row_index < len(rows) else []
     for (r0, c0), (_r1, c1) in merges:
@@ -134,7 +134,7 @@ def find_header(rows: list[list], merges) -> Header | None:
     """The best-scoring header in the first rows; needs the name column and two others."""
     best, best_score = None, 2
     for index in range(min(SCAN_ROWS, len(rows))):
-        labels = [folded(v) for v in _filled(rows, merges, index)]
+        labels = [folded(v) for v in filled_row(rows, merges, index)]
         found = _row_fields(labels)
         if "name" in found and len(found) > best_score:
             best, best_score = index, len(found)
@@ -144,7 +144,7 @@ def find_header(rows: list[list], merges) -> Header | None:
 
 
 def _build(rows, merges, index: int) -> Header:
-    parents = [folded(v) for v in _filled(rows, merges, index)]
+    parents = [folded(v) for v in filled_row(rows, merges, index)]
     header = Header(first_row=index, last_row=index)
     children = [""] * len(parents)
     if _has_child_row(rows, merges, index):

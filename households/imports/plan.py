@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from documents.text import search_key
+from households.imports.mapping import Saved
 from households.imports.rows import ParsedRow
 from households.imports.workbook import parsed_rows
-from households.models import Classification, Household
+from households.models import Classification, ColumnMapping, Household
 
 HOUSEHOLD_FIELDS = ["code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
                     "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
@@ -38,6 +39,9 @@ class Step:
 class Plan:
     sheet: str
     columns: dict
+    sheet_index: int = 0
+    header_rows: tuple[int, int] = (0, 0)
+    mapping_id: int | None = None
     report: list[dict] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     totals: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
@@ -66,10 +70,14 @@ class Registry:
 
 
 def build_plan(filename: str, data: bytes, *, commune, year: int,
-               progress: Callable[[float], None] | None = None) -> Plan:
+               progress: Callable[[float], None] | None = None, sheet_index: int | None = None) -> Plan:
     """Read the file and decide every row's outcome against the database, without writing anything."""
-    sheet, rows = parsed_rows(filename, data, year=year, progress=progress)
-    plan = Plan(sheet=sheet.name, columns=dict(sorted(sheet.header.fields.items(), key=lambda kv: kv[1])))
+    sheet, rows = parsed_rows(filename, data, year=year, progress=progress, saved=saved_mappings(commune),
+                              sheet_index=sheet_index)
+    header = sheet.header
+    plan = Plan(sheet=sheet.name, columns=dict(sorted(header.fields.items(), key=lambda kv: kv[1])),
+                sheet_index=sheet.index, header_rows=(header.first_row + 1, header.last_row + 1),
+                mapping_id=sheet.mapping_id)
     items = list(rows)
     ids = {r.values["id_number"] for r in items if isinstance(r, ParsedRow) and "id_number" in r.values}
     registry = Registry(commune, year, ids)
@@ -81,6 +89,11 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
         step = _match(item, registry, seen) if not item.errors else None
         _record(plan, item, step)
     return plan
+
+
+def saved_mappings(commune) -> dict[str, Saved]:
+    """The commune's remembered column mappings by header fingerprint."""
+    return {m.fingerprint: Saved(m.pk, m.height, m.columns) for m in ColumnMapping.objects.filter(commune=commune)}
 
 
 def _match(parsed: ParsedRow, registry: Registry, seen: dict) -> Step | None:

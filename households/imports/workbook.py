@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from households.imports.columns import Header, find_header
 from households.imports.files import FileProblem, check_file, formula_cells, open_workbook
+from households.imports.mapping import Saved, find_saved
 from households.imports.rows import ParsedRow, RowReader
 from households.imports.sheet import SheetRow, fill_down_merges, walk
 from households.models import EthnicGroup
@@ -22,6 +23,7 @@ class ReadSheet:
     rows: list[list]
     merges: list
     header: Header
+    mapping_id: int | None = None
 
 
 def column_letter(col: int) -> str:
@@ -33,36 +35,52 @@ def column_letter(col: int) -> str:
     return letters
 
 
-def choose_sheet(filename: str, data: bytes) -> tuple[ReadSheet, str]:
-    """The first sheet that has a recognisable header; FileProblem when none has."""
-    kind = check_file(filename, data)
+class HeaderNotFound(FileProblem):
+    """No header could be recognised: the officer can map the columns instead."""
+
+
+def read_sheets(filename: str, data: bytes, *, only: int | None = None) -> Iterator[tuple[int, str, list, list]]:
+    """Each readable sheet as (index, name, rows, merges); damaged sheets are passed over."""
     workbook = open_workbook(filename, data)
-    any_data = False
     for index, name in enumerate(workbook.sheet_names):
+        if only is not None and index != only:
+            continue
         try:
             sheet = workbook.get_sheet_by_index(index)
             rows = sheet.to_python(skip_empty_area=False)
             merges = list(sheet.merged_cell_ranges or [])
         except Exception:  # a damaged sheet: try the next one
             continue
+        yield index, name, rows, merges
+
+
+def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None = None,
+                 sheet_index: int | None = None) -> tuple[ReadSheet, str]:
+    """The first sheet with a remembered or recognisable header; FileProblem when none has."""
+    kind = check_file(filename, data)
+    any_data = False
+    for index, name, rows, merges in read_sheets(filename, data, only=sheet_index):
         if any(v not in ("", None) for row in rows for v in row):
             any_data = True
+        if found := find_saved(rows, merges, saved or {}):
+            return ReadSheet(name, index, rows, merges, found[0], mapping_id=found[1]), kind
         header = find_header(rows, merges)
         if header is not None:
             return ReadSheet(name, index, rows, merges, header), kind
     if not any_data:
         raise FileProblem(f"Tệp «{filename}» không có dữ liệu: mọi trang tính đều trống.")
-    raise FileProblem(
-        f"Không tìm thấy dòng tiêu đề cột trong tệp «{filename}». Cần có cột «Họ và tên chủ hộ» "
-        "và ít nhất hai cột khác như «Mã hộ», «Năm sinh», «Dân tộc», «Số định danh», «Thôn»."
+    raise HeaderNotFound(
+        f"Không tự tìm thấy dòng tiêu đề cột trong tệp «{filename}» (cần cột «Họ và tên chủ hộ» "
+        "và ít nhất hai cột khác như «Mã hộ», «Năm sinh», «Dân tộc», «Số định danh», «Thôn»). "
+        "Hãy chỉ dòng tiêu đề và ghép từng cột một lần; cách ghép được nhớ cho các tệp cùng mẫu sau này."
     )
 
 
 def parsed_rows(filename: str, data: bytes, *, year: int,
-                progress: Callable[[float], None] | None = None
-                ) -> tuple[ReadSheet, Iterator[SheetRow | ParsedRow]]:
+                progress: Callable[[float], None] | None = None, saved: dict[str, Saved] | None = None,
+                sheet_index: int | None = None) -> tuple[ReadSheet, Iterator[SheetRow | ParsedRow]]:
     """The chosen sheet and, lazily, each row: a skipped SheetRow or a ParsedRow with its notes."""
-    sheet, kind = choose_sheet(filename, data)
+    sheet, kind = choose_sheet(filename, data, saved=saved, sheet_index=sheet_index)
     header = sheet.header
     formulas: dict[int, list[int]] = {}
     for r, c in formula_cells(data, sheet.index) if kind == "xlsx" else ():

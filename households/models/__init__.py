@@ -6,9 +6,10 @@ from households.models.household import (
     HouseholdClass,
     HouseholdQuerySet,
 )
+from households.models.mapping import ColumnMapping
 from households.models.reference import EthnicGroup, Indicator, PovertyStandard
 
 __all__ = [
-    "BatchStatus", "Classification", "EthnicGroup", "Gender", "Household", "HouseholdClass",
+    "BatchStatus", "Classification", "ColumnMapping", "EthnicGroup", "Gender", "Household", "HouseholdClass",
     "HouseholdQuerySet", "ImportBatch", "Indicator", "PovertyStandard",
 ]

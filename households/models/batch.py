@@ -12,6 +12,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 class BatchStatus(models.TextChoices):
     QUEUED = "queued", "Đang chờ xử lý"
     READING = "reading", "Đang đọc tệp"
+    MAPPING = "mapping", "Cần ghép cột"
     PREVIEW = "preview", "Chờ xác nhận"
     COMMITTING = "committing", "Đang ghi dữ liệu"
     DONE = "done", "Đã nhập xong"
@@ -36,7 +37,12 @@ class ImportBatch(models.Model):
     progress = models.PositiveSmallIntegerField("Tiến độ (%)", default=0)
     message = models.TextField("Thông báo", blank=True)
     sheet = models.CharField("Trang tính", max_length=100, blank=True)
+    sheet_index = models.PositiveSmallIntegerField("Thứ tự trang tính", null=True, blank=True)
+    header_first = models.PositiveIntegerField("Dòng tiêu đề đầu", null=True, blank=True)
+    header_last = models.PositiveIntegerField("Dòng tiêu đề cuối", null=True, blank=True)
     columns = models.JSONField("Cột đã nhận ra", default=dict, blank=True)
+    mapping = models.ForeignKey("households.ColumnMapping", verbose_name="Cách ghép cột đã dùng", null=True,
+                                blank=True, on_delete=models.SET_NULL, related_name="+")
     rows = models.JSONField("Kết quả từng dòng", default=list, blank=True)
     totals = models.JSONField("Tổng hợp", default=dict, blank=True)
     committed_at = models.DateTimeField("Ghi dữ liệu lúc", null=True, blank=True)
