@@ -1,0 +1,154 @@
+"""Forms check the shape of input; services check the rules."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from areas.models import AdminUnit, UnitLevel
+from budgets.models import EstimateLine
+from dialogues.models import (
+    Criterion,
+    DialogueSession,
+    OfficialLevel,
+    Petition,
+    PetitionStatus,
+    PolicyField,
+    Quarter,
+)
+from households.models import EthnicGroup, Gender, HouseholdClass
+
+CONSENT_LABEL = ("Người dân đã được thông báo mục đích, loại dữ liệu (họ tên, giới tính, năm sinh, dân tộc, "
+                 "thôn, loại hộ), thời hạn lưu trữ và quyền của mình, và đồng ý cho xử lý dữ liệu để tổ chức "
+                 "hội nghị đối thoại.")
+
+
+def consent_field():
+    return forms.BooleanField(label=CONSENT_LABEL, required=False, initial=False)
+
+
+class SessionForm(forms.ModelForm):
+    policy_fields = forms.MultipleChoiceField(label="Lĩnh vực chính sách", choices=PolicyField.choices,
+                                              required=False, widget=forms.CheckboxSelectMultiple)
+    starts_at = forms.DateTimeField(label="Thời gian tổ chức", required=False,
+                                    widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                               format="%Y-%m-%dT%H:%M"),
+                                    input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"])
+
+    class Meta:
+        model = DialogueSession
+        fields = ["commune", "plan", "year", "quarter", "starts_at", "venue", "chair", "theme", "policy_fields",
+                  "target", "women_share", "minority_share", "first_timer_share", "budget_line"]
+
+    def __init__(self, *args, communes=None, plans=None, lines=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["commune"], self.fields["plan"]
+        else:
+            self.fields["commune"].queryset = communes
+            self.fields["plan"].queryset = plans
+        self.fields["budget_line"].queryset = lines if lines is not None else EstimateLine.objects.none()
+        self.fields["budget_line"].label_from_instance = lambda line: f"{line.estimate.year} – {line.content}"
+        for name in ("women_share", "minority_share", "first_timer_share"):
+            self.fields[name].widget.attrs.update(min=0, max=100)
+        if self.instance.starts_at:
+            self.initial["starts_at"] = timezone.localtime(self.instance.starts_at).strftime("%Y-%m-%dT%H:%M")
+
+    def clean(self):
+        data = super().clean()
+        for name in ("women_share", "minority_share", "first_timer_share"):
+            if data.get(name) is not None and data[name] > 100:
+                self.add_error(name, "Tỷ lệ phải từ 0 đến 100%.")
+        return data
+
+
+class SeriesForm(forms.Form):
+    communes = forms.ModelMultipleChoiceField(label="Các xã tổ chức", queryset=AdminUnit.objects.none(),
+                                              widget=forms.CheckboxSelectMultiple)
+    quarter = forms.TypedChoiceField(label="Quý dự kiến", choices=[("", "Chưa xác định"), *Quarter.choices],
+                                     coerce=int, required=False, empty_value=None)
+    target = forms.IntegerField(label="Số người dân mỗi hội nghị", min_value=1, max_value=1000, initial=50)
+    theme = forms.CharField(label="Chủ đề", max_length=500,
+                            initial="Đối thoại chính sách về thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững")
+    policy_fields = forms.MultipleChoiceField(label="Lĩnh vực chính sách", choices=PolicyField.choices,
+                                              required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, communes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["communes"].queryset = communes
+
+
+def plan_communes(plan):
+    """Communes of the plan's unit as they existed in the plan's year."""
+    day = datetime.date(plan.year, 1, 1)
+    return (AdminUnit.objects.within([plan.unit_id]).filter(level=UnitLevel.COMMUNE).active_on(day)
+            .order_by("name"))
+
+
+class CitizenForm(forms.Form):
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    gender = forms.ChoiceField(label="Giới tính", choices=[("", "—"), *Gender.choices], required=False)
+    birth_year = forms.IntegerField(label="Năm sinh", min_value=1900, max_value=2030, required=False)
+    ethnic_group = forms.ModelChoiceField(label="Dân tộc", queryset=EthnicGroup.objects.all(), required=False)
+    village = forms.CharField(label="Thôn", max_length=120, required=False)
+    household_class = forms.ChoiceField(label="Loại hộ", choices=[("", "—"), *HouseholdClass.choices],
+                                        required=False)
+    consent = consent_field()
+
+
+class WalkInForm(CitizenForm):
+    client_ref = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+
+
+class OfficialForm(forms.Form):
+    level = forms.ChoiceField(label="Cấp", choices=OfficialLevel.choices)
+    position = forms.CharField(label="Chức vụ", max_length=200)
+    name = forms.CharField(label="Họ và tên", max_length=150)
+
+
+OfficialFormSet = forms.formset_factory(OfficialForm, extra=3, can_delete=True, max_num=30)
+
+
+class MinutesForm(forms.ModelForm):
+    class Meta:
+        model = DialogueSession
+        fields = ["secretary", "proceedings", "conclusion"]
+        widgets = {"proceedings": forms.Textarea(attrs={"rows": 8}), "conclusion": forms.Textarea(attrs={"rows": 5})}
+
+
+class PetitionForm(forms.ModelForm):
+    class Meta:
+        model = Petition
+        fields = ["attendee", "raised_by", "policy_field", "content", "answered_by", "answer", "status",
+                  "due_date", "referral_level", "responsible_body"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 4}), "answer": forms.Textarea(attrs={"rows": 3}),
+                   "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendee"].queryset = session.attendees.order_by("full_name")
+        self.fields["raised_by"].required = False
+        self.fields["raised_by"].help_text = "Để trống nếu đã chọn người trong danh sách."
+        self.fields["status"].choices = [c for c in PetitionStatus.choices if c[0] != PetitionStatus.CLOSED]
+        self.fields["content"].max_length = None
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("attendee") and not data.get("raised_by"):
+            self.add_error("raised_by", "Chọn người trong danh sách hoặc ghi tên người nêu ý kiến.")
+        return data
+
+
+class FollowUpForm(forms.Form):
+    date = forms.DateField(label="Ngày", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                           initial=datetime.date.today)
+    note = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 3}))
+    closes = forms.BooleanField(label="Đã giải quyết xong (đóng ý kiến)", required=False)
+
+
+class PriorityForm(forms.Form):
+    def __init__(self, *args, weights=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for criterion in Criterion:
+            self.fields[criterion.value] = forms.IntegerField(
+                label=criterion.label, min_value=0, max_value=20, initial=(weights or {}).get(criterion.value, 0))

@@ -1,0 +1,156 @@
+"""Writes on sessions: create one or a series from a plan, change it, move it through its statuses."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from areas.models import UnitLevel
+from audit.models import Action
+from audit.services import record
+from dialogues.models import DialogueSession, SessionOfficial, SessionStatus
+from dialogues.permissions import can_create_series, can_create_session, can_run_session
+
+SESSION_FIELDS = ["year", "quarter", "starts_at", "venue", "chair", "theme", "policy_fields", "target",
+                  "women_share", "minority_share", "first_timer_share", "budget_line"]
+
+
+def session_problems(session: DialogueSession) -> dict[str, str]:
+    """Rule checks on a session's values, field → Vietnamese message."""
+    problems = {}
+    if session.plan_id and session.year != session.plan.year:
+        problems["year"] = f"Năm tổ chức phải là năm của kế hoạch ({session.plan.year})."
+    if session.starts_at and timezone.localtime(session.starts_at).year != session.year:
+        problems["starts_at"] = f"Ngày tổ chức phải nằm trong năm {session.year}."
+    if session.commune_id and session.commune.level != UnitLevel.COMMUNE:
+        problems["commune"] = "Hội nghị đối thoại được tổ chức tại một xã, phường, thị trấn."
+    if session.pk:
+        registered = session.attendees.filter(is_walk_in=False).count()
+        if session.target < registered:
+            problems["target"] = f"Đã có {registered} người đăng ký; số dự kiến không thể nhỏ hơn."
+    if session.budget_line_id and session.plan_id and session.plan.estimate_id \
+            and session.budget_line.estimate_id != session.plan.estimate_id:
+        problems["budget_line"] = "Dòng dự toán phải thuộc dự toán của kế hoạch."
+    return problems
+
+
+def _check(session: DialogueSession) -> None:
+    if problems := session_problems(session):
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def create_session(*, commune, by, request=None, **values) -> DialogueSession:
+    """A new planned session in a commune the user runs, checked against its plan's year."""
+    if not can_create_session(by, commune):
+        raise PermissionDenied
+    session = DialogueSession(commune=commune, created_by=by, **values)
+    if session.starts_at and session.status == SessionStatus.PLANNED:
+        session.status = SessionStatus.SCHEDULED
+    _check(session)
+    session.save()
+    record(by, Action.CREATE, session, request=request)
+    return session
+
+
+@transaction.atomic
+def create_series(plan, *, communes, quarter, target, theme, by, policy_fields=(), request=None) -> list[DialogueSession]:
+    """One planned session per chosen commune, all in the plan's year; nothing is created if one fails."""
+    if not can_create_series(by, plan):
+        raise PermissionDenied
+    if not communes:
+        raise ValidationError({"communes": "Chọn ít nhất một xã."})
+    taken = set(plan.dialogue_sessions.values_list("commune_id", flat=True))
+    sessions = []
+    for commune in communes:
+        if commune.pk in taken:
+            raise ValidationError({"communes": f"{commune.name} đã có hội nghị trong kế hoạch này."})
+        session = DialogueSession(plan=plan, commune=commune, year=plan.year, quarter=quarter, target=target,
+                                  theme=theme, policy_fields=list(policy_fields), created_by=by)
+        _check(session)
+        session.save()
+        sessions.append(session)
+    record(by, Action.CREATE, plan, request=request, description=f"Tạo {len(sessions)} hội nghị đối thoại",
+           changes={"communes": [c.name for c in communes]})
+    return sessions
+
+
+@transaction.atomic
+def update_session(session: DialogueSession, *, by, request=None, **values) -> DialogueSession:
+    """Change a session's details; a date moves a planned session to scheduled."""
+    if not can_run_session(by, session):
+        raise PermissionDenied
+    session = DialogueSession.objects.select_for_update().get(pk=session.pk)
+    before = {f: getattr(session, f) for f in SESSION_FIELDS}
+    for field, value in values.items():
+        setattr(session, field, value)
+    if session.starts_at and session.status == SessionStatus.PLANNED:
+        session.status = SessionStatus.SCHEDULED
+    _check(session)
+    session.save()
+    after = {f: getattr(session, f) for f in SESSION_FIELDS}
+    from audit.services import diff
+
+    record(by, Action.CHANGE, session, request=request, changes=diff(before, after))
+    return session
+
+
+@transaction.atomic
+def set_officials(session: DialogueSession, officials: list[dict], *, by) -> None:
+    """Replace the officials attending with the given (level, position, name) rows."""
+    if not can_run_session(by, session):
+        raise PermissionDenied
+    session.officials.all().delete()
+    SessionOfficial.objects.bulk_create(
+        SessionOfficial(session=session, order=i, **row) for i, row in enumerate(officials))
+
+
+def _transition(session, *, by, to: str, allowed_from: tuple, problems: list[str], request=None):
+    if not can_run_session(by, session):
+        raise PermissionDenied
+    if session.status not in allowed_from:
+        raise ValidationError(f"Không thể chuyển hội nghị đang «{session.get_status_display()}» "
+                              f"sang «{SessionStatus(to).label}».")
+    if problems:
+        raise ValidationError(problems)
+    old = session.status
+    session.status = to
+    session.save(update_fields=["status", "updated_at"])
+    record(by, Action.WORKFLOW, session, request=request, changes={"status": [old, to]})
+    return session
+
+
+@transaction.atomic
+def mark_held(session: DialogueSession, *, by, request=None) -> DialogueSession:
+    """Record that the session took place: it had a date that has come, and someone came."""
+    problems = []
+    if not session.starts_at:
+        problems.append("Chưa có ngày tổ chức.")
+    elif session.day > timezone.localdate():
+        problems.append("Chưa đến ngày tổ chức hội nghị.")
+    if not session.attendees.filter(present=True).exists():
+        problems.append("Chưa điểm danh người dân nào có mặt.")
+    return _transition(session, by=by, to=SessionStatus.HELD, allowed_from=(SessionStatus.SCHEDULED,),
+                       problems=problems, request=request)
+
+
+@transaction.atomic
+def mark_reported(session: DialogueSession, *, by, request=None) -> DialogueSession:
+    """Close the session once its minutes are written (proceedings and the chair's conclusion)."""
+    problems = [] if session.proceedings.strip() and session.conclusion.strip() else [
+        "Cần ghi diễn biến và kết luận của hội nghị (biên bản) trước khi báo cáo."]
+    return _transition(session, by=by, to=SessionStatus.REPORTED, allowed_from=(SessionStatus.HELD,),
+                       problems=problems, request=request)
+
+
+@transaction.atomic
+def save_minutes(session: DialogueSession, *, by, secretary: str, proceedings: str, conclusion: str,
+                 request=None) -> DialogueSession:
+    """Store the minutes' text of a held session."""
+    if not can_run_session(by, session):
+        raise PermissionDenied
+    if session.status not in (SessionStatus.HELD, SessionStatus.REPORTED):
+        raise ValidationError("Chỉ ghi biên bản khi hội nghị đã tổ chức.")
+    session.secretary, session.proceedings, session.conclusion = secretary, proceedings, conclusion
+    session.save(update_fields=["secretary", "proceedings", "conclusion", "updated_at"])
+    record(by, Action.CHANGE, session, request=request, description=f"Biên bản: {session}")
+    return session

@@ -1,0 +1,103 @@
+// Check-in at the venue: every tap is queued in localStorage first, then sent; a lost connection
+// only delays it. The server sets (never toggles) presence, so sending a tap twice is harmless.
+(function () {
+  "use strict";
+  var root = document.getElementById("checkin");
+  if (!root) { return; }
+  var key = "checkin-queue-" + root.dataset.session;
+  var tapUrl = root.dataset.tapUrl, walkInUrl = root.dataset.walkInUrl;
+  var csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
+  var status = document.getElementById("sync-status"), counter = document.getElementById("present-count");
+  var sending = false;
+
+  function load() { try { return JSON.parse(localStorage.getItem(key)) || []; } catch (e) { return []; } }
+  function save(queue) { localStorage.setItem(key, JSON.stringify(queue)); showPending(queue); }
+  function showPending(queue) {
+    status.textContent = queue.length ? "Chưa gửi được " + queue.length + " thao tác — sẽ tự gửi lại khi có mạng." : "Đã lưu tất cả.";
+    status.className = "small " + (queue.length ? "text-warning-emphasis" : "text-success");
+  }
+  function mark(button, present) {
+    button.setAttribute("aria-pressed", present ? "true" : "false");
+    button.classList.toggle("btn-success", present);
+    button.classList.toggle("btn-outline-secondary", !present);
+    button.querySelector(".label").textContent = present ? "Có mặt" : "Vắng";
+  }
+  function enqueue(item) {
+    var queue = load().filter(function (old) { return !(item.type === "tap" && old.type === "tap" && old.attendee === item.attendee); });
+    queue.push(item);
+    save(queue);
+    flush();
+  }
+  function body(item) {
+    var data = new URLSearchParams();
+    Object.keys(item.data || {}).forEach(function (k) { data.append(k, item.data[k]); });
+    if (item.type === "tap") { data.append("attendee", item.attendee); data.append("present", item.present ? "1" : "0"); }
+    return data;
+  }
+  function flush() {
+    if (sending) { return; }
+    var queue = load();
+    if (!queue.length) { showPending(queue); return; }
+    sending = true;
+    var item = queue[0];
+    fetch(item.type === "tap" ? tapUrl : walkInUrl, {method: "POST", body: body(item), credentials: "same-origin",
+      headers: {"X-CSRFToken": csrf, "Content-Type": "application/x-www-form-urlencoded"}})
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (json) {
+          if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)) {
+            save(load().filter(function (q) { return q.id !== item.id; }));
+            if (!response.ok) { showError(json.error || "Thao tác không thực hiện được."); }
+            else { applied(item, json); }
+            sending = false;
+            flush();
+          } else { throw new Error("server"); }
+        });
+      })
+      .catch(function () { sending = false; showPending(load()); setTimeout(flush, 5000); });
+  }
+  function applied(item, json) {
+    if (json.count !== undefined) { counter.textContent = json.count; }
+    if (item.type === "walkin") {
+      var row = document.querySelector("[data-client-ref='" + item.data.client_ref + "']");
+      if (row) { row.querySelector(".pending").textContent = "đã lưu"; }
+    }
+  }
+  function showError(text) {
+    var box = document.getElementById("checkin-error");
+    box.textContent = text; box.classList.remove("d-none");
+  }
+  root.addEventListener("click", function (event) {
+    var button = event.target.closest("button[data-attendee]");
+    if (!button) { return; }
+    var present = button.getAttribute("aria-pressed") !== "true";
+    mark(button, present);
+    enqueue({id: Date.now() + "-" + Math.random(), type: "tap", attendee: button.dataset.attendee, present: present});
+  });
+  var form = document.getElementById("walk-in-form");
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var data = {};
+    new FormData(form).forEach(function (value, name) { data[name] = value; });
+    if (!data.full_name || !data.full_name.trim()) { showError("Cần nhập họ và tên người đến dự."); return; }
+    if (!data.consent) { showError("Cần xác nhận người dân đã được thông báo và đồng ý cho xử lý dữ liệu cá nhân."); return; }
+    data.client_ref = (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : Date.now() + "-" + Math.random();
+    delete data.csrfmiddlewaretoken;
+    var row = document.createElement("li");
+    row.className = "list-group-item d-flex justify-content-between";
+    row.dataset.clientRef = data.client_ref;
+    row.textContent = data.full_name + " (đến trực tiếp) ";
+    var tag = document.createElement("span"); tag.className = "pending small text-muted"; tag.textContent = "đang gửi";
+    row.appendChild(tag);
+    document.getElementById("walk-ins").appendChild(row);
+    enqueue({id: data.client_ref, type: "walkin", data: data});
+    form.reset();
+  });
+  // Taps still queued from before a reload: show them as tapped.
+  load().forEach(function (item) {
+    var button = item.type === "tap" && root.querySelector("button[data-attendee='" + item.attendee + "']");
+    if (button) { mark(button, item.present); }
+  });
+  window.addEventListener("online", flush);
+  setInterval(flush, 15000);
+  flush();
+})();
