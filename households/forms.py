@@ -1,5 +1,12 @@
+import datetime
+import re
+
 from django import forms
 
+from households.idnumber import digits_of
+from households.imports.cells import clean_text
+from households.imports.rows import NAME_CHARS
+from households.models import EthnicGroup, Household, HouseholdClass
 from households.models.batch import MAX_UPLOAD_BYTES
 from households.permissions import importable_communes
 
@@ -23,3 +30,126 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = importable_communes(user)
         self.fields["commune"].label_from_instance = lambda unit: unit.full_name
+
+
+class HouseholdForm(forms.ModelForm):
+    """Shape of a household record; uniqueness and ID-number rules are checked by the service."""
+
+    notice_given = forms.BooleanField(
+        label="Tôi đã thông báo cho chủ hộ về việc xử lý dữ liệu cá nhân (mục đích, loại dữ liệu, thời hạn "
+              "lưu trữ, quyền của chủ hộ) theo thông báo ở trên.",
+        required=True, initial=False,
+        error_messages={"required": "Cần xác nhận đã thông báo cho chủ hộ về việc xử lý dữ liệu cá nhân."},
+    )
+
+    class Meta:
+        model = Household
+        fields = ["commune", "code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
+                  "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
+        widgets = {"birth_year": forms.NumberInput(attrs={"min": 1900, "max": 2100}),
+                   "id_number": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+                   "phone": forms.TextInput(attrs={"inputmode": "tel"})}
+        error_messages = {"head_name": {"required": "Cần nhập họ và tên chủ hộ."},
+                          "commune": {"required": "Cần chọn xã/phường."},
+                          "birth_year": {"invalid": "Năm sinh phải là số, ví dụ 1985."},
+                          "members": {"invalid": "Số nhân khẩu phải là số nguyên, ví dụ 4."}}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = importable_communes(user)
+        self.fields["commune"].label_from_instance = lambda unit: unit.full_name
+        self.fields["commune"].empty_label = None
+        self.fields["gender"].required = True
+        self.fields["gender"].error_messages["required"] = "Cần chọn giới tính chủ hộ (để biết hộ có chủ hộ là nữ)."
+        self.fields["ethnic_group"].queryset = EthnicGroup.objects.order_by("code")
+        self.fields["id_number"].max_length = 20
+        self.fields["id_number"].widget.attrs["maxlength"] = 20
+        self.fields["phone"].widget.attrs["maxlength"] = 20
+        self.fields["id_number"].help_text = "12 chữ số (CMND cũ 9 chữ số vẫn nhận và được đánh dấu)."
+        if self.instance.pk:
+            del self.fields["commune"], self.fields["notice_given"]
+
+    def clean_head_name(self):
+        name, _ = clean_text(self.cleaned_data["head_name"])
+        if not name:
+            raise forms.ValidationError("Cần nhập họ và tên chủ hộ.")
+        if not NAME_CHARS.match(name):
+            odd = "".join(sorted({c for c in name if not (c.isalpha() or c in " '’.-")}))[:10]
+            raise forms.ValidationError(f"Họ tên chỉ gồm chữ cái; có ký tự không hợp lệ: «{odd}».")
+        return name
+
+    def clean_code(self):
+        return clean_text(self.cleaned_data["code"])[0]
+
+    def clean_village(self):
+        return clean_text(self.cleaned_data["village"])[0]
+
+    def clean_birth_year(self):
+        year = self.cleaned_data["birth_year"]
+        if year is not None and year > datetime.date.today().year:
+            raise forms.ValidationError(f"Năm sinh {year} ở tương lai.")
+        if year is not None and year < 1900:
+            raise forms.ValidationError(f"Năm sinh {year} không hợp lệ (trước 1900).")
+        return year
+
+    def clean_members(self):
+        members = self.cleaned_data["members"]
+        if members is not None and not 1 <= members <= 50:
+            raise forms.ValidationError("Số nhân khẩu phải từ 1 đến 50.")
+        return members
+
+    def clean_phone(self):
+        phone = re.sub(r"[\s.\-]", "", clean_text(self.cleaned_data["phone"])[0])
+        if phone and not re.fullmatch(r"(0|\+84)\d{9,10}", phone):
+            raise forms.ValidationError("Số điện thoại không hợp lệ: cần 10 chữ số bắt đầu bằng 0 (hoặc +84).")
+        return phone
+
+    def clean_id_number(self):
+        raw = self.cleaned_data["id_number"]
+        digits = digits_of(raw)
+        if digits and not digits.isdigit():
+            raise forms.ValidationError("Số định danh chỉ gồm chữ số.")
+        if digits and len(digits) not in (9, 12):
+            raise forms.ValidationError(f"Số định danh có {len(digits)} chữ số; cần 12 chữ số (hoặc 9 với CMND cũ).")
+        return digits
+
+    def _get_validation_exclusions(self):
+        # Uniqueness of code and ID number is a rule: the service checks it and words the message.
+        return super()._get_validation_exclusions() | {"code", "id_number"}
+
+
+class ClassificationForm(forms.Form):
+    """Shape of a yearly classification; the deprivations offered are those of the year's standard."""
+
+    year = forms.TypedChoiceField(label="Năm rà soát", coerce=int, choices=[(y, str(y)) for y in YEARS])
+    household_class = forms.ChoiceField(label="Phân loại", choices=HouseholdClass.choices)
+    escaped_on = forms.DateField(label="Ngày công nhận thoát nghèo", required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                                 help_text="Bắt buộc với hộ mới thoát nghèo: tính thời hạn hưởng chính sách 36 tháng.")
+    income_per_person = forms.IntegerField(label="Thu nhập bình quân (đồng/người/tháng)", required=False,
+                                           min_value=0, max_value=1_000_000_000, error_messages={
+                                               "invalid": "Thu nhập phải là số nguyên (đồng), ví dụ 1200000.",
+                                               "min_value": "Thu nhập không được âm.",
+                                               "max_value": "Thu nhập quá lớn (tối đa 1.000.000.000 đồng)."})
+    deprivations = forms.TypedMultipleChoiceField(label="Chỉ số thiếu hụt", coerce=int, required=False,
+                                                  widget=forms.CheckboxSelectMultiple, error_messages={
+                                                      "invalid_choice": "Chỉ số thiếu hụt %(value)s không nằm trong "
+                                                                        "chuẩn nghèo của năm này."})
+
+    def __init__(self, *args, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deprivations"].choices = [(i.number, f"{i.number}. {i.dimension}: {i.name}")
+                                               for i in indicators]
+        if not indicators:
+            self.fields["deprivations"].help_text = "Năm này chưa có chuẩn nghèo trong hệ thống."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("household_class") == HouseholdClass.NEWLY_ESCAPED and not data.get("escaped_on"):
+            self.add_error("escaped_on", "Hộ mới thoát nghèo cần ngày công nhận thoát nghèo.")
+        escaped = data.get("escaped_on")
+        if escaped and escaped > datetime.date.today():
+            self.add_error("escaped_on", "Ngày công nhận thoát nghèo ở tương lai.")
+        if escaped and data.get("household_class") != HouseholdClass.NEWLY_ESCAPED:
+            self.add_error("escaped_on", "Chỉ ghi ngày thoát nghèo cho hộ mới thoát nghèo.")
+        return data

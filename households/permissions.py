@@ -61,3 +61,8 @@ def importable_communes(user):
 
 def can_import(user) -> bool:
     return importable_communes(user).exists()
+
+
+def can_create_household(user) -> bool:
+    """Households are registered by the same people, in the same communes, as lists are imported."""
+    return can_import(user)

@@ -1,13 +1,75 @@
-"""Writes on households that carry a rule: revealing an ID number, classifying a household."""
+"""Writes on households that carry a rule: registering, changing, classifying, revealing an ID number."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from audit.models import Action
-from audit.services import record
+from audit.services import diff, record
 from households.classify import refresh_computed
+from households.idnumber import check_id, mask
 from households.models import Classification, Household
-from households.permissions import can_edit_household, can_reveal_id
+from households.permissions import can_edit_household, can_import_into, can_reveal_id
+
+AUDITED = ["commune", "code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
+           "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
+
+
+def _snapshot(household: Household) -> dict:
+    """The audited fields as plain values; the ID number masked, so the log does not spread it."""
+    values = {name: getattr(household, name) for name in AUDITED}
+    values["commune"] = household.commune.name if household.commune_id else None
+    values["ethnic_group"] = household.ethnic_group.name if household.ethnic_group_id else None
+    values["id_number"] = mask(household.id_number)
+    return values
+
+
+def _rule_problems(household: Household) -> dict[str, list[str]]:
+    """ID structure against gender and birth year, and the uniqueness of code and ID number."""
+    problems: dict[str, list[str]] = {}
+    if household.id_number:
+        checked = check_id(household.id_number, gender=household.gender, birth_year=household.birth_year)
+        found = checked.errors + (checked.warnings if len(household.id_number) == 12 else [])
+        if found:
+            problems["id_number"] = found
+    others = Household.objects.exclude(pk=household.pk)
+    if household.code and others.filter(commune=household.commune_id, code=household.code).exists():
+        problems.setdefault("code", []).append(f"Mã hộ «{household.code}» đã có trong sổ hộ của xã/phường này.")
+    if household.id_number and others.filter(id_number=household.id_number).exists():
+        problems.setdefault("id_number", []).append("Số định danh này đã được ghi cho một hộ khác trong sổ hộ.")
+    return problems
+
+
+def _save_checked(household: Household) -> None:
+    if problems := _rule_problems(household):
+        raise ValidationError(problems)
+    household.save()
+
+
+@transaction.atomic
+def create_household(household: Household, *, by, request=None) -> Household:
+    """Register a household in a current commune of the user; every field written is in the audit log."""
+    if not can_import_into(by, household.commune):
+        raise PermissionDenied
+    _save_checked(household)
+    record(by, Action.CREATE, household, request=request, changes=diff({}, _snapshot(household)),
+           description=f"Đăng ký hộ {household}")
+    return household
+
+
+@transaction.atomic
+def change_household(household: Household, *, by, request=None) -> Household:
+    """Save the edited household (its commune is kept); the audit entry lists each changed field."""
+    before = Household.objects.select_related("commune", "ethnic_group").get(pk=household.pk)
+    if not can_edit_household(by, before):
+        raise PermissionDenied
+    household.commune_id = before.commune_id
+    _save_checked(household)
+    changes = diff(_snapshot(before), _snapshot(household))
+    if before.id_number != household.id_number and "id_number" not in changes:
+        changes["id_number"] = [mask(before.id_number), mask(household.id_number) + " (đổi các chữ số giữa)"]
+    if changes:
+        record(by, Action.CHANGE, household, request=request, changes=changes, description=f"Sửa hộ {household}")
+    return household
 
 
 @transaction.atomic
@@ -39,8 +101,6 @@ def classify_household(household: Household, *, year: int, household_class: str,
     classification.save()
     after = {"household_class": household_class, "income": income_per_person,
              "deprivations": classification.deprivations, "escaped_on": escaped_on}
-    from audit.services import diff
-
     record(by, Action.CREATE if created else Action.CHANGE, classification, request=request,
            changes=diff({} if created else before, after), description=f"Phân loại năm {year} của hộ {household}")
     return classification

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from households import import_views, mapping_views, views
+from households import edit_views, import_views, mapping_views, views
 
 app_name = "households"
 urlpatterns = [
     path("", views.household_list, name="household-list"),
     path("xuat-excel/", views.household_export, name="household-export"),
+    path("them-moi/", edit_views.household_create, name="household-create"),
     path("<int:pk>/", views.household_detail, name="household-detail"),
+    path("<int:pk>/sua/", edit_views.household_edit, name="household-edit"),
+    path("<int:pk>/phan-loai/", edit_views.household_classify, name="household-classify"),
     path("<int:pk>/xem-so-dinh-danh/", views.household_reveal_id, name="household-reveal-id"),
     path("nhap-excel/", import_views.import_start, name="import-start"),
     path("nhap-excel/<int:pk>/", import_views.import_detail, name="import-detail"),

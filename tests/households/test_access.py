@@ -20,7 +20,8 @@ def places(own_household, other_household):
 
 
 def _url(name, places, where):
-    if name in ("households:household-detail", "households:household-reveal-id"):
+    if name in ("households:household-detail", "households:household-reveal-id", "households:household-edit",
+                "households:household-classify"):
         return reverse(name, args=[places[where].pk])
     return reverse(name)
 
@@ -34,6 +35,16 @@ MATRIX = [
     ("households:household-reveal-id", "other", "post", [404, 404, 404, 404, 403]),
     ("households:household-export", "own", "get", [200, 200, 200, 200, 200]),
     ("households:import-start", "own", "get", [200, 200, 404, 404, 404]),
+    ("households:household-create", "own", "get", [200, 200, 403, 403, 403]),
+    ("households:household-create", "own", "post", [200, 200, 403, 403, 403]),
+    ("households:household-edit", "own", "get", [200, 200, 403, 403, 403]),
+    ("households:household-edit", "own", "post", [200, 200, 403, 403, 403]),
+    ("households:household-edit", "other", "get", [404, 404, 404, 404, 403]),
+    ("households:household-edit", "other", "post", [404, 404, 404, 404, 403]),
+    ("households:household-classify", "own", "get", [200, 200, 403, 403, 403]),
+    ("households:household-classify", "own", "post", [200, 200, 403, 403, 403]),
+    ("households:household-classify", "other", "get", [404, 404, 404, 404, 403]),
+    ("households:household-classify", "other", "post", [404, 404, 404, 404, 403]),
 ]
 
 
