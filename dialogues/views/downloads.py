@@ -3,6 +3,8 @@
 Each export of personal data is logged in the audit trail (domain.md §7.4).
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
@@ -27,7 +29,8 @@ KINDS = {"danh-sach-ky": "sign_in", "chi-tra": "payment"}
 def _fingerprint(session: DialogueSession) -> str:
     """Changes whenever the session or anyone on its list changes, so a cached sheet is never stale."""
     agg = session.attendees.aggregate(n=Count("pk"), last=Max("updated_at"))
-    return f"{session.pk}:{session.updated_at.timestamp()}:{agg['n']}:{agg['last']}"
+    raw = f"{session.pk}:{session.updated_at.isoformat()}:{agg['n']}:{agg['last'] and agg['last'].isoformat()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _session_sheet(session, kind: str, *, show_ethnicity: bool):
