@@ -19,8 +19,22 @@ def other_session(other_unit):
     return ScheduledSessionFactory(commune=other_unit)
 
 
+def ensure_ethnic_groups() -> None:
+    """Reload the ethnic groups of the data migration (a transactional test's flush removes them)."""
+    import importlib
+
+    from django.apps import apps
+
+    from households.models import EthnicGroup
+
+    if not EthnicGroup.objects.exists():
+        importlib.import_module("households.migrations.0002_ethnic_groups").load(apps, None)
+
+
 def make_household(commune, *, name, gender="M", ethnic="01", klass="poor", year=2025):
     from households.models import EthnicGroup
+
+    ensure_ethnic_groups()
 
     household = HouseholdFactory(commune=commune, head_name=name, gender=gender,
                                  ethnic_group=EthnicGroup.objects.get(code=ethnic))

@@ -5,7 +5,14 @@ import datetime
 import factory
 from django.utils import timezone
 
-from dialogues.models import Attendee, DialogueSession, Petition, PetitionStatus, PolicyField, SessionStatus
+from dialogues.models import (
+    Attendee,
+    DialogueSession,
+    Petition,
+    PetitionStatus,
+    PolicyField,
+    SessionStatus,
+)
 from tests.factories import AdminUnitFactory
 
 
