@@ -33,6 +33,15 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, finders.find(f"fonts/LiberationSerif-{file}.ttf")))
 
 
+def _lines(text: str, font: str, width: float) -> list[str]:
+    """The text's lines in a column: one line without measuring word by word when it fits."""
+    if not text:
+        return []
+    if pdfmetrics.stringWidth(text, font, BODY_SIZE) <= width:
+        return [text]
+    return simpleSplit(text, font, BODY_SIZE, width)
+
+
 @dataclass
 class Column:
     label: str
@@ -112,26 +121,39 @@ class _Writer:
         self._row([c.label for c in columns], columns, BOLD, min_height=10 * mm, header=True)
 
     def _row(self, cells, columns, font, *, min_height: float, header: bool = False) -> None:
-        wrapped = [simpleSplit(str(cell or ""), font, BODY_SIZE, col.width_mm * mm - 4)
-                   for cell, col in zip(cells, columns, strict=True)]
+        wrapped = [_lines(str(cell or ""), font, col.width_mm * mm - 4) for cell, col in zip(cells, columns, strict=True)]
         height = max(min_height, max((len(w) for w in wrapped), default=1) * LEADING + 6)
-        x, top, c = MARGIN_LEFT, self.y, self.c
-        c.setFont(font, BODY_SIZE)
+        x, top = MARGIN_LEFT, self.y
+        # One text object per row: drawString would open and close one per cell.
+        text = self.c.beginText()
+        text.setFont(font, BODY_SIZE)
         for lines, col in zip(wrapped, columns, strict=True):
             width = col.width_mm * mm
-            c.rect(x, top - height, width, height)
             text_y = top - (height - len(lines) * LEADING) / 2 - BODY_SIZE + 2
+            align = "center" if header else col.align
             for line in lines:
-                align = "center" if header else col.align
-                if align == "center":
-                    c.drawCentredString(x + width / 2, text_y, line)
-                elif align == "right":
-                    c.drawRightString(x + width - 2, text_y, line)
-                else:
-                    c.drawString(x + 2, text_y, line)
+                offset = 2
+                if align != "left":
+                    spare = width - pdfmetrics.stringWidth(line, font, BODY_SIZE)
+                    offset = spare / 2 if align == "center" else spare - 2
+                text.setTextOrigin(x + offset, text_y)
+                text.textOut(line)
                 text_y -= LEADING
             x += width
+        self.c.drawText(text)
+        self._grid(columns, top, height)
         self.y = top - height
+
+    def _grid(self, columns, top: float, height: float) -> None:
+        """The row's box and column rules as one path (cheaper than a rectangle per cell)."""
+        path, x = self.c.beginPath(), MARGIN_LEFT
+        right = MARGIN_LEFT + sum(col.width_mm for col in columns) * mm
+        path.rect(MARGIN_LEFT, top - height, right - MARGIN_LEFT, height)
+        for col in columns[:-1]:
+            x += col.width_mm * mm
+            path.moveTo(x, top)
+            path.lineTo(x, top - height)
+        self.c.drawPath(path, stroke=1, fill=0)
 
     def fits(self, height: float) -> bool:
         return self.y - height >= MARGIN_BOTTOM
