@@ -101,9 +101,9 @@ class WalkInForm(CitizenForm):
 
 
 class OfficialForm(forms.Form):
-    level = forms.ChoiceField(label="Cấp", choices=OfficialLevel.choices)
-    position = forms.CharField(label="Chức vụ", max_length=200)
-    name = forms.CharField(label="Họ và tên", max_length=150)
+    level = forms.ChoiceField(label="Cấp", choices=OfficialLevel.choices, widget=forms.Select(attrs={"class": "form-select"}))
+    position = forms.CharField(label="Chức vụ", max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}))
+    name = forms.CharField(label="Họ và tên", max_length=150, widget=forms.TextInput(attrs={"class": "form-control"}))
 
 
 OfficialFormSet = forms.formset_factory(OfficialForm, extra=3, can_delete=True, max_num=30)
