@@ -36,7 +36,16 @@ def _labelled(amounts: dict, missing: str) -> list[tuple[str, int]]:
 
 
 def schedule_lines(plan: Plan) -> list[str]:
-    """One line per linked dialogue session: commune, quarter or date, venue, target."""
+    """One line per linked dialogue session (commune, quarter or date, venue, target), then the
+    counts: "Tổng số: 18 buổi đối thoại, mỗi buổi 50 người dân (900 người)"."""
     if not apps.is_installed("dialogues") or not hasattr(plan, "dialogue_sessions"):
         return []
-    return [session.schedule_line for session in plan.dialogue_sessions.all()]
+    sessions = list(plan.dialogue_sessions.select_related("commune").order_by("pk"))
+    if not sessions:
+        return []
+    lines = [session.schedule_line for session in sessions]
+    targets = {session.target for session in sessions}
+    total = sum(session.target for session in sessions)
+    each = f", mỗi buổi {targets.pop()} người dân" if len(targets) == 1 else ""
+    lines.append(f"Tổng số: {len(sessions)} buổi đối thoại{each} ({total} người dân).")
+    return lines

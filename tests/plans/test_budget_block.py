@@ -47,3 +47,13 @@ def test_a_total_typed_in_the_text_is_checked_against_the_estimate(linked, offic
     block = linked.blocks.filter(kind=BlockKind.BULLET).first()
     outline.update_block(block, by=officer, text="Tổng kinh phí: 8 triệu đồng.")
     assert any("chênh 600.000 đồng" in p.message for p in plan_problems(linked) if p.blocking)
+
+
+def test_schedule_block_lists_linked_sessions_with_counts(plan, own_unit):
+    from tests.dialogues.factories import SessionFactory
+
+    for _ in range(3):
+        SessionFactory(plan=plan, commune=own_unit, target=50)
+    texts = [b.text for b in plan_document(plan).blocks]
+    assert "Tổng số: 3 buổi đối thoại, mỗi buổi 50 người dân (150 người dân)." in texts
+    assert sum(1 for t in texts if t.startswith("Đối thoại") or own_unit.name in t) >= 3
