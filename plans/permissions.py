@@ -1,7 +1,7 @@
 """Yes/no predicates on plans; services enforce them, templates get them as flags."""
 
 from areas.models import IssuingBody, Role
-from areas.scope import is_administrator, units_in_role
+from areas.scope import has_role, is_administrator, units_in_role
 from plans.models import Plan, Status
 
 
@@ -11,6 +11,11 @@ def _in_role(user, unit_id: int, *roles: str) -> bool:
 
 def can_create_plan(user, body: IssuingBody) -> bool:
     return _in_role(user, body.unit_id, Role.PLANNER)
+
+
+def can_create_any_plan(user) -> bool:
+    """Whether the user may draft plans at all (for the "Lập kế hoạch" button)."""
+    return is_administrator(user) or has_role(user, Role.PLANNER)
 
 
 def can_edit_plan(user, plan: Plan) -> bool:

@@ -100,3 +100,22 @@ def test_bad_issue_date_and_compare_choices_never_500(client, plan, officer, lea
     assert client.post(reverse("plans:plan-issue", args=[plan.pk]), {"issue_date": "31/02"}).status_code == 302
     client.force_login(officer)
     assert client.get(reverse("plans:plan-compare", args=[plan.pk]), {"a": "x"}).status_code == 302
+
+
+def test_the_plan_list_makes_the_same_number_of_queries_for_10_or_40_plans(client, officer, body):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(officer)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("plans:plan-list")).status_code == 200
+        return len(queries)
+
+    for _ in range(10):
+        create_plan(kind=PlanKind.BLANK, issuing_body=body, year=2026, by=officer)
+    few = count()
+    for _ in range(30):
+        create_plan(kind=PlanKind.BLANK, issuing_body=body, year=2026, by=officer)
+    assert count() == few
