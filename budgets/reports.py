@@ -6,6 +6,7 @@ import xlsxwriter
 
 from areas.models import AdminUnit
 from budgets.overview import execution_rows
+from budgets.references import estimate_reference, reference_plan
 from budgets.workbook import safe_text
 from documents.downloads import XLSX, Download
 
@@ -16,8 +17,11 @@ def agency_lines(unit: AdminUnit) -> list[str]:
     return body.name_lines if body else ["ỦY BAN NHÂN DÂN", unit.name.upper()]
 
 
-def draft_reference(estimate) -> str:
-    return f"(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm {estimate.year})"
+def estimate_header(estimate) -> tuple[str, list[str]]:
+    """The workbook's reference line and agency lines, both taken from the estimate's plan if any."""
+    plan = reference_plan(estimate)
+    agency = plan.name_lines if plan is not None and plan.name_lines else agency_lines(estimate.unit)
+    return estimate_reference(estimate, plan), agency
 
 
 def execution_report(user, year: int) -> Download:

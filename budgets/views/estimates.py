@@ -10,6 +10,7 @@ from budgets import services
 from budgets.checks import estimate_problems
 from budgets.forms import EstimateForm, GroupForm
 from budgets.models import Estimate, EstimateGroup
+from budgets.references import attached_plans, estimate_reference
 from budgets.tables import estimate_table
 
 
@@ -42,7 +43,10 @@ def render_body(request, estimate: Estimate, *, clear_editor=True):
 
 def estimate_detail(request, pk):
     estimate = visible_estimate(request, pk)
-    context = body_context(request, estimate) | {"group_form": GroupForm()}
+    context = body_context(request, estimate) | {
+        "group_form": GroupForm(), "reference": estimate_reference(estimate),
+        "plans": attached_plans(estimate, request.user),
+    }
     return render(request, "budgets/estimate_detail.html", context)
 
 

@@ -2,7 +2,7 @@
 
 from audit.models import Action
 from audit.services import record
-from budgets.reports import agency_lines, draft_reference, execution_report
+from budgets.reports import estimate_header, execution_report
 from budgets.views.estimates import visible_estimate
 from budgets.views.overview import _year
 from budgets.workbook import estimate_workbook
@@ -11,8 +11,8 @@ from documents.downloads import XLSX, Download
 
 def estimate_xlsx(request, pk):
     estimate = visible_estimate(request, pk)
-    content = estimate_workbook(estimate, reference=draft_reference(estimate),
-                                agency_lines=agency_lines(estimate.unit))
+    reference, agency = estimate_header(estimate)
+    content = estimate_workbook(estimate, reference=reference, agency_lines=agency)
     record(request.user, Action.EXPORT, estimate, request=request)
     download = Download(f"du-toan-{estimate.year}-{estimate.pk}.xlsx", XLSX, content)
     return download.as_response()

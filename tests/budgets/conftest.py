@@ -24,3 +24,26 @@ def estimate(own_unit):
     EstimateLineFactory(group=second, content="Pano", unit_of_measure="cái", quantity=10, days=2,
                         unit_price=500_000)
     return est
+
+
+@pytest.fixture
+def attached_plan(officer, own_unit, estimate):
+    """A draft plan of the own unit's UBND that uses the estimate (plans app, read only here)."""
+    from plans.models import PlanKind
+    from plans.services import create_plan
+    from tests.factories import IssuingBodyFactory
+
+    body = IssuingBodyFactory(unit=own_unit, display_name="UBND huyện Hạ Hòa")
+    plan = create_plan(kind=PlanKind.DIALOGUE_CONFERENCES, issuing_body=body, year=2023, by=officer)
+    plan.estimate = estimate
+    plan.save()
+    return plan
+
+
+def issue(plan, number=5, day=None):
+    """Mark a plan issued as the plans app does (number and date from the register)."""
+    import datetime
+
+    plan.number, plan.issue_date, plan.status = number, day or datetime.date(2023, 3, 5), "issued"
+    plan.save()
+    return plan
