@@ -9,6 +9,7 @@ from areas.scope import visible_unit_ids
 from budgets import overview
 from budgets import permissions as perms
 from budgets.models import Estimate, Norm
+from budgets.references import plans_prefetch
 
 PAGE_SIZE = 25
 
@@ -39,7 +40,7 @@ def budget_overview(request):
 def estimate_list(request):
     year = request.GET.get("year", "")
     estimates = (Estimate.objects.visible_to(request.user).with_total()
-                 .select_related("unit__parent", "sub_project"))
+                 .select_related("unit__parent", "sub_project").prefetch_related(*plans_prefetch(request.user)))
     if year.isdigit():
         estimates = estimates.filter(year=int(year))
     page = Paginator(estimates.order_by("-year", "title", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))

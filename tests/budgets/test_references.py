@@ -60,3 +60,17 @@ def test_the_estimate_page_shows_the_reference_and_links_back_to_the_plan(client
 def test_the_page_without_a_plan_says_so(client_as, finance, estimate):
     text = client_as(finance).get(estimate.get_absolute_url()).content.decode()
     assert "Chưa có kế hoạch nào dùng dự toán này" in text
+
+
+def test_the_estimate_list_names_the_plan_of_each_estimate(client_as, finance, estimate, attached_plan):
+    issue(attached_plan)
+    text = client_as(finance).get(reverse("budgets:estimate-list")).content.decode()
+    assert "Kế hoạch số 05/KH-UBND" in text and attached_plan.get_absolute_url() in text
+
+
+def test_another_units_plan_is_not_named_on_the_page(client_as, finance, estimate, attached_plan, other_unit):
+    from plans.models import Plan
+
+    Plan.objects.filter(pk=attached_plan.pk).update(unit=other_unit)
+    text = client_as(finance).get(estimate.get_absolute_url()).content.decode()
+    assert attached_plan.get_absolute_url() not in text
