@@ -32,22 +32,30 @@ def _sheet_path(archive: zipfile.ZipFile, sheet_index: int) -> str | None:
     return target if target.startswith("xl/") else "xl/" + target
 
 
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+CELL_START = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"')
+WINDOW = 2000
+
+
 def formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:
-    """(row, column), 0-based, of every cell with an <f> element; empty when unreadable."""
+    """(row, column), 0-based, of every cell with an <f> element; empty when unreadable.
+
+    A sheet rarely holds formulas, so the XML is scanned for <f> elements and only the cell
+    each one sits in is looked up, instead of parsing every cell.
+    """
     found: set[tuple[int, int]] = set()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             path = _sheet_path(archive, sheet_index)
             if path is None:
                 return found
-            with archive.open(path) as sheet:
-                for _, element in iterparse(sheet):
-                    if element.tag == f"{NS}c":
-                        if element.find(f"{NS}f") is not None:
-                            match = REF.fullmatch(element.get("r", ""))
-                            if match:
-                                found.add((int(match[2]) - 1, _column_index(match[1])))
-                        element.clear()
+            xml = archive.read(path)
     except (KeyError, zipfile.BadZipFile, SyntaxError):
         return set()
+    for formula in FORMULA.finditer(xml):
+        start = formula.start()
+        cells = list(CELL_START.finditer(xml, max(0, start - WINDOW), start))
+        if cells:
+            letters, row = cells[-1].group(1).decode(), int(cells[-1].group(2))
+            found.add((row - 1, _column_index(letters)))
     return found

@@ -5,10 +5,11 @@ birth year + village. A row that points at two different households, or repeats 
 is rejected and shown; a likely duplicate under another code is a warning.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from documents.text import search_key
+from households.imports.cells import fast_key
 from households.imports.mapping import Saved
 from households.imports.rows import ParsedRow
 from households.imports.workbook import parsed_rows
@@ -47,10 +48,13 @@ class Plan:
     totals: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
 
 
+village_key = functools.lru_cache(maxsize=2048)(fast_key)
+
+
 def _key(values: dict) -> tuple | None:
     if not values.get("head_name") or not values.get("birth_year"):
         return None
-    return (search_key(values["head_name"]), values["birth_year"], search_key(values.get("village", "")))
+    return (fast_key(values["head_name"]), values["birth_year"], village_key(values.get("village", "")))
 
 
 class Registry:
@@ -62,7 +66,7 @@ class Registry:
         self.by_id = {h.id_number: h for h in households if h.id_number}
         self.by_key = {}
         for h in households:
-            self.by_key.setdefault((h.search_name, h.birth_year, search_key(h.village)), h)
+            self.by_key.setdefault((h.search_name, h.birth_year, village_key(h.village)), h)
         self.elsewhere = set(Household.objects.filter(id_number__in=ids_in_file)
                              .exclude(commune=commune).values_list("id_number", flat=True))
         self.classes = {c.household_id: c for c in Classification.objects.filter(
@@ -79,6 +83,7 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
                 sheet_index=sheet.index, header_rows=(header.first_row + 1, header.last_row + 1),
                 mapping_id=sheet.mapping_id)
     items = list(rows)
+    sheet.rows = []  # the cells are no longer needed: let them go before matching
     ids = {r.values["id_number"] for r in items if isinstance(r, ParsedRow) and "id_number" in r.values}
     registry = Registry(commune, year, ids)
     seen: dict[tuple, int] = {}

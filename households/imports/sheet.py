@@ -33,30 +33,45 @@ def _non_empty(cells) -> list:
     return [c for c in cells if c not in ("", None)]
 
 
-def _section_village(cells, header: Header) -> str:
-    values = _non_empty(cells)
+def _section_village(values: list, texts: list[str], cells, header: Header) -> str:
     identity_cols = [header.fields.get(k) for k in ("id_number", "birth_year", "birth_male", "birth_female")]
     if not values or len(values) > 2 or any(c is not None and c < len(cells) and cells[c] not in ("", None)
                                             for c in identity_cols):
         return ""
-    text = clean_text(values[-1])[0]
-    if SECTION.match(folded(text)):
+    if SECTION.match(texts[-1]):
+        text = clean_text(values[-1])[0]
         return re.sub(r"^(?:[IVXLCivxlc]+|\d+|[A-Za-z])\s*[.)\-:]\s*", "", text).strip()
     return ""
 
 
-def _is_column_numbers(cells) -> bool:
-    values = [folded(c) for c in _non_empty(cells)]
-    return len(values) >= 3 and all(COLUMN_NUMBER.match(v) for v in values)
+def _is_column_numbers(texts: list[str]) -> bool:
+    return len(texts) >= 3 and all(COLUMN_NUMBER.match(v) for v in texts)
 
 
-def _is_total(cells) -> bool:
-    return any(TOTAL.match(folded(c)) for c in _non_empty(cells)[:3])
+def _is_total(texts: list[str]) -> bool:
+    return any(TOTAL.match(v) for v in texts[:3])
 
 
-def _is_footer(cells) -> bool:
-    text = " ".join(folded(c) for c in _non_empty(cells))
-    return any(f" {w} " in f" {text} " for w in FOOTER_WORDS) or bool(DATE_LINE.search(text))
+def _is_footer(texts: list[str]) -> bool:
+    text = f" {' '.join(texts)} "
+    return any(f" {w} " in text for w in FOOTER_WORDS) or bool(DATE_LINE.search(text))
+
+
+def classify(cells: list, header: Header) -> tuple[str, str]:
+    """("data", "") or ("skip", why), and the village a section row starts ("section", name)."""
+    values = _non_empty(cells)
+    if not values:
+        return "skip", "Dòng trống"
+    texts = [folded(v) for v in values]
+    if _is_column_numbers(texts):
+        return "skip", "Dòng đánh số cột"
+    if section := _section_village(values, texts, cells, header):
+        return "section", section
+    if _is_total(texts):
+        return "skip", "Dòng tổng cộng"
+    if _is_footer(texts):
+        return "footer", "Phần ký tên cuối bảng"
+    return "data", ""
 
 
 def walk(rows: list[list], header: Header, fill_down: dict[tuple[int, int], object]) -> Iterator[SheetRow]:
@@ -66,28 +81,25 @@ def walk(rows: list[list], header: Header, fill_down: dict[tuple[int, int], obje
     for row, col in fill_down:
         by_row.setdefault(row, []).append(col)
     for index in range(header.data_start, len(rows)):
-        cells = list(rows[index])
+        cells = rows[index]
         merged = tuple(col for col in by_row.get(index, ()) if col < len(cells))
-        for col in merged:
-            cells[col] = fill_down[(index, col)]
+        if merged:
+            cells = list(cells)
+            for col in merged:
+                cells[col] = fill_down[(index, col)]
         number = index + 1
         if footer:
             yield SheetRow(number, "skip", cells, reason="Phần ký tên cuối bảng")
             continue
-        if not _non_empty(cells):
-            yield SheetRow(number, "skip", cells, reason="Dòng trống")
-        elif _is_column_numbers(cells):
-            yield SheetRow(number, "skip", cells, reason="Dòng đánh số cột")
-        elif section := _section_village(cells, header):
-            village = section
-            yield SheetRow(number, "skip", cells, reason=f"Dòng tiêu đề thôn «{section}»")
-        elif _is_total(cells):
-            yield SheetRow(number, "skip", cells, reason="Dòng tổng cộng")
-        elif _is_footer(cells):
-            footer = True
-            yield SheetRow(number, "skip", cells, reason="Phần ký tên cuối bảng")
-        else:
+        kind, detail = classify(cells, header)
+        if kind == "data":
             yield SheetRow(number, "data", cells, village=village, merged_cols=merged)
+        elif kind == "section":
+            village = detail
+            yield SheetRow(number, "skip", cells, reason=f"Dòng tiêu đề thôn «{detail}»")
+        else:
+            footer = kind == "footer"
+            yield SheetRow(number, "skip", cells, reason=detail)
 
 
 def fill_down_merges(rows, merges, data_start: int) -> dict[tuple[int, int], object]:

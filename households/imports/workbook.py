@@ -86,23 +86,25 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
     for r, c in formula_cells(data, sheet.index) if kind == "xlsx" else ():
         formulas.setdefault(r, []).append(c)
     fill = fill_down_merges(sheet.rows, sheet.merges, header.data_start)
-    walked = list(walk(sheet.rows, header, fill))
-    if not any(r.kind == "data" for r in walked):
-        raise FileProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
     reader = RowReader(header.fields, ethnic_groups=EthnicGroup.lookup(), year=year,
                        today=datetime.date.today())
     columns = {col: name for name, col in header.fields.items()}
+    total = max(len(sheet.rows), 1)
 
     def rows():
-        for position, row in enumerate(walked):
+        any_data = False
+        for position, row in enumerate(walk(sheet.rows, header, fill)):
             if progress and position % 500 == 0:
-                progress(position / len(walked))
+                progress(position / total)
             if row.kind != "data":
                 yield row
                 continue
+            any_data = True
             parsed = reader.read(row.number, row.cells, row.village)
             _cell_notes(parsed, row, formulas, columns)
             yield parsed
+        if not any_data:
+            raise FileProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
 
     return sheet, rows()
 

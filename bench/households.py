@@ -1,0 +1,302 @@
+"""Households: import end to end vs calamine + COPY, name search vs the raw trigram query, the list.
+
+Sizes come from the environment so a quick run stays quick: ``BENCH_HOUSEHOLD_ROWS`` (rows in
+the generated commune file, default 100,000) and ``BENCH_HOUSEHOLD_REGISTRY`` (households in
+the search table, default 1,000,000; PostgreSQL only). Every set-up writes inside a
+transaction that is rolled back afterwards; each timed import run is rolled back too, so every
+run does the same work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import random
+from contextlib import contextmanager
+
+import xlsxwriter
+from django.db import connection, transaction
+
+from bench.runner import BENCHMARKS, benchmark, overhead_target
+
+ROWS = int(os.environ.get("BENCH_HOUSEHOLD_ROWS", "100000"))
+REGISTRY = int(os.environ.get("BENCH_HOUSEHOLD_REGISTRY", "1000000"))
+SEED = 20241220
+COMMUNE_CODE = "99990"
+PER_VILLAGE = 120
+PROVINCES = ["001", "025", "026", "031", "038", "040", "062", "064", "066", "079", "089", "094"]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+            "Ngô", "Dương", "Lý", "Hà", "Lò", "Giàng", "Sùng", "Vàng", "Bàn", "Triệu", "Đinh", "Quách"]
+MIDDLE_M = ["Văn", "Đức", "Hữu", "Minh", "Quang", "Xuân", "Công", "A", "Seo"]
+MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Hồng", "Mỹ", "Thị Thanh"]
+GIVEN_M = ["An", "Bình", "Cường", "Dũng", "Đức", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam", "Phúc", "Quân",
+           "Sơn", "Thắng", "Tuấn", "Việt", "Vinh", "Chiến", "Pử", "Páo", "Dình", "Tráng"]
+GIVEN_F = ["Anh", "Chi", "Dung", "Hà", "Hoà", "Hòa", "Hương", "Lan", "Linh", "Mai", "Nga", "Nhung", "Oanh",
+           "Phương", "Thảo", "Thuỷ", "Trang", "Vân", "Xuân", "Yến", "Mỷ", "Dợ"]
+ETHNICITIES = ["Kinh"] * 6 + ["Tày", "Thái", "Mường", "Nùng", "H'Mông", "Mông", "Dao", "Hmong", "Ê Đê", "Khơ Mú"]
+HEADER_TOP = ["STT", "Mã hộ", "Họ và tên chủ hộ", "Năm sinh", None, "Dân tộc", "Số CCCD/Số định danh",
+              "Số nhân khẩu", "Phân loại hộ", None, None, "Ghi chú"]
+HEADER_SUB = [None, None, None, "Nam", "Nữ", None, None, None, "Hộ nghèo", "Hộ cận nghèo", "Hộ mới thoát nghèo",
+              None]
+
+
+def person(rng: random.Random, number: int) -> tuple:
+    """(name, male, birth year, ID number) of an invented household head; the ID fits its structure."""
+    male = rng.random() < 0.62
+    name = " ".join([rng.choice(SURNAMES), rng.choice(MIDDLE_M if male else MIDDLE_F),
+                     rng.choice(GIVEN_M if male else GIVEN_F)])
+    year = rng.randint(1935, 2004)
+    digit = (0 if year < 2000 else 2) + (0 if male else 1)
+    id_number = f"{rng.choice(PROVINCES)}{digit}{year % 100:02d}{number % 1_000_000:06d}"
+    return name, male, year, id_number
+
+
+def generated_list(rows: int, *, seed: int = SEED) -> bytes:
+    """A commune list in the annual review's layout: titles, merged two-row header, villages, ticks, footer."""
+    rng = random.Random(seed)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "in_memory": True})
+    sheet = book.add_worksheet("DS ho ngheo")
+    bold = book.add_format({"bold": True, "align": "center", "valign": "vcenter", "border": 1, "text_wrap": True})
+    sheet.write_string(0, 0, "UBND XÃ THỬ TẢI")
+    sheet.write_string(0, 6, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    sheet.merge_range(2, 0, 2, 11, "DANH SÁCH HỘ NGHÈO, HỘ CẬN NGHÈO, HỘ MỚI THOÁT NGHÈO NĂM 2024", bold)
+    for col, value in enumerate(HEADER_TOP):
+        if col in (0, 1, 2, 5, 6, 7, 11):
+            sheet.merge_range(5, col, 6, col, value, bold)
+    sheet.merge_range(5, 3, 5, 4, "Năm sinh", bold)
+    sheet.merge_range(5, 8, 5, 10, "Phân loại hộ", bold)
+    for col, value in enumerate(HEADER_SUB):
+        if value:
+            sheet.write_string(6, col, value, bold)
+    for col in range(12):
+        sheet.write_string(7, col, f"({col + 1})")
+    line = 8
+    for number in range(rows):
+        if number % PER_VILLAGE == 0:
+            sheet.write_string(line, 0, str(number // PER_VILLAGE + 1))
+            sheet.write_string(line, 1, f"Thôn {number // PER_VILLAGE + 1}")
+            line += 1
+        _data_row(sheet, line, number, rng)
+        line += 1
+    sheet.write_string(line, 1, "Tổng cộng")
+    sheet.write_number(line, 7, rows)
+    sheet.write_string(line + 2, 7, "Thử Tải, ngày 20 tháng 12 năm 2024")
+    sheet.write_string(line + 3, 1, "NGƯỜI LẬP BIỂU")
+    sheet.write_string(line + 3, 7, "TM. ỦY BAN NHÂN DÂN")
+    book.close()
+    return buffer.getvalue()
+
+
+def _data_row(sheet, line: int, number: int, rng: random.Random) -> None:
+    name, male, year, id_number = person(rng, number)
+    sheet.write_number(line, 0, number + 1)
+    sheet.write_string(line, 1, f"TT-{number + 1:06d}")
+    sheet.write_string(line, 2, name)
+    sheet.write_number(line, 3 if male else 4, year)
+    sheet.write_string(line, 5, rng.choice(ETHNICITIES))
+    if rng.random() < 0.05 and id_number[1] != "0":  # typed as a number: the leading zero is lost
+        sheet.write_number(line, 6, int(id_number))
+    else:
+        sheet.write_string(line, 6, id_number)
+    sheet.write_number(line, 7, rng.randint(1, 9))
+    sheet.write_string(line, 8 + rng.choices([0, 1, 2], weights=[5, 4, 1])[0], "x")
+
+
+@contextmanager
+def _rolled_back():
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+def _commune(code: str = COMMUNE_CODE):
+    from areas.models import AdminUnit, UnitLevel
+
+    return AdminUnit.objects.create(code=code, name="Xã Thử Tải", short_name="Thử Tải", kind="Xã",
+                                    level=UnitLevel.COMMUNE)
+
+
+def _officer(name: str = "bench-households"):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create(username=name)
+
+
+def note(name: str, text: str) -> None:
+    """Add a measured fact (peak memory, row count) to a benchmark's description in the report."""
+    BENCHMARKS[name] = dataclasses.replace(BENCHMARKS[name], description=f"{BENCHMARKS[name].description}; {text}")
+
+
+# --- Import: the real commit service against calamine + COPY of the same file -------------------
+
+@contextmanager
+def _import_batch(code: str):
+    """A throw-away commune, officer and uploaded batch of the generated file, deleted afterwards.
+
+    They are committed (not held in an open transaction) so that each timed run is a transaction
+    of its own, rolled back completely, as a real commit is.
+    """
+    from households.models import BatchStatus, Household, ImportBatch
+
+    data = generated_list(ROWS)
+    commune, officer = _commune(code), _officer(f"bench-households-{code}")
+    try:
+        batch = ImportBatch.objects.create(commune=commune, year=2024, filename="bench.xlsx", size=len(data),
+                                           content=data, created_by=officer, status=BatchStatus.COMMITTING)
+        yield batch, data
+    finally:
+        Household.objects.filter(commune=commune).delete()
+        ImportBatch.objects.filter(commune=commune).delete()
+        commune.delete()
+        officer.delete()
+
+
+def _run_commit(batch_id: int) -> None:
+    from households.imports.batches import write_batch
+    from households.models import BatchStatus, ImportBatch
+
+    with transaction.atomic():
+        write_batch(batch_id)
+        status, message = ImportBatch.objects.filter(pk=batch_id).values_list("status", "message").get()
+        if status != BatchStatus.DONE:
+            raise RuntimeError(f"the import did not finish: {status} {message}")
+        transaction.set_rollback(True)
+
+
+@benchmark("households.import_end_to_end", f"write_batch(): read, validate, match, write and store the report "
+           f"of a {ROWS:,}-row commune file (the commit service, PostgreSQL COPY / SQLite bulk_create)")
+def import_end_to_end():
+    note("households.import_end_to_end", peak_memory_line())  # before this process holds any lock
+    with _import_batch("99990") as (batch, _data):
+        _run_commit(batch.pk)  # fairness: the file imports cleanly before it is timed
+        yield lambda: _run_commit(batch.pk)
+
+
+@benchmark("households.import_calamine_copy", f"python-calamine reads the same {ROWS:,}-row file, rows are "
+           "picked by their number column and written with COPY (households and classifications), no checks "
+           "(SQLite: executemany INSERT)")
+def import_calamine_copy():
+    with _import_batch("99991") as (batch, data):
+        run = lambda: _raw_import(data, batch.commune_id, batch.created_by_id)  # noqa: E731
+        run_rolled_back(run)
+        yield lambda: run_rolled_back(run)
+
+
+def run_rolled_back(run) -> None:
+    with transaction.atomic():
+        run()
+        transaction.set_rollback(True)
+
+
+def _raw_rows(data: bytes):
+    from python_calamine import CalamineWorkbook
+
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+    for row in sheet:
+        if isinstance(row[0], float) and row[2]:
+            yield row
+
+
+def _raw_import(data: bytes, commune_id: int, user_id: int) -> None:
+    """calamine + COPY: the floor any import of this file can reach."""
+    import datetime
+
+    from django.utils import timezone
+
+    now, today = timezone.now().isoformat(), datetime.date.today().isoformat()
+    households, classes = [], []
+    for row in _raw_rows(data):
+        year = row[3] or row[4]
+        ticked = "poor" if row[8] else "near_poor" if row[9] else "newly_escaped"
+        households.append([row[1], row[2], "M" if row[3] else "F", str(int(year)), str(row[6]).removesuffix(".0"),
+                           str(int(row[7]))])
+        classes.append(ticked)
+    if connection.vendor == "postgresql":
+        _raw_copy(households, classes, commune_id, user_id, now, today)
+    else:
+        _raw_executemany(households, classes, commune_id, user_id, now, today)
+
+
+def _raw_copy(households, classes, commune_id, user_id, now, today) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence('households_household', 'id')) "
+                       "FROM generate_series(1, %s)", [len(households)])
+        ids = [pk for (pk,) in cursor.fetchall()]
+        lines = io.StringIO()
+        for pk, (code, name, gender, year, id_number, members) in zip(ids, households, strict=True):
+            lines.write(f"{pk}\t{commune_id}\t{today}\t{code}\t{name}\t{gender}\t{year}\t{id_number}\t\t{members}"
+                        f"\t\tf\tf\tf\t\t{now}\t{now}\n")
+        lines.seek(0)
+        cursor.copy_expert(
+            "COPY households_household (id, commune_id, recorded_on, code, head_name, gender, birth_year, "
+            "id_number, village, members, phone, meritorious, social_protection, no_labour_capacity, "
+            "search_name, created_at, updated_at) FROM STDIN", lines)
+        lines = io.StringIO("".join(f"{pk}\t2024\t{klass}\t[]\t\tf\t{user_id}\n" for pk, klass in zip(ids, classes,
+                                                                                                   strict=True)))
+        cursor.copy_expert("COPY households_classification (household_id, year, household_class, deprivations, "
+                           "computed_class, disagrees, recorded_by_id) FROM STDIN", lines)
+
+
+def _raw_executemany(households, classes, commune_id, user_id, now, today) -> None:
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO households_household (commune_id, recorded_on, code, head_name, gender, birth_year, "
+            "id_number, village, members, phone, meritorious, social_protection, no_labour_capacity, search_name, "
+            "created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, '', %s, '', false, false, false, '', %s, %s)",
+            [(commune_id, today, *h, now, now) for h in households])
+        cursor.execute("SELECT id FROM households_household WHERE commune_id = %s ORDER BY id", [commune_id])
+        ids = [pk for (pk,) in cursor.fetchall()]
+        cursor.executemany(
+            "INSERT INTO households_classification (household_id, year, household_class, deprivations, "
+            "computed_class, disagrees, recorded_by_id) VALUES (%s, 2024, %s, '[]', '', false, %s)",
+            [(pk, klass, user_id) for pk, klass in zip(ids, classes, strict=True)])
+
+
+overhead_target(f"Nhập {ROWS:,} dòng ≤ 1,5 × calamine + COPY", subject="households.import_end_to_end",
+                baseline="households.import_calamine_copy", limit=0.50)
+
+
+def peak_memory_line() -> str:
+    """Peak memory of one import, measured in a fresh process (``python -m bench.households memory``)."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "bench.households", "memory"], capture_output=True, text=True,
+                          check=False, env={**os.environ, "BENCH_HOUSEHOLD_ROWS": str(ROWS)})
+    if done.returncode:
+        return f"peak memory not measured ({done.stderr.strip().splitlines()[-1:]})"
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    verdict = "within" if figures["peak_mb"] < 300 else "OVER"
+    return (f"peak memory {figures['peak_mb']} MB for the process ({verdict} the 300 MB target), "
+            f"{figures['import_mb']} MB of it for the import")
+
+
+def _status_mb(key: str) -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith(key)) // 1024
+
+
+def measure_memory() -> dict:
+    """Run one import in this process and report its peak resident memory (Linux /proc)."""
+    with _import_batch("99992") as (batch, _data):
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")  # resets VmHWM to the current resident size
+        before = _status_mb("VmRSS")
+        _run_commit(batch.pk)
+        peak = _status_mb("VmHWM")
+    return {"peak_mb": peak, "import_mb": peak - before}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    if sys.argv[1:] == ["memory"]:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        import django
+
+        django.setup()
+        print(json.dumps(measure_memory()))
