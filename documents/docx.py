@@ -10,8 +10,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt
 
+from documents.docx_xml import append, paragraph_xml, table_xml
 from documents.metrics import text_width_mm
 from documents.official import (
     QUOC_HIEU,
@@ -169,19 +170,11 @@ def _centred(word, text: str, *, size: float, bold=False, space_before: float = 
     run.font.size, run.bold = Pt(size), bold
 
 
-def _body_paragraph(container, block: Block) -> None:
-    paragraph = container.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    fmt = paragraph.paragraph_format
-    fmt.first_line_indent = Cm(1)
-    fmt.space_after = Pt(6)
-    fmt.line_spacing = 1.15
-    run = paragraph.add_run(block.display_text)
-    run.font.size = Pt(14)
-    run.bold = block.kind == SECTION or block.titled
-    run.italic = block.kind == "basis"
-    if run.bold:
-        fmt.keep_with_next = True
+def _body_paragraph(word, block: Block) -> None:
+    bold = block.kind == SECTION or block.titled
+    append(word, paragraph_xml(block.display_text, size=14, bold=bold,
+                               italic=block.kind == "basis", first_line_cm=1, space_after_pt=6,
+                               line=1.15, keep_next=bold))
 
 
 def _add_closing_table(word, doc: OfficialDocument) -> None:
@@ -221,32 +214,10 @@ def _add_appendix(word, appendix: Appendix) -> None:
 
 
 def _add_data_table(word, appendix: Appendix) -> None:
-    table_data = appendix.table
+    table = appendix.table
     if appendix.unit_caption:
-        caption = word.add_paragraph()
-        caption.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = caption.add_run(appendix.unit_caption)
-        run.font.size, run.italic = Pt(12), True
-    table = word.add_table(rows=1, cols=len(table_data.columns))
-    table.style = "Table Grid"
+        append(word, paragraph_xml(appendix.unit_caption, size=12, italic=True, align="right"))
     width = 257 if appendix.landscape else TEXT_WIDTH_MM
-    widths = [width * percent / 100 for percent in table_data.column_percents]
-    for cell, text in zip(table.rows[0].cells, table_data.columns, strict=True):
-        _cell_line(cell, text, size=12, bold=True, first=True)
-    _repeat_as_header(table.rows[0])
-    for index, row in enumerate(table_data.rows):
-        cells = table.add_row().cells
-        for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
-            align = (
-                WD_ALIGN_PARAGRAPH.RIGHT if column in table_data.numeric else WD_ALIGN_PARAGRAPH.LEFT
-            )
-            _cell_line(cell, text, size=12, bold=index in table_data.bold_rows, first=True,
-                       align=align)
-    _fix_widths(table, widths)
-
-
-def _repeat_as_header(row) -> None:
-    """The header row is repeated at the top of every page the table runs onto."""
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(header)
+    widths = [width * percent / 100 for percent in table.column_percents]
+    append(word, table_xml(table.columns, table.rows, widths_mm=widths, numeric=table.numeric,
+                           bold_rows=table.bold_rows))
