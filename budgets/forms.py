@@ -177,11 +177,20 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = AllocationDecision
         fields = ["unit", "number", "date", "issuer", "title"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, unit_ids, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
+
+
+class DecisionEditForm(forms.ModelForm):
+    """The fields of a saved decision that may be corrected (its unit stays)."""
+
+    class Meta:
+        model = AllocationDecision
+        fields = ["number", "date", "issuer", "title"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class AllocationForm(forms.Form):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max, Sum
 
 from audit.models import Action
-from audit.services import record
+from audit.services import diff, record
 from budgets import permissions as perms
 from budgets.models import (
     Allocation,
@@ -158,6 +158,26 @@ def create_decision(unit, *, by, number: str, date, issuer: str, title: str = ""
     decision.full_clean()
     decision.save()
     record(by, Action.CREATE, decision, request=request)
+    return decision
+
+
+DECISION_FIELDS = ("number", "date", "issuer", "title")
+
+
+@transaction.atomic
+def update_decision(decision: AllocationDecision, *, by, request=None, **fields) -> AllocationDecision:
+    """Correct a decision's number, date, issuer or title; checked like a new one, each change audited."""
+    _require(perms.can_manage_allocations(by, decision.unit))
+    if unknown := set(fields) - set(DECISION_FIELDS):
+        raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    decision = AllocationDecision.objects.select_for_update().get(pk=decision.pk)
+    before = {name: getattr(decision, name) for name in DECISION_FIELDS}
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.full_clean()
+    if changes := diff(before, {name: getattr(decision, name) for name in DECISION_FIELDS}):
+        decision.save(update_fields=list(changes))
+        record(by, Action.CHANGE, decision, changes=changes, request=request)
     return decision
 
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("giao-von/", allocations.decision_list, name="decision-list"),
     path("giao-von/them/", allocations.decision_create, name="decision-create"),
     path("giao-von/<int:pk>/", allocations.decision_detail, name="decision-detail"),
+    path("giao-von/<int:pk>/sua/", allocations.decision_edit, name="decision-edit"),
     path("giao-von/khoan/<int:pk>/xoa/", allocations.allocation_delete, name="allocation-delete"),
     path("dinh-muc/", overview.norm_list, name="norm-list"),
 ]

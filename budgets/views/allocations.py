@@ -10,7 +10,8 @@ from areas.models import Role
 from areas.scope import units_in_role
 from budgets import permissions as perms
 from budgets import services
-from budgets.forms import AllocationForm, DecisionForm
+from budgets.forms import AllocationForm, DecisionEditForm, DecisionForm
+from budgets.history import decision_history
 from budgets.models import Allocation, AllocationDecision
 
 
@@ -55,8 +56,26 @@ def decision_detail(request, pk):
                 return redirect(decision)
     allocations = decision.allocations.select_related("unit", "sub_project", "funding_source")
     context = {"decision": decision, "allocations": allocations, "form": form,
-               "can_manage": can_manage, "total": sum(a.amount for a in allocations)}
+               "can_manage": can_manage, "total": sum(a.amount for a in allocations),
+               "history": decision_history(decision)}
     return render(request, "budgets/decision_detail.html", context)
+
+
+def decision_edit(request, pk):
+    decision = get_object_or_404(AllocationDecision.objects.visible_to(request.user), pk=pk)
+    if not perms.can_manage_allocations(request.user, decision.unit):
+        raise PermissionDenied
+    form = DecisionEditForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.DECISION_FIELDS}
+        try:
+            services.update_decision(decision, by=request.user, request=request, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Đã lưu quyết định.")
+            return redirect("budgets:decision-detail", pk=decision.pk)
+    return render(request, "budgets/decision_form.html", {"form": form, "decision": decision})
 
 
 @require_POST

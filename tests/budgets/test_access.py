@@ -40,7 +40,7 @@ def _url(name, places, where):
         return reverse(name, args=[place["group"].pk])
     if name in ("budgets:line-edit", "budgets:line-disbursements"):
         return reverse(name, args=[place["line"].pk])
-    if name == "budgets:decision-detail":
+    if name in ("budgets:decision-detail", "budgets:decision-edit"):
         return reverse(name, args=[place["decision"].pk])
     return reverse(name)
 
@@ -68,6 +68,9 @@ MATRIX = [
     ("budgets:decision-create", "own", "get", [403, 403, 200, 403, 403]),
     ("budgets:decision-detail", "own", "get", [200, 200, 200, 200, 200]),
     ("budgets:decision-detail", "other", "get", [404, 404, 404, 404, 200]),
+    ("budgets:decision-edit", "own", "get", [403, 403, 200, 403, 403]),
+    ("budgets:decision-edit", "own", "post", [403, 403, 302, 403, 403]),
+    ("budgets:decision-edit", "other", "get", [404, 404, 404, 404, 403]),
 ]
 
 
@@ -79,6 +82,8 @@ def test_permission_matrix(client, places, own_unit, role_index, role, name, whe
     data = {}
     if name == "budgets:line-add":
         data = LINE | {"funding_source": places[where]["line"].funding_source_id}
+    if name == "budgets:decision-edit":
+        data = {"number": "2001/QĐ-UBND", "date": "2023-05-15", "issuer": "UBND huyện", "title": ""}
     if name == "budgets:line-disbursements":
         data = {"date": "2023-06-20", "voucher_number": "PC-01", "amount": "1.000.000"}
     response = getattr(client, method)(_url(name, places, where), data)
