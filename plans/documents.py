@@ -37,8 +37,7 @@ def basis_blocks(plan: Plan) -> list[Block]:
     return blocks
 
 
-def budget_blocks(plan: Plan) -> list[Block]:
-    summary = budget_summary(plan)
+def budget_blocks(summary: dict | None) -> list[Block]:
     if summary is None:
         return [Block(PARAGRAPH, EMPTY_BUDGET)]
     total = summary["total"]
@@ -60,14 +59,14 @@ def schedule_blocks(plan: Plan) -> list[Block]:
     return [Block("bullet", line) for line in lines]
 
 
-def body_blocks(plan: Plan) -> list[Block]:
+def body_blocks(plan: Plan, summary: dict | None) -> list[Block]:
     """Bases, introduction, the outline with live blocks filled in, closing; markers computed."""
     blocks = basis_blocks(plan)
     if plan.intro:
         blocks.append(Block(PARAGRAPH, plan.intro))
     for item in plan.blocks.all():
         if item.live == LiveBlock.BUDGET:
-            blocks += budget_blocks(plan)
+            blocks += budget_blocks(summary)
         elif item.live == LiveBlock.SCHEDULE:
             blocks += schedule_blocks(plan)
         elif item.text:
@@ -80,14 +79,14 @@ def body_blocks(plan: Plan) -> list[Block]:
 
 def plan_document(plan: Plan) -> OfficialDocument:
     """The plan with its snapshotted header; a draft (blank number and day) until issued."""
+    summary = budget_summary(plan)
     doc = OfficialDocument(
         parent_lines=plan.parent_lines, issuer_lines=plan.name_lines, type_name="Kế hoạch",
         type_abbr=plan.type_abbr, issuer_abbr=plan.issuer_abbr, place_name=plan.place_name,
         year=plan.issue_date.year if plan.issue_date else plan.year, title=plan.title,
-        blocks=body_blocks(plan), recipients=plan.recipient_list, signature=signature(plan),
-        number=plan.number, issue_date=plan.issue_date,
+        blocks=body_blocks(plan, summary), recipients=plan.recipient_list,
+        signature=signature(plan), number=plan.number, issue_date=plan.issue_date,
     )
-    summary = budget_summary(plan)
     if summary and summary.get("appendix"):
         doc.appendices = [summary["appendix"](plan_reference(doc))]
     return doc
