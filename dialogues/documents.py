@@ -1,6 +1,7 @@
 """This app's prose documents on the Decree 30 layer: invitations, minutes, the plan's result report."""
 
 from django.template.loader import render_to_string
+from weasyprint import HTML
 
 from dialogues.models import Attendee, DialogueSession, PetitionStatus
 from dialogues.report import Figures, percent, plan_figures
@@ -19,7 +20,7 @@ from documents.official import (
     Signature,
     Table,
 )
-from documents.pdf import official_pdf, render_pdf
+from documents.pdf import BASE_URL, StaticOnlyFetcher, official_pdf
 
 
 def _address(person: Attendee, session: DialogueSession) -> str:
@@ -62,14 +63,28 @@ def invitation(session: DialogueSession, person: Attendee) -> OfficialDocument:
                         recipients=["Như trên", "Lưu: VT"])
 
 
-def invitations_pdf(session: DialogueSession, people: list[Attendee]) -> Download:
-    """Every invitation in one PDF, one page each, in a single WeasyPrint pass."""
-    docs = [invitation(session, person) for person in people]
-    html = render_to_string("dialogues/documents/invitations.html", {"docs": docs})
-    name = f"giay-moi-{session.commune.short_name}-{session.year}.pdf"
+INVITATIONS_PER_PASS = 10
+
+
+def invitations_name(session: DialogueSession, people: list[Attendee]) -> str:
     if len(people) == 1:
-        name = f"giay-moi-{people[0].full_name}.pdf"
-    return Download(name, PDF, render_pdf(html))
+        return f"giay-moi-{people[0].full_name}.pdf"
+    return f"giay-moi-{session.commune.short_name}-{session.year}.pdf"
+
+
+def invitations_pdf(session: DialogueSession, people: list[Attendee], *, progress=None) -> Download:
+    """Every invitation in one PDF, one page each; laid out ten at a time so progress can be reported."""
+    fetcher, first, pages = StaticOnlyFetcher(), None, []
+    chunks = [people[i:i + INVITATIONS_PER_PASS] for i in range(0, len(people), INVITATIONS_PER_PASS)]
+    for done, chunk in enumerate(chunks, start=1):
+        html = render_to_string("dialogues/documents/invitations.html",
+                                {"docs": [invitation(session, person) for person in chunk]})
+        rendered = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+        first = first or rendered
+        pages += rendered.pages
+        if progress is not None:
+            progress(done / len(chunks))
+    return Download(invitations_name(session, people), PDF, first.copy(pages).write_pdf())
 
 
 def _petition_blocks(session: DialogueSession) -> list[Block]:

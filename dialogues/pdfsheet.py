@@ -197,8 +197,11 @@ class _Writer:
             self.c.drawCentredString(x, self.y - 28, "(Ký, ghi rõ họ tên)")
 
 
-def render_sheets(sheets: list[Sheet], *, title: str = "") -> bytes:
-    """One PDF with every sheet starting on a new page, each numbered from its own page 2."""
+def render_sheets(sheets: list[Sheet], *, title: str = "", progress=None) -> bytes:
+    """One PDF with every sheet starting on a new page, each numbered from its own page 2.
+
+    ``progress``, when given, is called with the share of sheets drawn so far (0 to 1).
+    """
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
@@ -209,6 +212,8 @@ def render_sheets(sheets: list[Sheet], *, title: str = "") -> bytes:
         if index:
             canvas.showPage()
         writer.draw(sheet)
+        if progress is not None:
+            progress((index + 1) / len(sheets))
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

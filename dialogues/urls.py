@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dialogues.views import checkin, downloads, petitions, registration, reports, sessions
+from dialogues.views import checkin, downloads, jobs, petitions, registration, reports, sessions
 
 app_name = "dialogues"
 urlpatterns = [
@@ -33,4 +33,7 @@ urlpatterns = [
     path("y-kien/", petitions.petition_list, name="petition-list"),
     path("y-kien/<int:pk>/", petitions.petition_detail, name="petition-detail"),
     path("uu-tien/<int:unit_pk>/", reports.priorities, name="priorities"),
+    path("tai-lieu/<int:pk>/", jobs.job_detail, name="job-detail"),
+    path("tai-lieu/<int:pk>/tien-do/", jobs.job_progress, name="job-progress"),
+    path("tai-lieu/<int:pk>/tai-ve.pdf", jobs.job_file, name="job-file"),
 ]

@@ -9,11 +9,13 @@ from dialogues.models.choices import (
     ReferralLevel,
     SessionStatus,
 )
+from dialogues.models.jobs import DocumentJob, JobKind, JobStatus
 from dialogues.models.petitions import FollowUp, Petition
 from dialogues.models.sessions import DialogueSession, SessionOfficial
 
 __all__ = [
-    "DEFAULT_WEIGHTS", "Attendee", "Criterion", "DialogueSession", "FollowUp", "OfficialLevel", "Petition",
+    "DEFAULT_WEIGHTS", "Attendee", "Criterion", "DialogueSession", "DocumentJob", "FollowUp", "JobKind", "JobStatus",
+    "OfficialLevel", "Petition",
     "PetitionStatus", "PolicyField", "PriorityRule", "Quarter", "ReferralLevel", "SessionOfficial",
     "SessionStatus",
 ]

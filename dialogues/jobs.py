@@ -1,0 +1,94 @@
+"""Documents expected to take over a second are produced by the task worker, with progress.
+
+Measured on this machine: WeasyPrint lays out about ten invitation letters a second and the
+direct sheet path draws about 1,500 table rows a second, so a batch of more than
+``INVITATION_LIMIT`` letters, or plan-wide sheets of more than ``SHEET_ROW_LIMIT`` rows, goes
+to the worker (``manage.py db_worker``); smaller ones are answered in the request.
+A job is kept (and served again) while its list is unchanged.
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from dialogues.models import DialogueSession, DocumentJob, JobKind, JobStatus
+from dialogues.permissions import can_see_ethnicity
+
+logger = logging.getLogger(__name__)
+INVITATION_LIMIT = 8
+SHEET_ROW_LIMIT = 1500
+FAILED = "Gặp lỗi không mong đợi khi tạo tệp. Hãy thử lại hoặc báo quản trị hệ thống."
+
+
+def plan_sessions(plan, user) -> list[DialogueSession]:
+    """The plan's sessions the user sees, in the order the plan-wide files list them."""
+    return list(DialogueSession.objects.visible_to(user).filter(plan=plan)
+                .select_related("commune__parent", "plan", "budget_line__norm")
+                .order_by("starts_at", "commune__name", "pk"))
+
+
+def invitation_people(session: DialogueSession):
+    return list(session.attendees.filter(is_walk_in=False).order_by("village", "full_name", "pk"))
+
+
+def request_document(kind: str, *, by, filename: str, fingerprint: str, session=None, plan=None) -> DocumentJob:
+    """The user's job for this document and list: the one already made or under way, else a new queued one."""
+    if kind == JobKind.INVITATIONS and not can_see_ethnicity(by, session):
+        raise PermissionDenied
+    subject = {"kind": kind, "session": session, "plan": plan, "requested_by": by}
+    with transaction.atomic():
+        kept = DocumentJob.objects.filter(**subject, fingerprint=fingerprint).exclude(status=JobStatus.FAILED).first()
+        if kept is not None:
+            return kept
+        for old in DocumentJob.objects.filter(**subject):
+            discard(old)
+        job = DocumentJob.objects.create(**subject, fingerprint=fingerprint, filename=filename[:200])
+    # Queued once the job is committed, so the worker's own connection can read it.
+    from dialogues.tasks import produce_document
+
+    produce_document.enqueue(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def discard(job: DocumentJob) -> None:
+    """Remove a job and its stored file (a newer list replaces it)."""
+    if job.file:
+        job.file.delete(save=False)
+    job.delete()
+
+
+def _progress(job_id: int):
+    def report(share: float) -> None:
+        DocumentJob.objects.filter(pk=job_id).update(progress=min(99, max(1, int(share * 100))))
+
+    return report
+
+
+def _content(job: DocumentJob, report) -> bytes:
+    from dialogues import documents
+    from dialogues.files import sheets_pdf
+
+    user = job.requested_by
+    if job.kind == JobKind.INVITATIONS:
+        return documents.invitations_pdf(job.session, invitation_people(job.session), progress=report).content
+    return sheets_pdf(plan_sessions(job.plan, user), job.kind, user=user, progress=report)
+
+
+def produce(job_id: int) -> None:
+    """Render the job's document and store it (the worker's work); a failure is recorded, never raised."""
+    job = DocumentJob.objects.select_related("requested_by", "session__commune__parent", "plan").get(pk=job_id)
+    DocumentJob.objects.filter(pk=job_id).update(status=JobStatus.RUNNING, progress=1)
+    try:
+        content = _content(job, _progress(job_id))
+    except Exception:
+        logger.exception("Dialogue document job %s failed", job_id)
+        DocumentJob.objects.filter(pk=job_id).update(status=JobStatus.FAILED, progress=100, message=FAILED,
+                                                     finished_at=timezone.now())
+        return
+    job.file.save(f"{job.pk}-{job.fingerprint[:16]}.pdf", ContentFile(content), save=False)
+    DocumentJob.objects.filter(pk=job_id).update(file=job.file.name, status=JobStatus.DONE, progress=100,
+                                                 finished_at=timezone.now())
