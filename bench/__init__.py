@@ -1,0 +1,1 @@
+"""The benchmark suite: ``python -m bench`` (``make bench``). Speed is measured here, not in tests."""

@@ -1,0 +1,111 @@
+"""A tiny benchmark registry and timer: register set-ups, time their runs round-robin."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
+
+# A set-up prepares everything a benchmark needs (untimed) and yields the callable to time.
+SetUp = Callable[[], AbstractContextManager[Callable[[], object]]]
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    description: str
+    set_up: SetUp
+
+
+@dataclass(frozen=True)
+class OverheadTarget:
+    """``subject`` may take at most ``limit`` (0.10 = 10 %) longer than ``baseline`` (medians)."""
+
+    name: str
+    subject: str
+    baseline: str
+    limit: float
+
+
+@dataclass(frozen=True)
+class ThresholdTarget:
+    """``subject``'s median must stay under ``seconds``."""
+
+    name: str
+    subject: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A figure that is not a time per run (size, ratio, percentile, query count) and its verdict."""
+
+    name: str
+    value: str
+    status: str = ""  # "PASS", "FAIL" or "" when there is no target
+    target: str = ""
+
+
+BENCHMARKS: dict[str, Benchmark] = {}
+PROBES: dict[str, Callable[[], None]] = {}  # run once, record facts (no timing table row)
+TARGETS: list[OverheadTarget | ThresholdTarget] = []
+FACTS: list[Fact] = []
+
+
+def benchmark(name: str, description: str) -> Callable[[Callable], SetUp]:
+    """Register a generator function that sets up, yields the callable to time, then cleans up."""
+
+    def register(generator: Callable[[], Iterator[Callable[[], object]]]) -> SetUp:
+        set_up = contextmanager(generator)
+        BENCHMARKS[name] = Benchmark(name, description, set_up)
+        return set_up
+
+    return register
+
+
+def probe(name: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Register a function measured once (a cold start, a percentile) that records facts."""
+
+    def register(function: Callable[[], None]) -> Callable[[], None]:
+        PROBES[name] = function
+        return function
+
+    return register
+
+
+def overhead_target(name: str, *, subject: str, baseline: str, limit: float) -> None:
+    TARGETS.append(OverheadTarget(name, subject, baseline, limit))
+
+
+def threshold_target(name: str, *, subject: str, seconds: float) -> None:
+    TARGETS.append(ThresholdTarget(name, subject, seconds))
+
+
+def fact(name: str, value: str, *, passed: bool | None = None, target: str = "") -> None:
+    """Record a figure measured during a set-up; shown after the timings."""
+    status = "" if passed is None else ("PASS" if passed else "FAIL")
+    FACTS.append(Fact(name, value, status, target))
+
+
+def time_once(run: Callable[[], object]) -> float:
+    """Seconds taken by one call of ``run``, after a full garbage collection."""
+    gc.collect()
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def time_all(benchmarks: list[Benchmark], *, repeat: int, warmup: int) -> dict[str, list[float]]:
+    """Timings per benchmark; runs are interleaved so drift and load hit every benchmark alike."""
+    with ExitStack() as stack:
+        runs = {b.name: stack.enter_context(b.set_up()) for b in benchmarks}
+        for _ in range(warmup):
+            for run in runs.values():
+                run()
+        timings: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(repeat):
+            for name, run in runs.items():
+                timings[name].append(time_once(run))
+    return timings
