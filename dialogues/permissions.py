@@ -58,6 +58,10 @@ def can_edit_priorities(user, unit) -> bool:
     return unit.pk in _units(user, (Role.PLANNER,))
 
 
+def can_manage_priorities(user) -> bool:
+    return has_role(user, Role.PLANNER)
+
+
 def can_use_dialogues(user) -> bool:
     return has_role(user, *RUN_ROLES)
 

@@ -32,6 +32,7 @@ urlpatterns = [
     path("<int:pk>/y-kien/them/", petitions.petition_create, name="petition-create"),
     path("y-kien/", petitions.petition_list, name="petition-list"),
     path("y-kien/<int:pk>/", petitions.petition_detail, name="petition-detail"),
+    path("uu-tien/", reports.priorities_index, name="priorities-index"),
     path("uu-tien/<int:unit_pk>/", reports.priorities, name="priorities"),
     path("tai-lieu/<int:pk>/", jobs.job_detail, name="job-detail"),
     path("tai-lieu/<int:pk>/tien-do/", jobs.job_progress, name="job-progress"),

@@ -9,6 +9,14 @@ from django.urls import reverse
 from dialogues.models.choices import PetitionStatus, PolicyField, ReferralLevel
 from dialogues.models.sessions import DialogueSession
 
+
+def petition_search_text(*parts: str) -> str:
+    """The accent-folded words of a petition's texts, space-separated, for searching."""
+    from documents.text import search_words
+
+    return " ".join(search_words(" ".join(p for p in parts if p)))
+
+
 OPEN_STATUSES = (PetitionStatus.IN_WRITING, PetitionStatus.REFERRED)
 MAX_TEXT = 4000
 
@@ -22,6 +30,14 @@ class PetitionQuerySet(models.QuerySet):
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
+
+    def search(self, text: str):
+        """Petitions whose content, raiser or responsible body hold every word typed, accents ignored."""
+        from documents.text import search_words
+
+        for word in search_words(text):
+            self = self.filter(search_text__contains=word)
+        return self
 
     def overdue(self, today: datetime.date):
         return self.open().filter(due_date__lt=today)
@@ -47,6 +63,7 @@ class Petition(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Người ghi", null=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("Ghi lúc", auto_now_add=True)
+    search_text = models.TextField(editable=False, default="")
 
     objects = PetitionQuerySet.as_manager()
 
@@ -57,6 +74,13 @@ class Petition(models.Model):
 
     def __str__(self):
         return self.content[:80]
+
+    def save(self, *args, **kwargs):
+        # A derived search key, like Household.search_name: every way of writing a petition keeps it true.
+        self.search_text = petition_search_text(self.raised_by, self.content, self.responsible_body)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("dialogues:petition-detail", args=[self.pk])

@@ -59,7 +59,7 @@ def petition_list(request):
     petitions = _filtered(request)
     query = request.GET.get("q", "").strip()[:100]
     if query:
-        petitions = petitions.filter(content__icontains=query) | petitions.filter(raised_by__icontains=query)
+        petitions = petitions.search(query)
     page = Paginator(petitions.order_by("due_date", "-created_at", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     for petition in page.object_list:

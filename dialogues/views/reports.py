@@ -1,14 +1,15 @@
-"""The plan's result report page (figures and charts) and the priority weights page."""
+"""The plan's result report page (figures and charts) and the priority weights pages."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 
-from areas.models import AdminUnit
+from areas.models import AdminUnit, Assignment, Role
 from dialogues import priority_settings
 from dialogues.charts import bar_chart
 from dialogues.forms import PriorityForm
-from dialogues.permissions import can_edit_priorities
+from dialogues.models import PriorityRule
+from dialogues.permissions import can_edit_priorities, can_manage_priorities
 from dialogues.priority import weights_for
 from dialogues.report import percent, plan_figures
 from plans.models import Plan
@@ -39,3 +40,16 @@ def priorities(request, unit_pk):
         messages.success(request, f"Đã lưu điểm ưu tiên của {unit.name}.")
         return redirect("dialogues:priorities", unit_pk=unit.pk)
     return render(request, "dialogues/priorities.html", {"unit": unit, "form": form})
+
+
+def priorities_index(request):
+    """The units whose weights the planner sets: where they are assigned and the units right below."""
+    if not can_manage_priorities(request.user):
+        raise PermissionDenied
+    roots = AdminUnit.objects.filter(pk__in=Assignment.objects.filter(user=request.user, role=Role.PLANNER)
+                                     .values("unit")).current().order_by("name")
+    below = AdminUnit.objects.filter(parent__in=roots).current().order_by("name")
+    if len(roots) == 1 and not below.exists():
+        return redirect("dialogues:priorities", unit_pk=roots[0].pk)
+    own = set(PriorityRule.objects.filter(unit__in=[*roots, *below]).values_list("unit_id", flat=True))
+    return render(request, "dialogues/priorities_index.html", {"roots": roots, "below": below, "own": own})

@@ -23,7 +23,9 @@ def _url(name, places, where):
         return reverse("dialogues:session-sheet", args=[session.pk, "chi-tra", "pdf"])
     if name == "dialogues:petition-detail":
         return reverse(name, args=[PetitionFactory(session=session).pk])
-    if name in ("dialogues:session-list", "dialogues:petition-list"):
+    if name == "dialogues:priorities":
+        return reverse(name, args=[session.commune_id])
+    if name in ("dialogues:session-list", "dialogues:petition-list", "dialogues:priorities-index"):
         return reverse(name)
     return reverse(name, args=[session.pk])
 
@@ -48,6 +50,9 @@ MATRIX = [
     ("dialogues:payment-sheet", "own", "get", [200, 200, 200, 200, 200]),
     ("dialogues:payment-sheet", "other", "get", [404, 404, 404, 404, 200]),
     ("dialogues:invitations", "own", "get", [200, 200, 403, 200, 403]),
+    ("dialogues:priorities-index", "own", "get", [302, 403, 403, 403, 403]),
+    ("dialogues:priorities", "own", "get", [200, 403, 403, 403, 403]),
+    ("dialogues:priorities", "other", "get", [404, 404, 404, 404, 403]),
 ]
 
 

@@ -95,3 +95,32 @@ def test_report_figures_equal_the_data(client_as, officer, plan, own_unit):
     page = client_as(officer).get(reverse("dialogues:plan-report", args=[plan.pk])).content.decode()
     assert "<svg" in page and "1/2" in page
     assert client_as(officer).get(reverse("dialogues:plan-report-file", args=[plan.pk, "pdf"])).content[:4] == b"%PDF"
+
+
+def test_petition_search_ignores_accents_and_case(client_as, officer, session):
+    PetitionFactory(session=session, raised_by="Bà Lò Thị Dự", content="Đề nghị hỗ trợ vốn vay ưu đãi.")
+    PetitionFactory(session=session, raised_by="Ông Hà Văn Quý", content="Đề nghị làm đường vào thôn.",
+                    responsible_body="Phòng Kinh tế huyện")
+    client, url = client_as(officer), reverse("dialogues:petition-list")
+    for query, found, missing in (("von vay", "vốn vay", "đường"), ("LO THI DU", "vốn vay", "đường"),
+                                  ("đuong vao", "đường", "vốn vay"), ("kinh te huyen", "đường", "vốn vay")):
+        page = client.get(url, {"q": query}).content.decode()
+        assert found in page and missing not in page, query
+    assert "Không có ý kiến nào" in client.get(url, {"q": "khong co"}).content.decode()
+
+
+def test_planners_reach_the_priority_weights_from_the_menu(client_as, officer, commune_staff, own_unit):
+    from tests.factories import AdminUnitFactory
+
+    AdminUnitFactory(parent=own_unit, short_name="Đan Thượng")
+    home = client_as(officer).get(reverse("home")).content.decode()
+    index = reverse("dialogues:priorities-index")
+    assert f'href="{index}"' in home and "Điểm ưu tiên" in home
+    page = client_as(officer).get(index).content.decode()
+    assert reverse("dialogues:priorities", args=[own_unit.pk]) in page and "Đan Thượng" in page
+    assert f'href="{index}"' not in client_as(commune_staff).get(reverse("home")).content.decode()
+
+
+def test_a_planner_of_one_unit_goes_straight_to_its_weights(client_as, officer, own_unit):
+    response = client_as(officer).get(reverse("dialogues:priorities-index"))
+    assert response.url == reverse("dialogues:priorities", args=[own_unit.pk])
