@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Collate
 
 from areas.models import AdminUnit, UnitLevel
@@ -84,9 +85,18 @@ def apply_filters(queryset, filters: Filters):
 
 def choices(queryset, user) -> dict:
     """Options for the filter form: the communes and villages that have households in view."""
-    commune_ids = queryset.values_list("commune_id", flat=True).distinct()
+    from areas.scope import visible_unit_ids
+    from households.models import Household
+
+    # An EXISTS probe per commune uses the commune index; a DISTINCT over the households would
+    # read every household in view.
+    communes = AdminUnit.objects.filter(level=UnitLevel.COMMUNE).filter(
+        Exists(Household.objects.filter(commune=OuterRef("pk"))))
+    visible = visible_unit_ids(user)
+    if visible is not None:
+        communes = communes.filter(pk__in=visible)
     return {
-        "communes": AdminUnit.objects.filter(pk__in=commune_ids, level=UnitLevel.COMMUNE).order_by("name"),
+        "communes": communes.order_by("name"),
         "villages": queryset.exclude(village="").values_list("village", flat=True).distinct().order_by("village")[:300],
         "classes": HouseholdClass.choices,
         "ethnic_groups": EthnicGroup.objects.all() if can_see_any_sensitive(user) else [],

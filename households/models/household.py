@@ -38,21 +38,27 @@ class HouseholdQuerySet(models.QuerySet):
         return self if ids is None else self.filter(commune__in=ids)
 
     def search(self, text: str):
-        """Accent- and case-insensitive match on the head's name, the code, or the ID's last digits."""
+        """Accent- and case-insensitive match on the head's name; typed digits search codes and ID endings.
+
+        Names never hold digits, so a query without digits is a name search only, which the
+        trigram index on ``search_name`` answers without reading the table.
+        """
         from documents.text import search_words
 
         words = search_words(text)
         if not words:
             return self
-        name = Q()
-        for word in words:
-            name &= Q(search_name__contains=word)
         typed = text.strip()
+        if not any(c.isdigit() for c in typed):
+            name = Q()
+            for word in words:
+                name &= Q(search_name__contains=word)
+            return self.filter(name)
         raw = "".join(words)
         by_number = Q(code__istartswith=typed)
         if raw.isdigit() and len(raw) >= 3:
             by_number |= Q(id_number__endswith=raw)
-        return self.filter(name | by_number)
+        return self.filter(by_number)
 
     def in_class(self, year: int, household_class: str):
         return self.filter(classifications__year=year, classifications__household_class=household_class)

@@ -1,0 +1,56 @@
+"""PostgreSQL plans (EXPLAIN, never timing): the list and the name search use the indexes built for them."""
+
+import pytest
+from django.db import connection
+
+from areas.models import Role
+from documents.text import search_key
+from households.filters import Filters, apply_filters
+from households.models import Household
+from tests.factories import AdminUnitFactory, AssignmentFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="index plans are PostgreSQL's"),
+]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Đặng", "Đinh", "Hoàng", "Vũ"]
+GIVEN = ["An", "Bình", "Dũng", "Hoà", "Hòa", "Lan", "Mai", "Yến", "Đức", "Dương"]
+
+
+@pytest.fixture
+def registry(own_unit, province):
+    """3,000 households in three communes, contiguous per commune as imports write them."""
+    communes = [own_unit, *(AdminUnitFactory(parent=province) for _ in range(2))]
+    names = [f"{SURNAMES[n % 8]} Văn {GIVEN[(n * 7) % 10]}" for n in range(1000)]
+    Household.objects.bulk_create(  # bulk_create skips save(), so the folded name is set here
+        (Household(commune=commune, code=f"P{c}-{n:05d}", village=f"Thôn {n % 7}", birth_year=1970,
+                   head_name=name, search_name=search_key(name))
+         for c, commune in enumerate(communes) for n, name in enumerate(names)), batch_size=1000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE households_household")
+    return communes
+
+
+def _plan(queryset, *, seqscan: bool = True) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if not seqscan:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return plan
+
+
+def test_a_commune_page_in_vietnamese_order_reads_the_collation_index(registry):
+    staff = AssignmentFactory(role=Role.COMMUNE_STAFF, unit=registry[0]).user
+    visible = Household.objects.visible_to(staff)
+    page = apply_filters(visible, Filters(year=2024))[50:100]
+    plan = _plan(page)
+    assert 'COLLATE "vi-x-icu"' in str(page.query)
+    assert "household_commune_vi_name" in plan and "Sort" not in plan, plan
+
+
+def test_a_name_search_reads_the_trigram_index(registry):
+    plan = _plan(Household.objects.search("nguyen van an"), seqscan=False)
+    assert "household_search_name_trgm" in plan, plan
