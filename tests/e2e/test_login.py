@@ -36,8 +36,9 @@ def test_each_role_logs_in_and_sees_its_home_page(page, live_server, own_unit, r
     others = [r for r in Role if r != role]
     for other in others:
         assert page.locator(f"section[data-role='{other.label}']").count() == 0
-    admin_link = page.get_by_role("link", name="Quản trị")
     page.get_by_role("button", name="Mở menu").click()
+    page.get_by_role("button", name="Danh mục").click()
+    admin_link = page.get_by_role("link", name="Quản trị hệ thống")
     assert admin_link.count() == (1 if role == Role.ADMIN else 0)
 
 
