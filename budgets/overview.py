@@ -48,7 +48,7 @@ def _limit(qs, user, field):
 def execution_rows(user, year: int) -> list[ExecutionRow]:
     """One row per sub-project with money allocated, planned or paid in the year, in the user's units."""
     allocated = (_limit(Allocation.objects.filter(year=year), user, "unit")
-                 .values("sub_project").annotate(total=Sum("amount")))
+                 .values("sub_project").annotate(total=Sum("amount")).order_by())
     effective = Coalesce("sub_project", "group__sub_project", "estimate__sub_project")
     planned = (_limit(EstimateLine.objects.filter(estimate__year=year), user, "estimate__unit")
                .annotate(sub=effective).values("sub").annotate(total=Sum("amount")))
