@@ -11,6 +11,7 @@ from areas.models import AdminUnit, UnitLevel
 from households.models import EthnicGroup, HouseholdClass
 from households.permissions import can_see_any_sensitive
 
+ATTENDED = {"1": "Đã dự đối thoại trong năm", "0": "Chưa dự đối thoại trong năm"}
 SORTS = {"name": "Họ tên", "code": "Mã hộ", "village": "Thôn", "birth_year": "Năm sinh"}
 
 
@@ -24,6 +25,7 @@ class Filters:
     ethnic_group: int | None = None
     woman: bool = False
     disagrees: bool = False
+    attended: str = ""
     sort: str = "name"
 
 
@@ -48,6 +50,7 @@ def read_filters(params, user) -> Filters:
         ethnic_group=_int(params.get("ethnic_group")) if sensitive else None,
         woman=params.get("woman") == "1",
         disagrees=params.get("disagrees") == "1" and sensitive,
+        attended=params.get("attended") if params.get("attended") in ATTENDED else "",
         sort=params.get("sort") if params.get("sort") in SORTS else "name",
     )
 
@@ -73,6 +76,8 @@ def apply_filters(queryset, filters: Filters):
         qs = qs.filter(gender="F")
     if filters.disagrees:
         qs = qs.filter(classifications__year=filters.year, classifications__disagrees=True)
+    if filters.attended:
+        qs = qs.attended_dialogue_in(filters.year, attended=filters.attended == "1")
     order = name_order()
     if filters.sort == "code":
         order = ["code", *order]
@@ -101,4 +106,5 @@ def choices(queryset, user) -> dict:
         "classes": HouseholdClass.choices,
         "ethnic_groups": EthnicGroup.objects.all() if can_see_any_sensitive(user) else [],
         "sorts": SORTS,
+        "attended_choices": ATTENDED,
     }

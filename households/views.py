@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from households import exports, services
 from households.filters import apply_filters, choices, read_filters
 from households.models import Classification, Household
+from households.participation import dialogue_participation
 from households.permissions import (
     can_edit_household,
     can_import,
@@ -48,6 +49,7 @@ def household_detail(request, pk):
         "can_reveal": can_reveal_id(request.user, household),
         "show_sensitive": can_see_sensitive(request.user, household),
         "can_edit": can_edit_household(request.user, household),
+        "participation": dialogue_participation(household, request.user),
     }
     return render(request, "households/household_detail.html", context)
 

@@ -66,6 +66,16 @@ class HouseholdQuerySet(models.QuerySet):
     def poor_in(self, year: int):
         return self.in_class(year, HouseholdClass.POOR)
 
+    def attended_dialogue_in(self, year: int, attended: bool = True):
+        """Households whose head (or a member on their behalf) was present at a dialogue held that year."""
+        # Looked up at query time so the registry does not depend on the dialogues app's migrations.
+        from django.apps import apps
+        from django.db.models import Exists, OuterRef
+
+        attendee = apps.get_model("dialogues", "Attendee")
+        came = Exists(attendee.objects.filter(household=OuterRef("pk"), present=True, session__year=year))
+        return self.filter(came if attended else ~came)
+
 
 class Household(models.Model):
     """A household on a commune's list, identified by its code (mã hộ) in that commune."""
