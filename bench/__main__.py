@@ -12,6 +12,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 DOCS_PAGE, DOCS_CHART = PROJECT / "docs" / "performance.md", PROJECT / "docs" / "performance.svg"
+DOCS_STORE = PROJECT / "docs" / "bench-results.json"
 MODULES = ["bench.documents", "bench.plans", "bench.budgets", "bench.households", "bench.dialogues"]
 
 
@@ -33,6 +34,11 @@ def load_benchmarks() -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    # Benchmarks write their data inside rolled-back transactions of the configured database,
+    # which must have every table: bring it up to date first.
+    call_command("migrate", verbosity=0, interactive=False)
     for module in MODULES:
         importlib.import_module(module)
 
@@ -101,11 +107,19 @@ def main(argv: list[str] | None = None) -> None:
           *report.fact_lines(), sep="\n")
     if args.no_write:
         return
+    from bench import store as results
+
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    DOCS_CHART.write_text(chart.svg_chart(summaries, title=f"Median time per run ({now})"))
+    kept = results.merge(results.load(DOCS_STORE), run=now, command=command(args),
+                         summaries=summaries, facts=runner.FACTS)
+    results.save(DOCS_STORE, kept)
+    every = results.summaries(kept)
+    runner.FACTS[:] = results.facts(kept)
+    DOCS_CHART.write_text(chart.svg_chart(every, title="Median time per run (latest of each)"))
     DOCS_PAGE.write_text(report.markdown(
         date=now, machine=machine.machine_facts(), command=command(args), method=method(args),
-        summaries=summaries, verdicts=verdicts, chart=DOCS_CHART.name,
+        summaries=every, verdicts=[report.verdict(t, every) for t in runner.TARGETS],
+        chart=DOCS_CHART.name, runs=kept,
     ))
     print(f"\nWrote {DOCS_PAGE.relative_to(PROJECT)} and {DOCS_CHART.relative_to(PROJECT)}")
 

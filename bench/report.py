@@ -62,7 +62,8 @@ def fact_lines() -> list[str]:
 
 
 def markdown(*, date: str, machine: dict[str, str], command: str, method: list[str],
-             summaries: dict[str, Summary], verdicts: list[tuple[str, str]], chart: str) -> str:
+             summaries: dict[str, Summary], verdicts: list[tuple[str, str]], chart: str,
+             runs: dict | None = None) -> str:
     return "\n".join([
         "# Performance",
         "",
@@ -70,12 +71,13 @@ def markdown(*, date: str, machine: dict[str, str], command: str, method: list[s
         "",
         "## Reproduce",
         "",
-        "From the project root:",
+        "From the project root (`make bench` runs everything; `--only NAME` one module):",
         "",
         "```sh",
         command,
         "```",
         "",
+        *_runs_section(runs),
         "## Machine",
         "",
         "| | |",
@@ -103,11 +105,21 @@ def markdown(*, date: str, machine: dict[str, str], command: str, method: list[s
     ])
 
 
+def _runs_section(runs: dict | None) -> list[str]:
+    """Which run each figure comes from: a module's figures are kept until it is run again."""
+    if not runs or len(runs["runs"]) < 2:
+        return []
+    lines = ["Figures are the latest of each benchmark; they come from these runs:", ""]
+    lines += [f"- {run}: `{info['command']}`" for run, info in sorted(runs["runs"].items())]
+    return [*lines, ""]
+
+
 def _markdown_table(summaries: dict[str, Summary]) -> str:
     header = [COLUMNS[0], "What it times", *COLUMNS[1:]]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for name, s in summaries.items():
         cells = _row(f"`{name}`", s)
-        cells.insert(1, BENCHMARKS[name].description)
+        benchmark = BENCHMARKS.get(name)
+        cells.insert(1, benchmark.description if benchmark else "(no longer registered)")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
