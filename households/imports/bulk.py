@@ -27,19 +27,22 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
         model.objects.bulk_create(objects, batch_size=BULK_BATCH)
         return [obj.pk for obj in objects]
     ids = _take_ids(model, len(rows))
-    names = [model._meta.pk.attname] + [f.attname for f in fields]
-    converters = [_converter(model._meta.pk)] + [_converter(f) for f in fields]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in [model._meta.pk, *fields])
+    names = list(rows[0]) + [name for name in defaults if name not in rows[0]]
+    by_name = {f.attname: f for f in fields}
+    converters = [_converter(by_name[name]) for name in names]
+    fixed = "".join("\t" + _converter(by_name[name])(value) for name, value in defaults.items()
+                    if name not in rows[0])
+    columns = ", ".join([connection.ops.quote_name(model._meta.pk.column),
+                         *(connection.ops.quote_name(by_name[n].column) for n in names)])
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+    own = names[:len(rows[0])]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), CHUNK):
-            buffer = io.StringIO()
-            for pk, row in zip(ids[start:start + CHUNK], rows[start:start + CHUNK], strict=True):
-                full = {**defaults, **row, names[0]: pk}
-                buffer.write("\t".join(convert(full[name]) for name, convert in zip(names, converters, strict=True)))
-                buffer.write("\n")
-            buffer.seek(0)
-            cursor.copy_expert(sql, buffer)
+            lines = [
+                f"{pk}\t" + "\t".join([convert(row[name]) for name, convert in zip(own, converters, strict=False)])
+                + fixed
+                for pk, row in zip(ids[start:start + CHUNK], rows[start:start + CHUNK], strict=True)]
+            cursor.copy_expert(sql, io.StringIO("\n".join(lines) + "\n"))
     return ids
 
 
@@ -52,18 +55,19 @@ def _take_ids(model, count: int) -> list[int]:
 
 def _converter(field):
     """A function writing one value of ``field`` in COPY's text format."""
-    if field.get_internal_type() == "JSONField":
+    kind = field.get_internal_type()
+    if kind == "JSONField":
         return lambda v: "\\N" if v is None else json.dumps(v, cls=field.encoder).translate(ESCAPES)
+    if kind in ("CharField", "TextField"):
+        return lambda v: "\\N" if v is None else v.translate(ESCAPES)
+    if kind == "BooleanField":
+        return lambda v: "\\N" if v is None else "t" if v else "f"
     return _plain
 
 
 def _plain(value) -> str:
     if value is None:
         return "\\N"
-    if value is True or value is False:
-        return "t" if value else "f"
-    if isinstance(value, str):
-        return value.translate(ESCAPES)
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)

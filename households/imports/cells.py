@@ -77,6 +77,14 @@ def is_tick(value) -> bool:
         return True
     if value in (None, "", False, 0):
         return False
+    if isinstance(value, str) and len(value) <= 20:
+        return _text_is_tick(value)
+    text = clean_text(value)[0].lower()
+    return search_key(text) in TICKS or text in TICKS
+
+
+@functools.lru_cache(maxsize=256)
+def _text_is_tick(value: str) -> bool:
     text = clean_text(value)[0].lower()
     return search_key(text) in TICKS or text in TICKS
 

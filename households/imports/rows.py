@@ -1,6 +1,7 @@
 """Turning one spreadsheet row into household values, with a note for everything it had to fix."""
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from households.imports.cells import (
     parse_int,
 )
 from households.models import HouseholdClass
-from households.models.reference import ethnic_key
+from households.models.reference import ethnic_key as _ethnic_key
 
 NAME_MAX = 150
 VILLAGE_MAX = 120
@@ -23,6 +24,7 @@ CLASS_TICKS = {"class_poor": HouseholdClass.POOR, "class_near_poor": HouseholdCl
 CLASS_WORDS = [("moi thoat ngheo", HouseholdClass.NEWLY_ESCAPED), ("thoat ngheo", HouseholdClass.NEWLY_ESCAPED),
                ("can ngheo", HouseholdClass.NEAR_POOR), ("ngheo", HouseholdClass.POOR),
                ("trung binh", HouseholdClass.MIDDLE), ("khac", HouseholdClass.OTHER)]
+ethnic_key = functools.lru_cache(maxsize=1024)(_ethnic_key)
 NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[ '’.\-][^\W\d_]*)*$")
 
 

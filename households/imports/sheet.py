@@ -57,8 +57,26 @@ def _is_footer(texts: list[str]) -> bool:
     return any(f" {w} " in text for w in FOOTER_WORDS) or bool(DATE_LINE.search(text))
 
 
+def _plainly_data(cells: list, header: Header) -> bool:
+    """A text name beside a birth year or an ID number: titles, totals, sections and footers have neither."""
+    name_col = header.fields.get("name")
+    name = cells[name_col] if name_col is not None and name_col < len(cells) else None
+    if not isinstance(name, str) or not any(c.isalpha() for c in name[:3]):
+        return False
+    for key in ("birth_year", "birth_male", "birth_female", "id_number"):
+        col = header.fields.get(key)
+        value = cells[col] if col is not None and col < len(cells) else None
+        if isinstance(value, float | int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+            return True
+        if key == "id_number" and isinstance(value, str) and len(value) >= 9 and value.isdigit():
+            return True
+    return False
+
+
 def classify(cells: list, header: Header) -> tuple[str, str]:
     """("data", "") or ("skip", why), and the village a section row starts ("section", name)."""
+    if _plainly_data(cells, header):
+        return "data", ""
     values = _non_empty(cells)
     if not values:
         return "skip", "Dòng trống"
