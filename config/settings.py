@@ -6,6 +6,9 @@ a generated secret kept in a local file). ``DATABASE_URL`` switches the database
 and turns on every setting that ``manage.py check --deploy`` asks for.
 """
 
+import base64
+import datetime
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "areas",
     "audit",
     "documents",
@@ -85,6 +90,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -117,15 +125,33 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's rules, with the Vietnamese messages its translation lacks (config/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "config.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "config.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "config.passwords.CommonPasswordValidator"},
+    {"NAME": "config.passwords.NumericPasswordValidator"},
 ]
+# Login throttling (django-axes): five wrong passwords for one user name from one address
+# lock that pair out for 15 minutes; the lockout page says so in Vietnamese.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = os.environ.get("AXES_ENABLED", "1") not in ("0", "false", "False")
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Behind nginx the client address comes from X-Forwarded-For, set by the one trusted proxy.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -178,6 +204,51 @@ SESSION_COOKIE_AGE = 8 * 60 * 60
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# htmx sends the token from the page (hx-headers in base.html), never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+
+def _csp_hashes(*sources: str) -> list[str]:
+    return [
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in sources
+    ]
+
+
+# Inline code still in app templates, allowed by exact hash only (CSP 'unsafe-hashes'), so
+# that no other inline script or handler can run. Each belongs in a static file; see
+# docs/security.md. tests/security/test_headers.py fails on any inline handler not listed.
+CSP_ALLOWED_INLINE_HANDLERS = [
+    "this.form.submit()",
+    "document.getElementById('editor').innerHTML=''; return false;",
+    "return confirm('Xoá khoản này?')",
+]
+CSP_ALLOWED_INLINE_STYLES = [
+    ".alloc{fill:#adb5bd}.plan{fill:#0b4f8a}.paid{fill:#198754}.lbl{font:13px sans-serif}"
+    ".amt{font:11px sans-serif;fill:#212529}",
+]
+# Content-Security-Policy (django-csp 4): only our own files; the vendored Bootstrap and htmx
+# need nothing more (htmx's indicator style is in app.css, see base.html's htmx-config).
+# Style attributes (progress bars, the document preview) are allowed; they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-hashes'", *_csp_hashes(*CSP_ALLOWED_INLINE_HANDLERS)],
+        "style-src": ["'self'", *_csp_hashes(*CSP_ALLOWED_INLINE_STYLES)],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The plan editor frames its own preview (X-Frame-Options SAMEORIGIN on that view).
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
