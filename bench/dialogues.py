@@ -1,14 +1,24 @@
-"""Sign-in and payment sheets (18×50 and 100×50 attendees, one PDF) against ReportLab's own Table.
+"""Dialogues: sheets against ReportLab's own Table, and registration suggestions in a large commune.
 
-The sheets come from dialogues.pdfsheet (our direct drawing path); the baseline is ReportLab
-platypus drawing the same rows in the same font with a repeated header, as the issue measured.
+The sheets (18×50 and 100×50 attendees, one PDF) come from dialogues.pdfsheet (our direct
+drawing path); the baseline is ReportLab platypus drawing the same rows in the same font with a
+repeated header, as the issue measured. The suggestions are timed on a generated commune of
+``BENCH_DIALOGUE_HOUSEHOLDS`` households (default 5,000) with a year of earlier sessions, all
+written inside a transaction that is rolled back afterwards.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
+import os
+import random
 
-from bench.runner import benchmark, overhead_target
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from bench.runner import benchmark, fact, overhead_target, threshold_target
 from dialogues.pdfsheet import REGULAR, Sheet, register_fonts, render_sheets
 from dialogues.sheets import PAYMENT_COLUMNS, SIGN_IN_COLUMNS
 from documents.money import format_vnd
@@ -67,3 +77,75 @@ for sessions in (18, 100):
     overhead_target(f"Sheets for {sessions}×50 within 1.5× ReportLab drawing the same table",
                     subject=f"dialogues.sheets_{sessions}x50", baseline=f"dialogues.reportlab_table_{sessions}x50",
                     limit=0.5)
+
+
+# --- Registration suggestions for a commune of 5,000 households ---------------------------------
+
+HOUSEHOLDS = int(os.environ.get("BENCH_DIALOGUE_HOUSEHOLDS", "5000"))
+EARLIER_SESSIONS, EARLIER_ATTENDEES = 8, 50
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đinh", "Hà", "Lò", "Y", "A", "Bùi", "Võ"]
+GIVEN = ["Thị Lan", "Văn Nam", "Thị Hoà", "Văn Dũng", "Blúp", "Bích", "Thị Thuỷ", "Văn Sơn", "Thị Mai"]
+
+
+def _generate_commune(rng: random.Random):
+    """A commune of HOUSEHOLDS households (a third poor, a fifth near-poor, a tenth newly escaped, the rest
+    unclassified; 40 % women heads; a third ethnic minorities) and a year of held sessions that some attended."""
+    from areas.models import AdminUnit, UnitLevel
+    from dialogues.models import Attendee, DialogueSession, SessionStatus
+    from documents.text import search_key
+    from households.models import Classification, EthnicGroup, Household
+    from households.models.reference import KINH_CODE
+
+    commune = AdminUnit.objects.create(code="99970", name="Xã Thử Gợi Ý", short_name="Thử Gợi Ý", kind="Xã",
+                                       level=UnitLevel.COMMUNE)
+    groups = list(EthnicGroup.objects.all())
+    kinh = [g for g in groups if g.code == KINH_CODE] or groups[:1]
+    minorities = [g for g in groups if g.code != KINH_CODE] or kinh
+    households = []
+    for number in range(HOUSEHOLDS):
+        name = f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)} {number}"
+        households.append(Household(commune=commune, code=f"GY{number:05d}", head_name=name, search_name=search_key(name),
+                                    gender="F" if rng.random() < 0.4 else "M", birth_year=rng.randint(1940, 2000),
+                                    village=f"Thôn {number % 12 + 1}",
+                                    ethnic_group=rng.choice(minorities if rng.random() < 0.33 else kinh)))
+    households = Household.objects.bulk_create(households, batch_size=1000)
+    classes = rng.choices(["poor", "near_poor", "newly_escaped", None], weights=[33, 20, 10, 37], k=len(households))
+    Classification.objects.bulk_create([Classification(household=h, year=2025, household_class=c)
+                                        for h, c in zip(households, classes, strict=True) if c], batch_size=1000)
+    start = timezone.make_aware(datetime.datetime(2025, 6, 10, 8, 0))
+    for index in range(EARLIER_SESSIONS):
+        held = DialogueSession.objects.create(commune=commune, year=2025, theme="Đối thoại trước", target=50,
+                                              status=SessionStatus.HELD,
+                                              starts_at=start + datetime.timedelta(days=40 * index))
+        Attendee.objects.bulk_create([Attendee(session=held, household=h, full_name=h.head_name, present=True)
+                                      for h in rng.sample(households, EARLIER_ATTENDEES)])
+    # A real registry has planner statistics; rows inserted in this transaction have none until analysed.
+    with connection.cursor() as cursor:
+        for table in ("households_household", "households_classification", "dialogues_attendee",
+                      "dialogues_dialoguesession"):
+            cursor.execute(f"ANALYZE {table}")
+    return DialogueSession.objects.create(commune=commune, year=2026, quarter=2, theme="Giảm nghèo", target=50,
+                                          status=SessionStatus.SCHEDULED,
+                                          starts_at=timezone.make_aware(datetime.datetime(2026, 5, 12, 8, 0)))
+
+
+@benchmark("dialogues.suggestions_5000", f"suggest(): the 20 best-ranked of {HOUSEHOLDS:,} households with their "
+           f"reasons ({EARLIER_SESSIONS} earlier sessions × {EARLIER_ATTENDEES} attendees), the registration "
+           "page's suggestion list")
+def suggestions_5000():
+    from dialogues.priority import suggest
+
+    with transaction.atomic():
+        try:
+            session = _generate_commune(random.Random(20260512))
+            with CaptureQueriesContext(connection) as queries:
+                best = suggest(session)
+            fact("dialogues.suggestions_5000 queries", f"{len(queries)} queries, {len(best)} suggestions",
+                 passed=len(queries) <= 8 and len(best) == 20, target="≤ 8 queries, 20 suggestions")
+            yield lambda: suggest(session)
+        finally:
+            transaction.set_rollback(True)
+
+
+threshold_target(f"Gợi ý đăng ký cho xã {HOUSEHOLDS:,} hộ dưới 50 ms", subject="dialogues.suggestions_5000",
+                 seconds=0.050)

@@ -75,7 +75,7 @@ def _current_session(author) -> list[str]:
 
 
 def _register_and_check_in(session, author) -> None:
-    chosen = candidates(session)[:session.target]
+    chosen = candidates(session, limit=session.target)
     from households.models import Household
 
     households = Household.objects.in_bulk([c.household_id for c in chosen])

@@ -106,7 +106,7 @@ def fill_to_target(session: DialogueSession, *, by, consent: bool, request=None)
     free = _free_seats(session)
     if free <= 0:
         raise ValidationError(f"Hội nghị đã đủ {session.target} người đăng ký.")
-    chosen = candidates(session)[:free]
+    chosen = candidates(session, limit=free)
     households = Household.objects.in_bulk([s.household_id for s in chosen])
     done = [_from_household(session, households[s.household_id], by=by, consent=True) for s in chosen]
     record(by, Action.CREATE, session, request=request, description=f"Đăng ký {len(done)} người theo gợi ý",

@@ -49,7 +49,7 @@ def register_search(request, pk):
     if query:
         households = (Household.objects.visible_to(request.user)
                       .filter(commune__in=related_commune_ids(session.commune)).search(query))
-        results = candidates(session, households)[:SEARCH_LIMIT]
+        results = candidates(session, households, limit=SEARCH_LIMIT)
     return render(request, "dialogues/_search_results.html", {"session": session, "results": results, "q": query})
 
 
