@@ -3,7 +3,7 @@ import re
 
 from django import forms
 
-from households.idnumber import digits_of
+from households.idnumber import check_id, digits_of
 from households.imports.cells import clean_text
 from households.imports.rows import NAME_CHARS
 from households.models import EthnicGroup, Household, HouseholdClass
@@ -112,6 +112,16 @@ class HouseholdForm(forms.ModelForm):
         if digits and len(digits) not in (9, 12):
             raise forms.ValidationError(f"Số định danh có {len(digits)} chữ số; cần 12 chữ số (hoặc 9 với CMND cũ).")
         return digits
+
+    def clean(self):
+        data = super().clean()
+        number = data.get("id_number")
+        if number and len(number) == 12:
+            # The service checks this too; here it is shown with every other problem of the form at once.
+            checked = check_id(number, gender=data.get("gender", ""), birth_year=data.get("birth_year"))
+            for problem in checked.errors + checked.warnings:
+                self.add_error("id_number", problem)
+        return data
 
     def _get_validation_exclusions(self):
         # Uniqueness of code and ID number is a rule: the service checks it and words the message.
