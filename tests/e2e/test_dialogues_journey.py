@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from dialogues.models import Attendee, Petition, PetitionStatus, SessionStatus
@@ -83,7 +84,7 @@ def _check_in(page, context, live_server, session):
     assert buttons.count() == 5
     buttons.nth(0).click()
     buttons.nth(1).click()
-    page.wait_for_function("document.getElementById('present-count').textContent === '2'")
+    expect(page.locator("#present-count")).to_have_text("2")
     status.get_by_text("Đã lưu tất cả.").wait_for()
 
     context.set_offline(True)
@@ -92,7 +93,7 @@ def _check_in(page, context, live_server, session):
     assert buttons.nth(2).get_attribute("aria-pressed") == "true"
     assert Attendee.objects.filter(session=session, present=True).count() == 2
     context.set_offline(False)
-    page.wait_for_function("document.getElementById('present-count').textContent === '3'")
+    expect(page.locator("#present-count")).to_have_text("3")
     status.get_by_text("Đã lưu tất cả.").wait_for()
     assert Attendee.objects.filter(session=session, present=True).count() == 3
 
@@ -143,4 +144,28 @@ def test_staff_fill_print_check_in_offline_and_record_then_officer_reads_the_rep
     assert page.locator("svg[role=img]").count() >= 3
     row = page.locator("table tbody tr", has_text=session.commune.name)
     assert row.locator("td").nth(4).inner_text() == "3"
+    context.close()
+
+
+def test_a_background_document_shows_progress_then_its_download(browser, live_server, commune_staff, own_unit):
+    from dialogues.models import DocumentJob, JobKind, JobStatus
+
+    session = ScheduledSessionFactory(commune=own_unit)
+    job = DocumentJob.objects.create(kind=JobKind.INVITATIONS, session=session, requested_by=commune_staff,
+                                     fingerprint="x", filename="giay-moi-ha-hoa-2026.pdf", status=JobStatus.RUNNING,
+                                     progress=30)
+    context, page = _new_page(browser, PHONE)
+    _log_in(page, live_server, commune_staff.username)
+    page.goto(f"{live_server.url}{job.get_absolute_url()}")
+    assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "30"
+    DocumentJob.objects.filter(pk=job.pk).update(progress=70)
+    expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "70")
+    from django.core.files.base import ContentFile
+
+    job.file.save("e2e.pdf", ContentFile(b"%PDF-1.4 e2e"), save=False)
+    DocumentJob.objects.filter(pk=job.pk).update(file=job.file.name, status=JobStatus.DONE, progress=100)
+    page.get_by_text("Tệp đã sẵn sàng.").wait_for()
+    link = page.get_by_role("link", name="Tải về giay-moi-ha-hoa-2026.pdf")
+    assert context.request.get(f"{live_server.url}{link.get_attribute('href')}").body() == b"%PDF-1.4 e2e"
+    job.file.delete(save=False)
     context.close()
