@@ -271,5 +271,7 @@ LOGGING = {
         # WeasyPrint reports every unsupported CSS property; keep only real problems.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "ERROR"},
+        # django-axes logs every sign-in at INFO; keep failures and lockouts (WARNING).
+        "axes": {"level": "WARNING"},
     },
 }
