@@ -39,9 +39,15 @@ def _plain(value):
 
 
 def record_revision(plan: Plan, *, by, action: str, comment: str = "") -> PlanRevision:
-    """Keep the plan as it is now; repeated edits by one person shortly after are merged."""
+    """Keep the plan as it is now; repeated edits by one person shortly after are merged.
+
+    Every content edit is also written to the audit log with the fields that changed
+    since the previous revision (the log is append-only: it is never merged).
+    """
     data = snapshot(plan)
     last = plan.revisions.order_by("-at", "-pk").first()
+    if action == EDIT_ACTION and last is not None:
+        _audit_edit(plan, by, last.snapshot, data)
     recent = timezone.now() - COALESCE_WINDOW
     if (action == EDIT_ACTION and last is not None and last.action == EDIT_ACTION
             and last.user_id == getattr(by, "pk", None) and last.at >= recent):
@@ -50,6 +56,19 @@ def record_revision(plan: Plan, *, by, action: str, comment: str = "") -> PlanRe
         return last
     return PlanRevision.objects.create(plan=plan, user=by, action=action, comment=comment,
                                        snapshot=data)
+
+
+def _audit_edit(plan: Plan, by, before: dict, after: dict) -> None:
+    from audit.models import Action
+    from audit.services import diff, record
+
+    changes = diff({k: v for k, v in before.items() if k != "blocks"},
+                   {k: v for k, v in after.items() if k != "blocks"})
+    if before.get("blocks") != after.get("blocks"):
+        changes["blocks"] = list(difflib.unified_diff(_block_lines(before), _block_lines(after),
+                                                      lineterm="", n=0))[2:][:200]
+    if changes:
+        record(by, Action.CHANGE, plan, changes=changes)
 
 
 def _block_lines(data: dict) -> list[str]:
