@@ -5,8 +5,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BACKUP_DIR ?= backups
 
-.PHONY: run test setup lint bench serve clean-db
+.PHONY: run test setup lint bench serve clean-db backup restore load
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +46,15 @@ serve: $(STAMP)
 
 clean-db:
 	rm -f db.sqlite3
+
+# Data safety (docs/backup.md): one archive of the database and MEDIA_ROOT under backups/.
+backup: $(STAMP)
+	scripts/backup.sh $(BACKUP_DIR)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Cách dùng: make restore FILE=backups/giamngheo-….tar"; exit 2; }
+	scripts/restore.sh "$(FILE)"
+
+# Load test on loopback (docs/load.md): throw-away PostgreSQL database, gunicorn, locust.
+load: $(STAMP)
+	$(PY) -m bench.load $(LOAD_ARGS)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Back up the database and the uploaded/issued files into one archive.
+#   scripts/backup.sh [OUTPUT_DIR]        (default: backups/)
+# PostgreSQL: pg_dump -Fc of DATABASE_URL; SQLite: the online backup API. MEDIA_ROOT: a tar.
+# Prints the path of the archive it wrote.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY="${PY:-.venv/bin/python}"
+OUT_DIR="${1:-backups}"
+eval "$("$PY" scripts/settings_env.py)"
+
+stamp="$(date +%Y%m%d-%H%M%S)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$OUT_DIR"
+
+case "$DB_ENGINE" in
+  postgresql)
+    pg_dump --format=custom --no-owner --no-privileges --dbname="$DB_URL" --file="$work/db.dump"
+    ;;
+  sqlite3)
+    "$PY" scripts/sqlite_copy.py "$DB_NAME" "$work/db.sqlite3"
+    ;;
+  *)
+    echo "Không hỗ trợ sao lưu cơ sở dữ liệu loại $DB_ENGINE." >&2
+    exit 1
+    ;;
+esac
+
+if [ -d "$MEDIA_DIR" ]; then
+  tar -czf "$work/media.tar.gz" -C "$MEDIA_DIR" .
+else
+  tar -czf "$work/media.tar.gz" -T /dev/null
+fi
+{
+  echo "engine=$DB_ENGINE"
+  echo "created=$(date -Iseconds)"
+  echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "migrations=$("$PY" manage.py showmigrations --plan 2>/dev/null | grep -c '\[X\]' || true)"
+} > "$work/MANIFEST"
+
+archive="$OUT_DIR/giamngheo-$stamp.tar"
+tar -cf "$archive" -C "$work" MANIFEST media.tar.gz $(cd "$work" && ls db.*)
+echo "$archive"
