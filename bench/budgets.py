@@ -203,6 +203,7 @@ def export_memory() -> None:
         fact(f"estimate workbook one run, {lines:,} lines ({connection.vendor})",
              f"{app['seconds']:.2f} s vs bare xlsxwriter {bare['seconds']:.2f} s "
              f"({app['seconds'] / bare['seconds']:.2f}×; single runs, see the 10k medians above)")
+    _vacuum(*BUDGET_TABLES)  # the rolled-back lines would otherwise slow the overview measured next
 
 
 # --- The budget overview over 1,000 estimates -----------------------------------------------------
