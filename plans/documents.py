@@ -88,14 +88,14 @@ def plan_document(plan: Plan) -> OfficialDocument:
         signature=signature(plan), number=plan.number, issue_date=plan.issue_date,
     )
     if summary and summary.get("appendix"):
-        doc.appendices = [summary["appendix"](plan_reference(doc))]
+        doc.appendices = [summary["appendix"](plan_reference(doc, plan.issuer_name))]
     return doc
 
 
-def plan_reference(doc: OfficialDocument) -> str:
-    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày … của …)" for the plan's appendices."""
+def plan_reference(doc: OfficialDocument, issuer_name: str) -> str:
+    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày … của UBND …)" for the plan's appendices."""
     date_text = doc.date_line.split(", ", 1)[1]
-    return f"(Kèm theo Kế hoạch số {doc.symbol} {date_text})"
+    return f"(Kèm theo Kế hoạch số {doc.symbol} {date_text} của {issuer_name})"
 
 
 def plan_pdf(plan: Plan) -> bytes:
