@@ -147,8 +147,11 @@ def test_staff_fill_print_check_in_offline_and_record_then_officer_reads_the_rep
     context.close()
 
 
-def test_a_background_document_shows_progress_then_its_download(browser, live_server, commune_staff, own_unit):
+def test_a_background_document_shows_progress_then_its_download(browser, live_server, commune_staff, own_unit,
+                                                                 settings, tmp_path):
     from dialogues.models import DocumentJob, JobKind, JobStatus
+
+    settings.MEDIA_ROOT = tmp_path
 
     session = ScheduledSessionFactory(commune=own_unit)
     job = DocumentJob.objects.create(kind=JobKind.INVITATIONS, session=session, requested_by=commune_staff,
@@ -167,5 +170,4 @@ def test_a_background_document_shows_progress_then_its_download(browser, live_se
     page.get_by_text("Tệp đã sẵn sàng.").wait_for()
     link = page.get_by_role("link", name="Tải về giay-moi-ha-hoa-2026.pdf")
     assert context.request.get(f"{live_server.url}{link.get_attribute('href')}").body() == b"%PDF-1.4 e2e"
-    job.file.delete(save=False)
     context.close()
