@@ -1,0 +1,1 @@
+"""Load test on loopback: gunicorn + PostgreSQL driven by locust, and the venue race (`make load`)."""

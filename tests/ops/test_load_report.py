@@ -1,0 +1,25 @@
+"""The load runner's reading of locust's CSV and the docs/load.md section it writes."""
+
+from bench.load import report, stats
+from bench.load.race import RaceResult
+
+HEADER = ("Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
+          "Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,"
+          "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n")
+
+
+def test_figures_are_read_from_locust_csv_and_written_with_the_race(tmp_path):
+    (tmp_path / "run_stats.csv").write_text(
+        HEADER
+        + "GET,hộ: danh sách,120,0,80,95,30,900,5000,2.0,0,80,90,100,110,150,300,500,700,900,900,900\n"
+        + ",Aggregated,300,0,70,90,20,1200,4000,5.0,0,70,85,95,100,140,250,400,600,1200,1200,1200\n")
+    figures = stats.read(tmp_path / "run")
+    assert figures["total"]["requests"] == 300 and figures["total"]["p95"] == 250
+    assert figures["rows"][0]["name"] == "hộ: danh sách"
+    figures.update(users=50, seconds=150, workers=4, load_before=1.5,
+                   race=RaceResult(200, 50, 30, 50, 150, {}, 3.2, 80))
+    page = report.section(figures)
+    assert "| requests per second | 5.0 |" in page
+    assert "70 / 250 / 600 ms" in page
+    assert "50 were registered" in page and "exactly the free seats" in page
+    assert "requests 300, failures 0" in report.text(figures)
