@@ -73,9 +73,11 @@ def add_group(estimate: Estimate, *, by, title: str, sub_project=None, request=N
 def update_group(group: EstimateGroup, *, by, title: str, sub_project=None, request=None) -> EstimateGroup:
     """Rename a group or change its sub-project."""
     _require(perms.can_edit_estimate(by, group.estimate))
+    before = {"title": group.title, "sub_project": str(group.sub_project or "")}
     group.title, group.sub_project = nfc(title), sub_project
     group.save()
-    record(by, Action.CHANGE, group, request=request)
+    after = {"title": group.title, "sub_project": str(group.sub_project or "")}
+    record(by, Action.CHANGE, group, changes=diff(before, after), request=request)
     return group
 
 

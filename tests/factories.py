@@ -23,7 +23,7 @@ class AdminUnitFactory(factory.django.DjangoModelFactory):
 
 
 class ProvinceFactory(AdminUnitFactory):
-    code = factory.Sequence(lambda n: f"{n % 100:02d}")
+    code = factory.Sequence(lambda n: f"P{n % 10000:04d}")  # never an official 2-digit code
     kind = "Tỉnh"
     level = UnitLevel.PROVINCE
 

@@ -11,6 +11,7 @@ from budgets import permissions as perms
 from budgets import services
 from budgets.imports import ImportGroup, read_workbook
 from budgets.views.estimates import visible_estimate
+from documents.xlsx_guard import UnsafeSpreadsheet, check_xlsx
 
 MAX_UPLOAD = 10 * 1024 * 1024
 SALT = "budgets.import"
@@ -25,6 +26,12 @@ class UploadForm(forms.Form):
             raise forms.ValidationError("Tệp lớn hơn 10 MB.")
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError("Chỉ nhận tệp .xlsx.")
+        head = upload.read()
+        upload.seek(0)
+        try:
+            check_xlsx(upload.name, head)
+        except UnsafeSpreadsheet as problem:
+            raise forms.ValidationError(str(problem)) from None
         return upload
 
 

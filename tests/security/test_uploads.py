@@ -103,9 +103,6 @@ def _never_inflate(*args, **kwargs):
     raise AssertionError("the archive was opened by the spreadsheet reader")
 
 
-@pytest.mark.xfail(strict=True, reason="budgets/views/imports.py UploadForm.clean_file hands the "
-                   "archive to openpyxl without measuring it first (68 s for this 40 kB file; "
-                   "see docs/security.md)")
 def test_a_zip_bomb_is_refused_by_the_estimate_import(upload_client, worlds):
     from budgets.models import EstimateLine
 
