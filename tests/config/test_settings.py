@@ -58,3 +58,13 @@ def test_production_check_deploy_reports_no_warnings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_number_fields_speak_correct_vietnamese():
+    from django import forms
+
+    field = forms.IntegerField()
+    try:
+        field.clean("mười")
+    except forms.ValidationError as error:
+        assert error.messages == ["Hãy nhập một số nguyên (không có chữ, dấu phẩy hay dấu chấm)."]
