@@ -57,4 +57,5 @@ restore: $(STAMP)
 
 # Load test on loopback (docs/load.md): throw-away PostgreSQL database, gunicorn, locust.
 load: $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-load.txt
 	$(PY) -m bench.load $(LOAD_ARGS)

@@ -1,13 +1,19 @@
 """Writing the audit log; every app calls :func:`record` in its services."""
 
+from django.conf import settings
 from django.db import models
 
 from audit.models import AuditEntry
 
 
 def _client_ip(request) -> str | None:
+    """The client's address; behind PROXY_COUNT trusted proxies, from X-Forwarded-For."""
     if request is None:
         return None
+    proxies = getattr(settings, "PROXY_COUNT", 0) or 0
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or None
 
 

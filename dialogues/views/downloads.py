@@ -90,9 +90,15 @@ def minutes(request, pk, fmt):
     if session.status not in (SessionStatus.HELD, SessionStatus.REPORTED) or not session.proceedings:
         messages.warning(request, "Biên bản chỉ có khi hội nghị đã tổ chức và đã ghi diễn biến.")
         return redirect(session)
-    return documents.minutes_download(session, "pdf" if fmt == "pdf" else "docx").as_response()
+    download = documents.minutes_download(session, "pdf" if fmt == "pdf" else "docx")
+    record(request.user, Action.EXPORT, session, request=request,
+           changes={"document": "minutes", "format": fmt})
+    return download.as_response()
 
 
 def report_file(request, plan_pk, fmt):
     plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_pk)
-    return documents.report_download(plan, "pdf" if fmt == "pdf" else "docx").as_response()
+    download = documents.report_download(plan, "pdf" if fmt == "pdf" else "docx")
+    record(request.user, Action.EXPORT, plan, request=request,
+           changes={"document": "dialogue result report", "format": fmt})
+    return download.as_response()

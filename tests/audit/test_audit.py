@@ -36,3 +36,10 @@ def test_administrators_read_the_log_but_cannot_add_or_change(client, administra
     assert response.status_code == 403
     client.force_login(officer)
     assert client.get("/admin/audit/auditentry/").status_code == 302
+
+
+def test_behind_a_proxy_the_client_address_comes_from_x_forwarded_for(officer, own_unit, rf,
+                                                                     settings):
+    settings.PROXY_COUNT = 1
+    request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert record(officer, Action.EXPORT, own_unit, request=request).ip_address == "203.0.113.7"
