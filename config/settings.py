@@ -222,22 +222,16 @@ def _csp_hashes(*sources: str) -> list[str]:
 # Inline code still in app templates, allowed by exact hash only (CSP 'unsafe-hashes'), so
 # that no other inline script or handler can run. Each belongs in a static file; see
 # docs/security.md. tests/security/test_headers.py fails on any inline handler not listed.
-CSP_ALLOWED_INLINE_HANDLERS = [
-    "this.form.submit()",
-    "document.getElementById('editor').innerHTML=''; return false;",
-    "return confirm('Xoá khoản này?')",
-]
-CSP_ALLOWED_INLINE_STYLES = [
-    ".alloc{fill:#adb5bd}.plan{fill:#0b4f8a}.paid{fill:#198754}.lbl{font:13px sans-serif}"
-    ".amt{font:11px sans-serif;fill:#212529}",
-]
+CSP_ALLOWED_INLINE_HANDLERS: list[str] = []  # behaviours live in static/js/app.js
+CSP_ALLOWED_INLINE_STYLES: list[str] = []  # the budget chart's classes are in app.css
 # Content-Security-Policy (django-csp 4): only our own files; the vendored Bootstrap and htmx
 # need nothing more (htmx's indicator style is in app.css, see base.html's htmx-config).
 # Style attributes (progress bars, the document preview) are allowed; they cannot run code.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-hashes'", *_csp_hashes(*CSP_ALLOWED_INLINE_HANDLERS)],
+        "script-src": ["'self'", *(["'unsafe-hashes'", *_csp_hashes(*CSP_ALLOWED_INLINE_HANDLERS)]
+                                   if CSP_ALLOWED_INLINE_HANDLERS else [])],
         "style-src": ["'self'", *_csp_hashes(*CSP_ALLOWED_INLINE_STYLES)],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
