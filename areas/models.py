@@ -30,6 +30,19 @@ class UnitLevel(models.TextChoices):
     COMMUNE = "commune", "Cấp xã"
 
 
+class UnitScopedQuerySet(models.QuerySet):
+    """``visible_to(user)``: rows of the units the user sees; ``unit_field`` is the path to
+    the AdminUnit ("unit", "commune", "session__commune", "pk" for units themselves)."""
+
+    unit_field = "unit"
+
+    def visible_to(self, user):
+        from areas.scope import visible_unit_ids
+
+        ids = visible_unit_ids(user)
+        return self if ids is None else self.filter(**{f"{self.unit_field}__in": ids})
+
+
 class ValidityQuerySet(models.QuerySet):
     """Rows that carry ``valid_from``/``valid_to`` (either may be empty = open)."""
 
@@ -76,7 +89,9 @@ class ValidityMixin(models.Model):
             )
 
 
-class AdminUnitQuerySet(ValidityQuerySet):
+class AdminUnitQuerySet(UnitScopedQuerySet, ValidityQuerySet):
+    unit_field = "pk"
+
     def search(self, text: str):
         """Units whose full name (with parents) holds every word typed, accents ignored.
 
@@ -102,12 +117,6 @@ class AdminUnitQuerySet(ValidityQuerySet):
         return self.filter(
             Q(pk__in=unit_ids) | Q(parent__in=unit_ids) | Q(parent__parent__in=unit_ids)
         )
-
-    def visible_to(self, user):
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(pk__in=ids)
 
 
 class AdminUnit(ValidityMixin):
@@ -176,12 +185,8 @@ class AdminUnit(ValidityMixin):
         return unit_search_key(self.full_name)
 
 
-class IssuingBodyQuerySet(ValidityQuerySet):
-    def visible_to(self, user):
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(unit__in=ids)
+class IssuingBodyQuerySet(UnitScopedQuerySet, ValidityQuerySet):
+    pass
 
 
 class IssuingBody(ValidityMixin):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from areas.models import AdminUnit, IssuingBody
+from areas.models import AdminUnit, IssuingBody, UnitScopedQuerySet
 from documents.official import (
     BASIS,
     BULLET,
@@ -98,13 +98,7 @@ class Authority(models.TextChoices):
     DELEGATED = "delegated", "Thừa ủy quyền (TUQ.)"
 
 
-class PlanQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(unit__in=ids)
-
+class PlanQuerySet(UnitScopedQuerySet):
     def for_year(self, year: int):
         return self.filter(year=year)
 

@@ -4,23 +4,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from areas.models import AdminUnit
+from areas.models import AdminUnit, UnitScopedQuerySet
 from budgets.models.catalog import FundingSource, SubProject
 from documents.dates import short_date
 from documents.symbols import classify_number
 from documents.text import nfc
 
 
-def _visible(qs, user, field: str):
-    from areas.scope import visible_unit_ids
-
-    ids = visible_unit_ids(user)
-    return qs if ids is None else qs.filter(**{f"{field}__in": ids})
-
-
-class AllocationDecisionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return _visible(self, user, "unit")
+class AllocationDecisionQuerySet(UnitScopedQuerySet):
+    pass
 
 
 class AllocationDecision(models.Model):
@@ -64,9 +56,8 @@ class AllocationDecision(models.Model):
             )
 
 
-class AllocationQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return _visible(self, user, "unit")
+class AllocationQuerySet(UnitScopedQuerySet):
+    pass
 
 
 class Allocation(models.Model):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from areas.models import AdminUnit
+from areas.models import AdminUnit, UnitScopedQuerySet
 from budgets.models.catalog import FundingSource, SubProject
 from budgets.models.norms import Norm
 from documents.numbering import roman
@@ -18,12 +18,7 @@ class DisplayUnit(models.IntegerChoices):
     MILLION = 1_000_000, "triệu đồng"
 
 
-class EstimateQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(unit__in=ids)
+class EstimateQuerySet(UnitScopedQuerySet):
 
     def with_total(self):
         return self.annotate(total_amount=models.functions.Coalesce(models.Sum("lines__amount"), 0))

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from areas.models import UnitScopedQuerySet
 from dialogues.models.choices import PetitionStatus, PolicyField, ReferralLevel
 from dialogues.models.sessions import DialogueSession
 
@@ -21,12 +22,8 @@ OPEN_STATUSES = (PetitionStatus.IN_WRITING, PetitionStatus.REFERRED)
 MAX_TEXT = 4000
 
 
-class PetitionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(session__commune__in=ids)
+class PetitionQuerySet(UnitScopedQuerySet):
+    unit_field = "session__commune"
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

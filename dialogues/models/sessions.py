@@ -7,17 +7,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from areas.models import AdminUnit
+from areas.models import AdminUnit, UnitScopedQuerySet
 from dialogues.models.choices import OfficialLevel, PolicyField, Quarter, SessionStatus
 
 
-class SessionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Sessions hosted in a commune the user sees (their units, below, and predecessors)."""
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(commune__in=ids)
+class SessionQuerySet(UnitScopedQuerySet):
+    unit_field = "commune"  # sessions hosted in a commune the user sees
 
     def with_counts(self):
         return self.annotate(

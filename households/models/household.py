@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from areas.models import AdminUnit
+from areas.models import AdminUnit, UnitScopedQuerySet
 from documents.text import search_key
 from households.idnumber import FEMALE, MALE, mask
 from households.models.reference import KINH_CODE, EthnicGroup, PovertyStandard
@@ -29,13 +29,8 @@ class HouseholdClass(models.TextChoices):
     OTHER = "other", "Khác"
 
 
-class HouseholdQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Households of the communes the user sees (commune staff: their commune and its predecessors)."""
-        from areas.scope import visible_unit_ids
-
-        ids = visible_unit_ids(user)
-        return self if ids is None else self.filter(commune__in=ids)
+class HouseholdQuerySet(UnitScopedQuerySet):
+    unit_field = "commune"  # commune staff: their commune and the communes it replaced
 
     def search(self, text: str):
         """Accent- and case-insensitive match on the head's name; typed digits search codes and ID endings.
