@@ -13,8 +13,10 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import requests
+if TYPE_CHECKING:  # installed with locust (requirements-load.txt), only for `make load`
+    import requests
 
 STAFF_PASSWORD = "dua-cho-ngoi-2026"
 PREPARE = """
@@ -73,6 +75,8 @@ def prepare(python: str, env: dict, *, attempts: int, seats: int, taken: int) ->
 
 
 def _signed_in(base: str, username: str) -> requests.Session:
+    import requests
+
     client = requests.Session()
     client.get(f"{base}/dang-nhap/", timeout=30)
     response = client.post(f"{base}/dang-nhap/", allow_redirects=False, timeout=30, data={
@@ -85,6 +89,8 @@ def _signed_in(base: str, username: str) -> requests.Session:
 
 def run(base: str, python: str, env: dict, *, attempts=200, seats=50, taken=30) -> RaceResult:
     """``attempts`` different households try the last ``seats`` seats at the same moment."""
+    import requests
+
     setup = prepare(python, env, attempts=attempts, seats=seats, taken=taken)
     logins = [_signed_in(base, name) for name in setup["users"]]
     clients = []
