@@ -168,7 +168,11 @@ class Plan(models.Model):
         verbose_name = "Kế hoạch"
         verbose_name_plural = "Kế hoạch"
         ordering = ["-year", "-updated_at"]
-        indexes = [models.Index(fields=["unit", "year", "status"])]
+        indexes = [
+            models.Index(fields=["unit", "year", "status"]),
+            # The list: a unit's plans of a year, newest first, read in index order.
+            models.Index(fields=["unit", "-year", "-updated_at"], name="plan_list_order"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["issuing_body", "type_abbr", "year", "number"],
@@ -192,6 +196,13 @@ class Plan(models.Model):
     def symbol(self) -> str:
         number = f"{self.number:02d}" if self.number else ""
         return f"{number}/{self.type_abbr}-{self.issuer_abbr}"
+
+    @property
+    def status_badge(self) -> str:
+        """Bootstrap colour of the status badge."""
+        return {Status.ISSUED: "text-bg-success", Status.APPROVED: "text-bg-primary",
+                Status.SUBMITTED: "text-bg-warning", Status.RETURNED: "text-bg-danger"}.get(
+                    self.status, "text-bg-secondary")
 
     @property
     def is_editable(self) -> bool:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
@@ -41,7 +42,9 @@ def _errors(error: ValidationError) -> str:
 
 def plan_list(request):
     form = PlanFilterForm(request.GET or None, bodies=_bodies(request))
-    plans = visible_plans(request).select_related("issuing_body").order_by("-year", "-updated_at")
+    plans = visible_plans(request).order_by("-year", "-updated_at").only(
+        "pk", "title", "status", "kind", "year", "number", "type_abbr", "issuer_abbr",
+        "issuer_name", "updated_at")
     if form.is_valid():
         data = form.cleaned_data
         plans = plans.search(data["q"]) if data["q"] else plans
@@ -50,7 +53,7 @@ def plan_list(request):
         plans = plans.filter(**{k: v for k, v in filters.items() if v})
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "plans/plan_list.html", {
-        "form": form, "page": page,
+        "form": form, "page": page, "list_url": reverse("plans:plan-list"),
         "can_create": permissions.can_create_any_plan(request.user),
     })
 
