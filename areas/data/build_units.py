@@ -17,12 +17,15 @@ import csv
 import gzip
 import io
 import json
+import logging
 import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import SimpleNamespace
+
+log = logging.getLogger("build_units")
 
 HERE = Path(__file__).resolve().parent
 OLD_ERA = {"valid_from": "", "valid_to": "2025-06-30"}
@@ -116,7 +119,7 @@ def unit_row(level, code, name, division_type, parent, era) -> dict:
     if not name.lower().startswith(prefix.lower()):
         raise SystemExit(f"{level} {code}: name {name!r} does not start with kind {kind!r}")
     if not name.startswith(prefix):
-        print(f"  {level} {code}: kind word recased, {name!r} → {prefix + name[len(prefix) :]!r}")
+        log.info(f"  {level} {code}: kind word recased, {name!r} → {prefix + name[len(prefix) :]!r}")
         name = prefix + name[len(prefix) :]
     return {
         "level": level,
@@ -166,7 +169,7 @@ def pre_reform_units(old_pkg: Path, new_pkg: Path) -> list[dict]:
             for ward in district["wards"]:
                 add("commune", ward, drow)
     for line in renamed:
-        print(f"  0.6.0 and 2026 legacy differ, kept 0.6.0: {line}")
+        log.info(f"  0.6.0 and 2026 legacy differ, kept 0.6.0: {line}")
     return rows
 
 
@@ -255,9 +258,9 @@ def compare_province_table(new_pkg: Path, derived: set) -> None:
         for new in targets
     }
     for link in sorted(listed - derived):
-        print(f"  province table link not backed by any commune, dropped: {link}")
+        log.info(f"  province table link not backed by any commune, dropped: {link}")
     for link in sorted(derived - listed):
-        print(f"  province link derived from communes, missing in table: {link}")
+        log.info(f"  province link derived from communes, missing in table: {link}")
 
 
 def report_gaps(old, new, links) -> None:
@@ -265,8 +268,8 @@ def report_gaps(old, new, links) -> None:
     targets = {link[3] for link in links}
     orphans = [key for key in old if key[0] != "province" and key not in sources]
     newborn = [key for key in new if key[0] == "commune" and key[1] not in targets]
-    print(f"  old units without successor: {len(orphans)} {sorted(c for _, c in orphans)}")
-    print(f"  new communes without predecessor: {len(newborn)}")
+    log.info(f"  old units without successor: {len(orphans)} {sorted(c for _, c in orphans)}")
+    log.info(f"  new communes without predecessor: {len(newborn)}")
 
 
 # --- output ---------------------------------------------------------------------------------
@@ -280,15 +283,15 @@ def write_csv_gz(path: Path, header: list[str], rows) -> None:
             writer.writerow(header)
             for row in rows:
                 writer.writerow([row[c] for c in header] if isinstance(row, dict) else row)
-    print(f"  wrote {path.relative_to(HERE.parents[1])} ({path.stat().st_size:,} bytes)")
+    log.info(f"  wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 def check_counts(era: str, rows: list[dict]) -> None:
     counts = Counter(row["level"] for row in rows)
     kinds = Counter(row["kind"] for row in rows if row["level"] == "commune")
-    print(f"  {era}: {dict(counts)} communes by kind {dict(kinds)}")
+    log.info(f"  {era}: {dict(counts)} communes by kind {dict(kinds)}")
     if dict(counts) != EXPECTED[era]:
-        print(f"  WARNING: expected {EXPECTED[era]}")
+        log.warning(f"  expected {EXPECTED[era]}")
 
 
 def parse_args(argv):
@@ -300,8 +303,9 @@ def parse_args(argv):
 
 
 def main(argv=None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     args = parse_args(argv)
-    print(f"vietnam-provinces {package_version(args.old)} (old), {package_version(args.new)} (new)")
+    log.info(f"vietnam-provinces {package_version(args.old)} (old), {package_version(args.new)} (new)")
     old_rows = pre_reform_units(args.old, args.new)
     new_rows = post_reform_units(args.new)
     check_counts("pre", old_rows)
@@ -310,7 +314,7 @@ def main(argv=None) -> None:
     by_level = defaultdict(int)
     for link in links:
         by_level[f"{link[0]}→{link[2]}"] += 1
-    print(f"  successions: {dict(by_level)}")
+    log.info(f"  successions: {dict(by_level)}")
     write_csv_gz(args.out / "units.csv.gz", UNIT_COLUMNS, old_rows + new_rows)
     write_csv_gz(args.out / "successions.csv.gz", SUCCESSION_COLUMNS, links)
 
