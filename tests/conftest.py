@@ -12,6 +12,16 @@ def pytest_configure():
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _fresh_scopes():
+    """Tests create units in bulk and roll them back (ids come again on SQLite): no stale scope."""
+    from areas.memo import clear_all
+
+    clear_all()
+    yield
+    clear_all()
+
+
 @pytest.fixture
 def province(db):
     return ProvinceFactory(short_name="Phú Thọ", code="25")

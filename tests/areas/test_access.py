@@ -96,3 +96,30 @@ def test_a_province_officer_sees_its_communes(province, own_unit, other_unit):
     user = AssignmentFactory(role=Role.FINANCE, unit=province).user
     ids = set(AdminUnit.objects.visible_to(user).values_list("pk", flat=True))
     assert own_unit.pk in ids and other_unit.pk not in ids
+
+
+def test_a_cached_scope_follows_changes_to_the_unit_tree(province, own_unit):
+    """Scopes are cached per process; a new unit or succession link is seen at once."""
+    user = AssignmentFactory(role=Role.FINANCE, unit=province).user
+    assert own_unit.pk in visible_unit_ids(user)
+    added = AdminUnitFactory(parent=province)
+    predecessor = AdminUnitFactory(valid_to=datetime.date(2025, 6, 30))
+    again = type(user).objects.get(pk=user.pk)  # the next request's user object
+    assert added.pk in visible_unit_ids(again)
+    predecessor.successors.add(province)
+    assert predecessor.pk in visible_unit_ids(type(user).objects.get(pk=user.pk))
+
+
+def test_a_cached_scope_expires(province, own_unit, monkeypatch):
+    from areas import scope
+
+    user = AssignmentFactory(role=Role.FINANCE, unit=province).user
+    visible_unit_ids(user)
+    AdminUnit.objects.bulk_create([AdminUnit(code="77777", name="Xã Mới", short_name="Mới", kind="Xã",
+                                             level=UnitLevel.COMMUNE, parent=province)])
+    added = AdminUnit.objects.get(code="77777")
+    fresh = type(user).objects.get
+    assert added.pk not in visible_unit_ids(fresh(pk=user.pk))  # bulk writes send no signal
+    later = scope.closures.clock() + scope.closures.ttl + 1
+    monkeypatch.setattr(scope.closures, "clock", lambda: later)
+    assert added.pk in visible_unit_ids(fresh(pk=user.pk))
