@@ -101,10 +101,10 @@ def choices(queryset, user) -> dict:
     if visible is not None:
         communes = communes.filter(pk__in=visible)
     return {
-        "communes": communes.order_by("name"),
+        "communes": communes.only("pk", "name").order_by("name"),
         "villages": queryset.exclude(village="").values_list("village", flat=True).distinct().order_by("village")[:300],
         "classes": HouseholdClass.choices,
-        "ethnic_groups": EthnicGroup.objects.all() if can_see_any_sensitive(user) else [],
+        "ethnic_groups": EthnicGroup.choices() if can_see_any_sensitive(user) else [],
         "sorts": SORTS,
         "attended_choices": ATTENDED,
     }

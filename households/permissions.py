@@ -6,7 +6,7 @@ never for finance, who see payment lists only.
 """
 
 from areas.models import Role, UnitLevel
-from areas.scope import units_in_role
+from areas.scope import has_current_commune, units_in_role
 
 ID_ROLES = (Role.PLANNER, Role.COMMUNE_STAFF)
 SENSITIVE_ROLES = (Role.PLANNER, Role.COMMUNE_STAFF, Role.LEADER)
@@ -60,7 +60,8 @@ def importable_communes(user):
 
 
 def can_import(user) -> bool:
-    return importable_communes(user).exists()
+    units = _units(user, EDIT_ROLES)
+    return bool(units) and has_current_commune(units)
 
 
 def can_create_household(user) -> bool:

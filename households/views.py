@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from households import exports, services
 from households.filters import apply_filters, choices, read_filters
-from households.models import Classification, Household
+from households.models import Classification, Household, HouseholdClass
 from households.participation import dialogue_participation
 from households.permissions import (
     can_edit_household,
@@ -19,17 +21,15 @@ from households.permissions import (
 )
 
 PAGE_SIZE = 50
+CLASS_LABELS = dict(HouseholdClass.choices)
 
 
 def household_list(request):
     visible = Household.objects.visible_to(request.user)
     filters = read_filters(request.GET, request.user)
-    households = apply_filters(visible, filters).select_related("commune", "ethnic_group")
-    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
-    classes = {c.household_id: c for c in Classification.objects.filter(
-        household__in=list(page.object_list), year=filters.year)}
-    for household in page.object_list:
-        household.year_class = classes.get(household.pk)
+    page = Paginator(list_rows(apply_filters(visible, filters), filters.year), PAGE_SIZE).get_page(
+        request.GET.get("page"))
+    page.object_list = with_links(page.object_list)
     context = {
         "page": page, "filters": filters,
         "show_sensitive": can_see_any_sensitive(request.user),
@@ -38,6 +38,25 @@ def household_list(request):
     }
     template = "households/_results.html" if request.htmx else "households/household_list.html"
     return render(request, template, context)
+
+
+def list_rows(households, year: int):
+    """The columns the list shows, with the class in ``year`` read in the same query."""
+    year_class = Classification.objects.filter(household=OuterRef("pk"), year=year).values("household_class")[:1]
+    return (households.select_related("ethnic_group")
+            .only("code", "head_name", "gender", "birth_year", "id_number", "village", "commune_id",
+                  "ethnic_group__name")
+            .annotate(year_class=Subquery(year_class)))
+
+
+def with_links(rows) -> list[Household]:
+    """Each row's link and class label, worked out once per page rather than per template lookup."""
+    prefix = reverse("households:household-detail", args=[0]).removesuffix("0/")
+    rows = list(rows)
+    for household in rows:
+        household.url = f"{prefix}{household.pk}/"
+        household.class_label = CLASS_LABELS.get(household.year_class, "")
+    return rows
 
 
 def household_detail(request, pk):

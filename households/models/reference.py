@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 
+from areas.memo import ProcessCache
 from areas.models import ValidityMixin, ValidityQuerySet
 from documents.text import search_words
 
@@ -13,6 +14,9 @@ KINH_CODE = "01"
 def ethnic_key(name: str) -> str:
     """Folded form used to match a typed ethnic group name ("H'Mông", "Hmong" → "hmong")."""
     return "".join(search_words(name))
+
+
+_groups = ProcessCache(ttl=300.0)  # cleared by saves and deletes (households.apps)
 
 
 class EthnicGroup(ValidityMixin):
@@ -38,6 +42,11 @@ class EthnicGroup(ValidityMixin):
     @property
     def is_minority(self) -> bool:
         return self.code != KINH_CODE
+
+    @classmethod
+    def choices(cls) -> list[tuple[int, str]]:
+        """(id, name) of every group in code order, for filter forms; kept in the process."""
+        return _groups.get("choices", lambda: list(cls.objects.order_by("code").values_list("pk", "name")))
 
     @classmethod
     def lookup(cls) -> dict[str, "EthnicGroup"]:
