@@ -55,7 +55,9 @@ restore: $(STAMP)
 	@test -n "$(FILE)" || { echo "Cách dùng: make restore FILE=backups/giamngheo-….tar"; exit 2; }
 	scripts/restore.sh "$(FILE)"
 
-# Load test on loopback (docs/load.md): throw-away PostgreSQL database, gunicorn, locust.
+# Load test on loopback (docs/load.md): throw-away PostgreSQL databases, gunicorn, locust;
+# then the household list's throughput at 2 connections over 1,000,000 households.
 load: $(STAMP)
 	$(PY) -m pip install --quiet -r requirements-load.txt
 	$(PY) -m bench.load $(LOAD_ARGS)
+	$(PY) -m bench.load.throughput $(THROUGHPUT_ARGS)

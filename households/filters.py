@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Collate
 
+from areas.memo import ProcessCache
 from areas.models import AdminUnit, UnitLevel
 from households.models import EthnicGroup, HouseholdClass
 from households.permissions import can_see_any_sensitive
@@ -88,20 +89,34 @@ def apply_filters(queryset, filters: Filters):
     return qs.order_by(*order)
 
 
-def choices(queryset, user) -> dict:
-    """Options for the filter form: the communes and villages that have households in view."""
+# Which communes of a scope hold households changes when a commune imports its first list: the
+# filter's commune options may lag such an import by up to a minute, and save a query per page.
+_commune_options = ProcessCache(ttl=60.0)
+
+
+def commune_options(user) -> list[tuple[int, str]]:
+    """(id, name) of the communes in the user's view that hold households, by name."""
     from areas.scope import visible_unit_ids
     from households.models import Household
 
-    # An EXISTS probe per commune uses the commune index; a DISTINCT over the households would
-    # read every household in view.
-    communes = AdminUnit.objects.filter(level=UnitLevel.COMMUNE).filter(
-        Exists(Household.objects.filter(commune=OuterRef("pk"))))
     visible = visible_unit_ids(user)
-    if visible is not None:
-        communes = communes.filter(pk__in=visible)
+
+    def read():
+        # An EXISTS probe per commune uses the commune index; a DISTINCT over the households
+        # would read every household in view.
+        communes = AdminUnit.objects.filter(level=UnitLevel.COMMUNE).filter(
+            Exists(Household.objects.filter(commune=OuterRef("pk"))))
+        if visible is not None:
+            communes = communes.filter(pk__in=visible)
+        return list(communes.order_by("name").values_list("pk", "name"))
+
+    return _commune_options.get(visible, read)
+
+
+def choices(queryset, user) -> dict:
+    """Options for the filter form: the communes and villages that have households in view."""
     return {
-        "communes": communes.only("pk", "name").order_by("name"),
+        "communes": commune_options(user),
         "villages": queryset.exclude(village="").values_list("village", flat=True).distinct().order_by("village")[:300],
         "classes": HouseholdClass.choices,
         "ethnic_groups": EthnicGroup.choices() if can_see_any_sensitive(user) else [],

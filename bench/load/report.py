@@ -14,12 +14,15 @@ Measured by `make load` (`python -m bench.load`): a throw-away PostgreSQL databa
 loopback port, locust driving a mix of planning officers (3), commune staff (4) and finance
 officers (2) that sign in through the login form and open lists, details, searches, previews,
 PDFs and workbooks with 1–3 s of thinking between clicks; then the venue race. Everything is
-started and removed by the command. Latencies in milliseconds.
+started and removed by the command. Latencies in milliseconds. The same command then measures
+the household list's throughput at 2 connections (`python -m bench.load.throughput`).
+
+The blocks between `<!-- … -->` markers are rewritten by each run; the rest is written by hand.
 
 """
 
 
-def _machine() -> str:
+def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -47,14 +50,13 @@ def text(figures: dict) -> str:
 
 def section(figures: dict) -> str:
     total, race = figures["total"], figures["race"]
-    now = datetime.datetime.now().astimezone()
     rows = "\n".join(
         f"| {r['name']} | {r['requests']} | {r['failures']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} |"
         for r in sorted(figures["rows"], key=lambda r: -r["requests"]))
     exact = race.final_count - race.taken_before == race.seats
-    return f"""## Run of {now:%Y-%m-%d %H:%M %Z}
+    return f"""## Mixed load, {stamp()}
 
-Machine: {_machine()}; load average {figures['load_before']:.1f} when the run started (other
+Machine: {machine()}; load average {figures['load_before']:.1f} when the run started (other
 work on the machine shares the CPUs). Command: `make load` ({figures['users']} users,
 {figures['seconds']} s after all have signed in, gunicorn {figures['workers']} workers,
 PostgreSQL and locust on the same machine).
@@ -79,6 +81,23 @@ the database holds {race.final_count - race.taken_before} new attendees
 """
 
 
+def stamp() -> str:
+    return f"run of {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
+
+
 def write(path: Path, figures: dict) -> None:
-    """Replace the run section of docs/load.md (the header is kept)."""
-    path.write_text(HEADER + section(figures))
+    """Replace the mixed-load block of docs/load.md."""
+    write_section(path, "mixed", section(figures))
+
+
+def write_section(path: Path, key: str, text: str) -> None:
+    """Replace the block between ``<!-- key -->`` and ``<!-- /key -->`` (appended if missing)."""
+    start, end = f"<!-- {key} -->", f"<!-- /{key} -->"
+    body = path.read_text() if path.exists() else HEADER
+    block = f"{start}\n{text.strip()}\n{end}"
+    if start in body and end in body:
+        before, rest = body.split(start, 1)
+        body = before + block + rest.split(end, 1)[1]
+    else:
+        body = body.rstrip() + "\n\n" + block + "\n"
+    path.write_text(body)

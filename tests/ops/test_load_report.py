@@ -23,3 +23,30 @@ def test_figures_are_read_from_locust_csv_and_written_with_the_race(tmp_path):
     assert "70 / 250 / 600 ms" in page
     assert "50 were registered" in page and "exactly the free seats" in page
     assert "requests 300, failures 0" in report.text(figures)
+
+
+def test_each_run_rewrites_only_its_own_block_of_the_page(tmp_path):
+    page = tmp_path / "load.md"
+    report.write_section(page, "mixed", "## Mixed\nfirst")
+    report.write_section(page, "throughput", "## Throughput\nfirst")
+    text = page.read_text() + "\n## Reading\nwritten by hand\n"
+    page.write_text(text)
+    report.write_section(page, "mixed", "## Mixed\nsecond")
+    body = page.read_text()
+    assert body.startswith("# Load and concurrency")
+    assert "second" in body and "## Mixed\nfirst" not in body
+    assert "## Throughput\nfirst" in body and "written by hand" in body
+
+
+def test_throughput_figures_and_verdict():
+    from bench.load.throughput import PageRun, section, text
+
+    fast = PageRun("danh sách", "/ho-gia-dinh/", seconds=10.0, latencies=[0.008] * 2500 + [0.02] * 10)
+    slow = PageRun("lọc", "/ho-gia-dinh/?class=poor", seconds=10.0, latencies=[0.012] * 1500)
+    assert fast.rps == 251 and fast.passed
+    assert round(fast.percentile(50), 1) == 8.0 and fast.percentile(99) < 25
+    assert not slow.passed  # 150 requests/s
+    figures = {"runs": [fast, slow], "connections": 2, "workers": 2, "households": 1_000_000,
+               "communes": 3000, "seconds": 10.0, "load_before": 0.3}
+    assert "PASS: danh sách" in text(figures) and "FAIL: lọc" in text(figures)
+    assert "| 251 |" in section(figures) and "chưa đạt" in section(figures)

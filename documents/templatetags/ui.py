@@ -1,0 +1,27 @@
+"""Small pieces of markup that pages repeat many times: ``{% load ui %}``."""
+
+from collections.abc import Iterable, Mapping
+from html import escape
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.simple_tag
+def options(choices: Iterable | Mapping, selected=None) -> SafeString:
+    """``<option>`` elements for (value, label) pairs, a mapping, or plain values (value = label).
+
+    The selected value is compared as text, so ``5`` selects ``"5"``. A select of 54 ethnic
+    groups costs one loop here instead of some 200 template lookups.
+    """
+    pairs = choices.items() if isinstance(choices, Mapping) else choices
+    chosen = "" if selected is None else str(selected)
+    html = []
+    for pair in pairs:
+        value, label = pair if isinstance(pair, tuple | list) else (pair, pair)
+        text = "" if value is None else str(value)
+        mark = " selected" if text == chosen and chosen != "" else ""
+        html.append(f'<option value="{escape(text)}"{mark}>{escape(label)}</option>')
+    return mark_safe("".join(html))  # every value and label is escaped above
