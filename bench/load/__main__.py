@@ -90,6 +90,21 @@ def _stop(process: subprocess.Popen | None) -> None:
             process.kill()
 
 
+def start_gunicorn(env: dict, port: int, workers: int) -> subprocess.Popen:
+    """gunicorn (sync workers, as docs/deploy.md runs it) on a loopback port, once it answers."""
+    print(f"gunicorn: {workers} workers on 127.0.0.1:{port}", flush=True)
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--timeout", "120", "--log-level", "warning"],
+        cwd=PROJECT, env=env)
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/dang-nhap/")
+    except RuntimeError:
+        _stop(server)
+        raise
+    return server
+
+
 def run(args) -> dict:
     name = f"giamngheo_load_{uuid.uuid4().hex[:8]}"
     database_url = f"{args.pg}/{name}"
@@ -104,12 +119,7 @@ def run(args) -> dict:
         for command in (["migrate", "--noinput"], ["load_areas"], ["load_demo"]):
             _manage(env, *command)
         _manage(env, "collectstatic", "--noinput")
-        print(f"gunicorn: {args.workers} workers on {base}", flush=True)
-        server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--timeout", "120", "--log-level", "warning"],
-            cwd=PROJECT, env=env)
-        _wait_for(f"{base}/dang-nhap/")
+        server = start_gunicorn(env, port, args.workers)
         csv = Path("/tmp") / f"giamngheo-load-{os.getpid()}"
         print(f"locust: {args.users} users, {args.seconds} s, at most {args.max_requests} requests",
               flush=True)

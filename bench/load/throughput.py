@@ -25,7 +25,16 @@ import uuid
 from dataclasses import dataclass, field
 
 from bench.load import report
-from bench.load.__main__ import BIN, PROJECT, PYTHON, _env, _free_port, _manage, _psql, _stop, _wait_for
+from bench.load.__main__ import (
+    PROJECT,
+    PYTHON,
+    _env,
+    _free_port,
+    _manage,
+    _psql,
+    _stop,
+    start_gunicorn,
+)
 
 PAGES = {
     "danh sách hộ, trang đầu": "/ho-gia-dinh/",
@@ -154,12 +163,7 @@ def run(args) -> dict:
                                   env=env, check=True, timeout=1800, capture_output=True, text=True)
         login = json.loads(prepared.stdout.strip().splitlines()[-1])
         cookie = f"{login['cookie']}={login['session']}"
-        print(f"gunicorn: {args.workers} workers on 127.0.0.1:{port}", flush=True)
-        server = subprocess.Popen(
-            [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{port}",
-             "--workers", str(args.workers), "--timeout", "120", "--log-level", "warning"],
-            cwd=PROJECT, env=env)
-        _wait_for(f"http://127.0.0.1:{port}/dang-nhap/")
+        server = start_gunicorn(env, port, args.workers)
         runs = []
         for title, path in PAGES.items():
             print(f"{title}: {args.connections} connections, {args.seconds:.0f} s", flush=True)
