@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     DOCS_PAGE.write_text(report.markdown(
         date=now, machine=machine.machine_facts(), command=command(args), method=method(args),
         summaries=every, verdicts=[report.verdict(t, every) for t in runner.TARGETS],
-        chart=DOCS_CHART.name, runs=kept,
+        chart=DOCS_CHART.name, runs=kept, load=report.load_blocks(PROJECT / "docs" / "load.md"),
     ))
     print(f"\nWrote {DOCS_PAGE.relative_to(PROJECT)} and {DOCS_CHART.relative_to(PROJECT)}")
 

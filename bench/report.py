@@ -63,7 +63,7 @@ def fact_lines() -> list[str]:
 
 def markdown(*, date: str, machine: dict[str, str], command: str, method: list[str],
              summaries: dict[str, Summary], verdicts: list[tuple[str, str]], chart: str,
-             runs: dict | None = None) -> str:
+             runs: dict | None = None, load: list[str] | None = None) -> str:
     return "\n".join([
         "# Performance",
         "",
@@ -102,7 +102,31 @@ def markdown(*, date: str, machine: dict[str, str], command: str, method: list[s
         "",
         *(f"- {line}" for line in fact_lines() or ["(none recorded in this run)"]),
         "",
+        *_load_section(load),
     ])
+
+
+def load_blocks(path) -> list[str]:
+    """The generated blocks of docs/load.md (``<!-- key -->`` … ``<!-- /key -->``), oldest first."""
+    import re
+
+    if not path.exists():
+        return []
+    return [block.strip() for block in re.findall(r"<!-- (?!/)[\w-]+ -->\n(.*?)\n<!-- /[\w-]+ -->",
+                                                   path.read_text(), flags=re.S)]
+
+
+def _load_section(blocks: list[str] | None) -> list[str]:
+    """The load and concurrency figures of the latest `make load`, copied from docs/load.md."""
+    lines = ["## Load and concurrency", "",
+             "Copied from [docs/load.md](load.md), written by `make load` (gunicorn on loopback, "
+             "PostgreSQL, locust; then the household list at 2 connections). Rerun `make load`, then "
+             "`make bench`, to refresh both pages.", ""]
+    if not blocks:
+        return [*lines, "(`make load` has not been run on this machine.)", ""]
+    for block in blocks:
+        lines += [block.replace("\n## ", "\n### ").replace("## ", "### ", 1), ""]
+    return lines
 
 
 def _runs_section(runs: dict | None) -> list[str]:

@@ -194,7 +194,7 @@ def section(figures: dict) -> str:
     rows = "\n".join(
         f"| {p.name} | `{p.path}` | {len(p.latencies)} | {len(p.errors)} | {p.rps:.0f} | "
         f"{p.percentile(50):.1f} | {p.percentile(95):.1f} | {p.percentile(99):.1f} | "
-        f"{'đạt' if p.passed else 'chưa đạt'} |"
+        f"{'PASS' if p.passed else 'FAIL'} |"
         for p in figures["runs"])
     return f"""## Household list at {figures['connections']} connections
 

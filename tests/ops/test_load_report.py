@@ -49,4 +49,15 @@ def test_throughput_figures_and_verdict():
     figures = {"runs": [fast, slow], "connections": 2, "workers": 2, "households": 1_000_000,
                "communes": 3000, "seconds": 10.0, "load_before": 0.3}
     assert "PASS: danh sách" in text(figures) and "FAIL: lọc" in text(figures)
-    assert "| 251 |" in section(figures) and "chưa đạt" in section(figures)
+    assert "| 251 |" in section(figures) and "| FAIL |" in section(figures)
+
+
+def test_the_performance_page_copies_the_load_blocks(tmp_path):
+    from bench.report import _load_section, load_blocks
+
+    page = tmp_path / "load.md"
+    report.write_section(page, "mixed", "## Mixed load\n| requests | 10 |")
+    report.write_section(page, "throughput", "## Household list\n| 222 |")
+    section = "\n".join(_load_section(load_blocks(page)))
+    assert "### Mixed load" in section and "### Household list" in section and "| 222 |" in section
+    assert "has not been run" in "\n".join(_load_section(load_blocks(tmp_path / "missing.md")))
