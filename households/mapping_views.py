@@ -1,11 +1,16 @@
-"""The column-mapping screen: the officer shows the header row(s) and says which column holds what."""
+"""The column-mapping screen (the officer shows the header row(s) and says which column holds what) and
+the list of mappings a commune has saved, where one can be forgotten."""
 
 from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from households import services
 from households.import_views import visible_batches
 from households.imports import batches
 from households.imports.columns import filled_row
@@ -20,9 +25,11 @@ from households.imports.mapping import (
     guess_fields,
 )
 from households.imports.workbook import column_letter, read_sheets
-from households.models import BatchStatus
+from households.models import BatchStatus, ColumnMapping
+from households.permissions import can_import, editable_unit_ids
 
 SAMPLES_PER_COLUMN = 3
+MAPPINGS_PER_PAGE = 20
 
 
 @dataclass
@@ -112,3 +119,34 @@ def import_mapping(request, pk):
     context = {"batch": batch, "screen": screen, "sheets": list(enumerate(names)), "fields": FIELD_LABELS.items(),
                "heights": range(screen.first + 1, min(screen.first + MAX_HEIGHT, len(rows)) + 1)}
     return render(request, "households/import_mapping.html", context)
+
+
+def _saved_mappings(user):
+    return (ColumnMapping.objects.filter(commune__in=editable_unit_ids(user))
+            .select_related("commune", "created_by").order_by("commune__name", "-updated_at"))
+
+
+def _described(mapping: ColumnMapping) -> list[tuple[str, str, str]]:
+    """(column letter, the header text in the file, the field) of each mapped column, left to right."""
+    labels = mapping.labels or []
+    return [(column_letter(col), labels[col] if col < len(labels) else "", FIELD_LABELS.get(name, name))
+            for name, col in sorted(mapping.columns.items(), key=lambda item: item[1])]
+
+
+def mapping_list(request):
+    """The commune's remembered column mappings, each with what it maps and a way to forget it."""
+    if not can_import(request.user):
+        raise Http404
+    page = Paginator(_saved_mappings(request.user), MAPPINGS_PER_PAGE).get_page(request.GET.get("page"))
+    for mapping in page.object_list:
+        mapping.described = _described(mapping)
+    return render(request, "households/mapping_list.html", {"page": page})
+
+
+@require_POST
+def mapping_delete(request, pk):
+    mapping = get_object_or_404(_saved_mappings(request.user), pk=pk)
+    services.delete_column_mapping(mapping, by=request.user, request=request)
+    messages.success(request, f"Đã xóa cách ghép cột của {mapping.commune.name}. Tệp có dòng tiêu đề này sẽ được "
+                              "nhận dạng lại hoặc ghép cột lại ở lần nhập sau.")
+    return redirect("households:mapping-list")

@@ -46,6 +46,16 @@ def can_edit_household(user, household) -> bool:
     return household.commune_id in _units(user, EDIT_ROLES)
 
 
+def editable_unit_ids(user) -> frozenset[int]:
+    """Units whose lists the user imports and whose households they edit."""
+    return _units(user, EDIT_ROLES)
+
+
+def can_manage_mapping(user, mapping) -> bool:
+    """A remembered column mapping belongs to the people who import that commune's lists."""
+    return mapping.commune_id in _units(user, EDIT_ROLES)
+
+
 def can_import_into(user, commune) -> bool:
     """Lists are imported into a current commune where the user plans or works as commune staff."""
     return (commune.level == UnitLevel.COMMUNE and commune.is_current

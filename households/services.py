@@ -1,4 +1,5 @@
-"""Writes on households that carry a rule: registering, changing, classifying, revealing an ID number."""
+"""Writes on households that carry a rule: registering, changing, classifying, revealing an ID number,
+forgetting a remembered column mapping."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,7 +9,12 @@ from audit.services import diff, record
 from households.classify import refresh_computed
 from households.idnumber import check_id, mask
 from households.models import Classification, Household
-from households.permissions import can_edit_household, can_import_into, can_reveal_id
+from households.permissions import (
+    can_edit_household,
+    can_import_into,
+    can_manage_mapping,
+    can_reveal_id,
+)
 
 AUDITED = ["commune", "code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
            "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
@@ -104,3 +110,13 @@ def classify_household(household: Household, *, year: int, household_class: str,
     record(by, Action.CREATE if created else Action.CHANGE, classification, request=request,
            changes=diff({} if created else before, after), description=f"Phân loại năm {year} của hộ {household}")
     return classification
+
+
+@transaction.atomic
+def delete_column_mapping(mapping, *, by, request=None) -> None:
+    """Forget a remembered column mapping; the next file with that header is recognised or mapped anew."""
+    if not can_manage_mapping(by, mapping):
+        raise PermissionDenied
+    record(by, Action.DELETE, mapping, request=request, changes={"fields": mapping.fields, "labels": mapping.labels},
+           description=f"{mapping} – {mapping.commune.name}")
+    mapping.delete()

@@ -35,6 +35,7 @@ MATRIX = [
     ("households:household-reveal-id", "other", "post", [404, 404, 404, 404, 403]),
     ("households:household-export", "own", "get", [200, 200, 200, 200, 200]),
     ("households:import-start", "own", "get", [200, 200, 404, 404, 404]),
+    ("households:mapping-list", "own", "get", [200, 200, 404, 404, 404]),
     ("households:household-create", "own", "get", [200, 200, 403, 403, 403]),
     ("households:household-create", "own", "post", [200, 200, 403, 403, 403]),
     ("households:household-edit", "own", "get", [200, 200, 403, 403, 403]),

@@ -134,3 +134,44 @@ def test_only_the_uploader_maps_columns(client_as, commune_staff, officer, own_u
     assert client_as(stranger).get(url).status_code == 404
     batch.refresh_from_db()
     assert batch.status == BatchStatus.MAPPING and not ColumnMapping.objects.exists()
+
+
+def _saved(unit, user, fingerprint="abc") -> ColumnMapping:
+    return ColumnMapping.objects.create(commune=unit, fingerprint=fingerprint, height=1, created_by=user,
+                                        fields={"name": 2, "code": 1}, labels=["TT", "Số hồ sơ", "Tên"])
+
+
+def test_the_saved_mappings_page_lists_the_communes_mappings_column_by_column(client_as, commune_staff, own_unit,
+                                                                           other_unit):
+    _saved(own_unit, commune_staff)
+    _saved(other_unit, commune_staff, fingerprint="other")
+    page = client_as(commune_staff).get(reverse("households:mapping-list")).content.decode()
+    assert own_unit.name in page and other_unit.name not in page
+    assert page.index("Số hồ sơ") < page.index("Tên</td>")  # columns left to right, with the file's header
+    assert "Mã hộ" in page and "Họ và tên chủ hộ" in page
+
+
+def test_the_page_says_when_nothing_is_saved(client_as, commune_staff):
+    page = client_as(commune_staff).get(reverse("households:mapping-list")).content.decode()
+    assert "Chưa có cách ghép cột nào" in page
+
+
+def test_forgetting_a_mapping_is_audited_and_the_next_file_asks_again(client_as, commune_staff, own_unit, upload):
+    client = client_as(commune_staff)
+    batch = _upload(client, own_unit, upload, odd_list())
+    client.post(reverse("households:import-mapping", args=[batch.pk]), {"sheet": 0, "first": 3, "last": 3, **MAPPING})
+    mapping = ColumnMapping.objects.get(commune=own_unit)
+    response = client.post(reverse("households:mapping-delete", args=[mapping.pk]), follow=True)
+    assert "Đã xóa cách ghép cột" in response.content.decode()
+    assert not ColumnMapping.objects.filter(pk=mapping.pk).exists()
+    entry = AuditEntry.objects.get(action=Action.DELETE, object_type="households.ColumnMapping")
+    assert entry.user == commune_staff and entry.changes["fields"]["name"] == 2
+    again = _upload(client, own_unit, upload, odd_list())
+    assert again.status == BatchStatus.MAPPING
+
+
+def test_another_communes_mapping_cannot_be_deleted(client_as, commune_staff, other_unit):
+    mapping = _saved(other_unit, AssignmentFactory(unit=other_unit, role="commune_staff").user)
+    response = client_as(commune_staff).post(reverse("households:mapping-delete", args=[mapping.pk]))
+    assert response.status_code == 404 and ColumnMapping.objects.filter(pk=mapping.pk).exists()
+    assert client_as(commune_staff).get(reverse("households:mapping-delete", args=[mapping.pk])).status_code == 405

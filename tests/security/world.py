@@ -90,12 +90,14 @@ def _budgets(unit, marker):
 
 
 def _households(unit, staff, marker, base):
-    from households.models import ImportBatch
+    from households.models import ColumnMapping, ImportBatch
     from tests.households.factories import ClassificationFactory, HouseholdFactory
 
     household = HouseholdFactory(commune=unit, head_name=f"Chủ hộ {marker}", id_number=f"0250750{base % 100000:05d}")
     ClassificationFactory(household=household, year=2025)
     ImportBatch.objects.create(commune=unit, year=2025, filename=f"{marker}.xlsx", created_by=staff)
+    ColumnMapping.objects.create(commune=unit, fingerprint=marker, fields={"name": 1}, labels=["TT", f"Tên {marker}"],
+                                 created_by=staff)
 
 
 def _dialogues(unit, marker):
