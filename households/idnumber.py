@@ -35,6 +35,8 @@ def digits_of(raw) -> str:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = str(raw).strip()
+    if text.isascii() and text.isdigit():
+        return text  # the usual case: nothing to drop
     return "".join(c for c in text if c not in " .-\u00a0")
 
 

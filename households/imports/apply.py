@@ -9,68 +9,99 @@ from django.utils import timezone
 from households.classify import refresh_computed
 from households.imports.bulk import insert_rows
 from households.imports.cells import fast_key
-from households.imports.plan import CLASS_FIELDS, HOUSEHOLD_FIELDS, Plan
+from households.imports.plan import CLASS_FIELDS, HOUSEHOLD_FIELDS, Plan, Step
 from households.models import Classification, Household, PovertyStandard
 from households.models.household import URBAN_KINDS
 
 BATCH = 1000
-HOUSEHOLD_DEFAULTS = {"code": "", "gender": "", "birth_year": None, "ethnic_group": None, "id_number": "",
+HOUSEHOLD_DEFAULTS = {"code": "", "head_name": "", "gender": "", "birth_year": None, "id_number": "",
                       "village": "", "members": None, "phone": "", "meritorious": False,
                       "social_protection": False, "no_labour_capacity": False}
+HOUSEHOLD_COLUMNS = [*HOUSEHOLD_DEFAULTS, "ethnic_group_id", "search_name"]
+NEW_CLASS = {"household_class": "", "escaped_on": None, "income_per_person": None, "deprivations": []}
+CLASS_COLUMNS = ["household_id", *NEW_CLASS, "standard_id", "computed_class", "disagrees"]
 
 
 @transaction.atomic
 def apply_plan(plan: Plan, *, commune, year: int, by) -> dict:
     """Create and update the plan's households and their class for ``year``; all or nothing."""
     now, today = timezone.now(), datetime.date.today()
-    new_steps, new_rows, updated = [], [], []
-    for step in plan.steps:
-        values = step.parsed.values
-        if step.household is None:
-            row = {**HOUSEHOLD_DEFAULTS, **{f: values[f] for f in HOUSEHOLD_FIELDS if f in values}}
-            row["ethnic_group_id"] = getattr(row.pop("ethnic_group"), "pk", None)
-            row |= {"commune_id": commune.pk, "recorded_on": today, "search_name": fast_key(row["head_name"]),
-                    "created_at": now, "updated_at": now}
-            new_steps.append(step)
-            new_rows.append(row)
-        elif step.household_changes:
+    new_steps = [step for step in plan.steps if step.household is None]
+    new_ids = insert_rows(Household, HOUSEHOLD_COLUMNS, map(_household_row, new_steps), count=len(new_steps),
+                          same={"commune_id": commune.pk, "recorded_on": today, "created_at": now, "updated_at": now})
+    del new_steps
+    updated = _changed_households(plan.steps, now)
+    if updated:
+        Household.objects.bulk_update(updated, HOUSEHOLD_FIELDS + ["search_name", "updated_at"], batch_size=BATCH)
+    classes = _write_classifications(plan, new_ids, commune=commune, year=year, by=by)
+    return {"created": len(new_ids), "updated": len(updated), "classified": classes}
+
+
+def _household_row(step: Step) -> tuple:
+    values = step.values
+    group = values.get("ethnic_group")
+    return (*[values.get(name, default) for name, default in HOUSEHOLD_DEFAULTS.items()],
+            group.pk if group is not None else None, step.search_name)
+
+
+def _changed_households(steps: list[Step], now) -> list[Household]:
+    updated = []
+    for step in steps:
+        if step.household is not None and step.household_changes:
             for name in step.household_changes:
-                setattr(step.household, name, values[name])
+                setattr(step.household, name, step.values[name])
             step.household.search_name = fast_key(step.household.head_name)
             step.household.updated_at = now
             updated.append(step.household)
-    new_ids = insert_rows(Household, new_rows)
-    if updated:
-        Household.objects.bulk_update(updated, HOUSEHOLD_FIELDS + ["search_name", "updated_at"], batch_size=BATCH)
-    ids = {id(step): pk for step, pk in zip(new_steps, new_ids, strict=True)}
-    classes = _write_classifications(plan, ids, commune=commune, year=year, by=by)
-    return {"created": len(new_rows), "updated": len(updated), "classified": classes}
+    return updated
 
 
-def _write_classifications(plan: Plan, new_ids: dict, *, commune, year: int, by) -> int:
+def _write_classifications(plan: Plan, new_ids: list[int], *, commune, year: int, by) -> int:
     standard = PovertyStandard.for_year(year)
     current = {c.household_id: c for c in Classification.objects.filter(household__commune=commune, year=year)}
     urban = commune.kind in URBAN_KINDS
-    new_rows, changed = [], []
-    for step in plan.steps:
-        if not step.class_changes:
-            continue
-        household_id = step.household.pk if step.household is not None else new_ids[id(step)]
-        existing = current.get(household_id)
-        target = existing or SimpleNamespace(year=year, household_class="", escaped_on=None, income_per_person=None,
-                                             deprivations=[])
-        for name in CLASS_FIELDS:
-            if name in step.parsed.values:
-                setattr(target, name, step.parsed.values[name])
-        refresh_computed(target, urban=urban, standard=standard)
-        if existing is not None:
-            changed.append(existing)
-        else:
-            new_rows.append({"household_id": household_id, "year": year, "recorded_by_id": by.pk,
-                             "standard_id": getattr(target.standard, "pk", None),
-                             **{n: getattr(target, n) for n in (*CLASS_FIELDS, "computed_class", "disagrees")}})
-    insert_rows(Classification, new_rows)
+    computed = _computed_figures(year, urban=urban, standard=standard)
+    changed, written = [], 0
+
+    def new_rows():
+        nonlocal written
+        new_pks = iter(new_ids)
+        for step in plan.steps:
+            household_id = step.household.pk if step.household is not None else next(new_pks)
+            if not step.class_changes:
+                continue
+            values, existing = step.values, current.get(household_id)
+            if existing is not None:
+                for name in CLASS_FIELDS:
+                    if name in values:
+                        setattr(existing, name, values[name])
+                changed.append(refresh_computed(existing, urban=urban, standard=standard))
+                continue
+            written += 1
+            figures = tuple(values.get(name, default) for name, default in NEW_CLASS.items())
+            yield household_id, *figures, *computed(figures)
+
+    insert_rows(Classification, CLASS_COLUMNS, new_rows(), same={"year": year, "recorded_by_id": by.pk})
     if changed:
         Classification.objects.bulk_update(
             changed, CLASS_FIELDS + ["standard", "computed_class", "disagrees"], batch_size=BATCH)
-    return len(new_rows) + len(changed)
+    return written + len(changed)
+
+
+def _computed_figures(year: int, *, urban: bool, standard):
+    """(standard id, computed class, disagrees) of a new classification with the given figures.
+
+    ``refresh_computed`` depends on nothing but the figures, so each distinct set of figures is
+    worked out once: a commune file holds only a few.
+    """
+    known = {}
+
+    def computed(figures: tuple) -> tuple:
+        key = (*figures[:-1], tuple(figures[-1]))
+        if key not in known:
+            target = refresh_computed(SimpleNamespace(year=year, **dict(zip(NEW_CLASS, figures, strict=True))),
+                                      urban=urban, standard=standard)
+            known[key] = (getattr(target.standard, "pk", None), target.computed_class, target.disagrees)
+        return known[key]
+
+    return computed

@@ -9,6 +9,8 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from households.imports.cells import fast_key
 from households.imports.mapping import Saved
 from households.imports.rows import ParsedRow
@@ -23,17 +25,29 @@ LABELS = {"code": "mã hộ", "head_name": "họ tên", "gender": "giới tính"
           "phone": "điện thoại", "meritorious": "người có công", "social_protection": "bảo trợ xã hội",
           "no_labour_capacity": "không có khả năng lao động", "household_class": "phân loại",
           "escaped_on": "ngày thoát nghèo", "income_per_person": "thu nhập", "deprivations": "chỉ số thiếu hụt"}
+ALL_CLASS_FIELDS = tuple(CLASS_FIELDS)
+SQLITE_SLICE = 5000
+# PostgreSQL: one text parameter instead of an IN list of up to 100,000 placeholders (ID numbers hold
+# no comma). "id_number <> ''" lets the planner probe the partial unique index on id_number; without
+# it, it probes the trigram index once per ID: minutes for a large file.
+ELSEWHERE_SQL = ("SELECT id_number FROM households_household "
+                 "WHERE id_number IN (SELECT unnest(string_to_array(%s, ','))) AND id_number <> '' "
+                 "AND commune_id <> %s")
 OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "rejected", "skipped"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Step:
-    """One data row that will be written: the parsed row and the household it updates (or None)."""
+    """One data row that will be written: its values and the household it updates (or None).
 
-    parsed: ParsedRow
+    Only the values are kept, not the whole parsed row: its messages are in the report already.
+    """
+
+    values: dict
     household: Household | None
-    household_changes: list[str] = field(default_factory=list)
-    class_changes: list[str] = field(default_factory=list)
+    search_name: str = ""
+    household_changes: tuple[str, ...] = ()
+    class_changes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -51,10 +65,10 @@ class Plan:
 village_key = functools.lru_cache(maxsize=2048)(fast_key)
 
 
-def _key(values: dict) -> tuple | None:
+def _key(values: dict, search_name: str) -> tuple | None:
     if not values.get("head_name") or not values.get("birth_year"):
         return None
-    return (fast_key(values["head_name"]), values["birth_year"], village_key(values.get("village", "")))
+    return (search_name, values["birth_year"], village_key(values.get("village", "")))
 
 
 class Registry:
@@ -67,10 +81,25 @@ class Registry:
         self.by_key = {}
         for h in households:
             self.by_key.setdefault((h.search_name, h.birth_year, village_key(h.village)), h)
-        self.elsewhere = set(Household.objects.filter(id_number__in=ids_in_file)
-                             .exclude(commune=commune).values_list("id_number", flat=True))
+        self.elsewhere = _registered_elsewhere(ids_in_file, commune)
         self.classes = {c.household_id: c for c in Classification.objects.filter(
             household__commune=commune, year=year)}
+
+
+def _registered_elsewhere(ids: set[str], commune) -> set[str]:
+    """The ID numbers among ``ids`` that belong to a household of another commune."""
+    if not ids:
+        return set()
+    if connection.vendor != "postgresql":
+        # In slices: SQLite refuses a statement with more than 32,766 parameters.
+        ordered, found = sorted(ids), set()
+        for start in range(0, len(ordered), SQLITE_SLICE):
+            found.update(Household.objects.filter(id_number__in=ordered[start:start + SQLITE_SLICE])
+                         .exclude(commune=commune).values_list("id_number", flat=True))
+        return found
+    with connection.cursor() as cursor:
+        cursor.execute(ELSEWHERE_SQL, [",".join(ids), commune.pk])
+        return {id_number for (id_number,) in cursor.fetchall()}
 
 
 def build_plan(filename: str, data: bytes, *, commune, year: int,
@@ -84,10 +113,11 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
                 mapping_id=sheet.mapping_id)
     items = list(rows)
     sheet.rows = []  # the cells are no longer needed: let them go before matching
-    ids = {r.values["id_number"] for r in items if isinstance(r, ParsedRow) and "id_number" in r.values}
-    registry = Registry(commune, year, ids)
-    seen: dict[tuple, int] = {}
-    for item in items:
+    registry = Registry(commune, year, {r.values["id_number"] for r in items
+                                        if isinstance(r, ParsedRow) and "id_number" in r.values})
+    seen: dict[str, dict] = {"code": {}, "id": {}, "key": {}}
+    for index, item in enumerate(items):
+        items[index] = None  # once recorded, a row lives on only in the report and its step
         if not isinstance(item, ParsedRow):
             _add(plan, item.number, "skipped", "", {}, [item.reason])
             continue
@@ -101,15 +131,17 @@ def saved_mappings(commune) -> dict[str, Saved]:
     return {m.fingerprint: Saved(m.pk, m.height, m.columns) for m in ColumnMapping.objects.filter(commune=commune)}
 
 
-def _match(parsed: ParsedRow, registry: Registry, seen: dict) -> Step | None:
+def _match(parsed: ParsedRow, registry: Registry, seen: dict[str, dict]) -> Step | None:
+    """``seen`` maps "code", "id" and "key" to {value: row number} of the rows matched so far."""
     values = parsed.values
-    code, id_number, key = values.get("code"), values.get("id_number"), _key(values)
+    search_name = fast_key(values.get("head_name", ""))
+    code, id_number, key = values.get("code"), values.get("id_number"), _key(values, search_name)
     for kind, value, label in (("code", code, "mã hộ"), ("id", id_number, "số định danh")):
-        if value and (kind, value) in seen:
-            parsed.errors.append(f"Trùng {label} «{value}» với dòng {seen[(kind, value)]}")
+        if value and value in seen[kind]:
+            parsed.errors.append(f"Trùng {label} «{value}» với dòng {seen[kind][value]}")
             return None
-    if not code and not id_number and key and ("key", key) in seen:
-        parsed.errors.append(f"Trùng họ tên, năm sinh và thôn với dòng {seen[('key', key)]}")
+    if not code and not id_number and key and key in seen["key"]:
+        parsed.errors.append(f"Trùng họ tên, năm sinh và thôn với dòng {seen['key'][key]}")
         return None
     if id_number in registry.elsewhere:
         parsed.errors.append("Số định danh đã được đăng ký cho một hộ ở xã/phường khác")
@@ -119,8 +151,8 @@ def _match(parsed: ParsedRow, registry: Registry, seen: dict) -> Step | None:
         return None
     for kind, value in (("code", code), ("id", id_number), ("key", key)):
         if value:
-            seen[(kind, value)] = parsed.row
-    return _changes(Step(parsed, household), registry)
+            seen[kind][value] = parsed.row
+    return _changes(Step(values, household, search_name), registry)
 
 
 def _existing(parsed, registry, code, id_number, key) -> Household | None:
@@ -146,15 +178,15 @@ def _existing(parsed, registry, code, id_number, key) -> Household | None:
 
 
 def _changes(step: Step, registry: Registry) -> Step:
-    values, household = step.parsed.values, step.household
+    values, household = step.values, step.household
     if household is not None:
-        step.household_changes = [f for f in HOUSEHOLD_FIELDS if f in values and getattr(household, f) != values[f]]
+        step.household_changes = tuple(f for f in HOUSEHOLD_FIELDS if f in values and getattr(household, f) != values[f])
     current = registry.classes.get(household.pk) if household is not None else None
     if "household_class" in values:
         if current is None:
-            step.class_changes = list(CLASS_FIELDS)
+            step.class_changes = ALL_CLASS_FIELDS
         else:
-            step.class_changes = [f for f in CLASS_FIELDS if f in values and getattr(current, f) != values[f]]
+            step.class_changes = tuple(f for f in CLASS_FIELDS if f in values and getattr(current, f) != values[f])
     return step
 
 

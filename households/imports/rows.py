@@ -26,9 +26,12 @@ CLASS_WORDS = [("moi thoat ngheo", HouseholdClass.NEWLY_ESCAPED), ("thoat ngheo"
                ("trung binh", HouseholdClass.MIDDLE), ("khac", HouseholdClass.OTHER)]
 ethnic_key = functools.lru_cache(maxsize=1024)(_ethnic_key)
 NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[ '’.\-][^\W\d_]*)*$")
+FLAGS = (("meritorious", "meritorious"), ("social_protection", "social_protection"),
+         ("no_labour", "no_labour_capacity"))
+PHONE_SEPARATORS = re.compile(r"[\s.\-]")
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     """A data row's values (only what the file gives) and what was noticed on the way."""
 
@@ -44,17 +47,31 @@ class ParsedRow:
 
 
 class RowReader:
-    """Reads data rows against a header; holds the file-wide context (village sections, lookups)."""
+    """Reads data rows against a header; holds the file-wide context (village sections, lookups).
+
+    Each row's cells are first picked into a {field: value} dict, so a field the header lacks
+    costs one dictionary miss; what depends only on the header is worked out once, here.
+    """
 
     def __init__(self, fields: dict[str, int], *, ethnic_groups: dict, year: int, today: datetime.date):
         self.fields, self.ethnic_groups, self.year, self.today = fields, ethnic_groups, year, today
+        self.columns = tuple(fields.items())
+        self.width = max(fields.values(), default=-1) + 1
+        self.gender_columns = "birth_male" in fields or "birth_female" in fields
+        self.class_ticks = [(name, klass) for name, klass in CLASS_TICKS.items() if name in fields]
+        self.deprivation_ticks = [name for name in fields if name.startswith("dep_")]
+        self.has_deprivations = "deprivations" in fields or bool(self.deprivation_ticks)
+        self.flags = [(name, key) for name, key in FLAGS if name in fields]
 
-    def cell(self, cells: list, name: str):
-        col = self.fields.get(name)
-        return cells[col] if col is not None and col < len(cells) else ""
+    def pick(self, cells: list) -> dict:
+        """The row's value of each mapped field (a column beyond the row's end has none)."""
+        if len(cells) >= self.width:
+            return {name: cells[col] for name, col in self.columns}
+        return {name: cells[col] for name, col in self.columns if col < len(cells)}
 
-    def text(self, parsed: ParsedRow, cells: list, name: str, label: str) -> str:
-        text, notes = clean_text(self.cell(cells, name))
+    @staticmethod
+    def text(parsed: ParsedRow, value, label: str) -> str:
+        text, notes = clean_text(value)
         if notes:
             parsed.notes.append(f"{label}: " + ", ".join(notes))
         if looks_like_formula(text):
@@ -63,6 +80,7 @@ class RowReader:
 
     def read(self, row_number: int, cells: list, village: str) -> ParsedRow:
         parsed = ParsedRow(row=row_number)
+        cells = self.pick(cells)
         self._name(parsed, cells)
         self._identity(parsed, cells)
         self._place(parsed, cells, village)
@@ -72,7 +90,7 @@ class RowReader:
         return parsed
 
     def _name(self, parsed, cells):
-        name = self.text(parsed, cells, "name", "Họ tên")
+        name = self.text(parsed, cells.get("name", ""), "Họ tên")
         if not name:
             parsed.errors.append("Thiếu họ và tên chủ hộ")
         elif len(name) > NAME_MAX:
@@ -82,7 +100,7 @@ class RowReader:
             parsed.errors.append(f"Họ tên «{name[:40]}» có ký tự không phải chữ cái: «{odd}»")
         else:
             parsed.values["head_name"] = name
-        code = self.text(parsed, cells, "code", "Mã hộ")
+        code = self.text(parsed, cells.get("code", ""), "Mã hộ")
         if len(code) > 40:
             parsed.errors.append(f"Mã hộ dài {len(code)} ký tự (tối đa 40)")
         elif code:
@@ -94,7 +112,7 @@ class RowReader:
             parsed.values["gender"] = gender
         if year is not None:
             parsed.values["birth_year"] = year
-        raw_id = self.cell(cells, "id_number")
+        raw_id = cells.get("id_number", "")
         checked = check_id(raw_id, gender=gender, birth_year=year)
         parsed.errors += checked.errors
         parsed.warnings += checked.warnings if not checked.restored_zero else []
@@ -102,7 +120,7 @@ class RowReader:
             parsed.notes += checked.warnings
         if checked.value:
             parsed.values["id_number"] = checked.value
-        ethnicity = self.text(parsed, cells, "ethnicity", "Dân tộc")
+        ethnicity = self.text(parsed, cells.get("ethnicity", ""), "Dân tộc")
         if ethnicity:
             group = self.ethnic_groups.get(ethnic_key(ethnicity))
             if group is None:
@@ -113,31 +131,31 @@ class RowReader:
                     parsed.notes.append(f"Dân tộc «{ethnicity}» ghi theo danh mục là «{group.name}»")
 
     def _gender_and_year(self, parsed, cells) -> tuple[str, int | None]:
-        male, female = self.cell(cells, "birth_male"), self.cell(cells, "birth_female")
+        male, female = cells.get("birth_male", ""), cells.get("birth_female", "")
         gender = ""
         if male not in ("", None) and female not in ("", None):
             parsed.errors.append("Năm sinh ghi ở cả cột Nam và cột Nữ")
             return "", None
         raw_year = male if male not in ("", None) else female
-        if "birth_male" in self.fields or "birth_female" in self.fields:
+        if self.gender_columns:
             gender = MALE if male not in ("", None) else FEMALE if female not in ("", None) else ""
         if raw_year in ("", None):
-            raw_year = self.cell(cells, "birth_year")
+            raw_year = cells.get("birth_year", "")
         gender = gender or self._gender(parsed, cells)
         return gender, self._year(parsed, raw_year)
 
     def _gender(self, parsed, cells) -> str:
-        if is_tick(self.cell(cells, "gender_male")):
+        if is_tick(cells.get("gender_male", "")):
             return MALE
-        if is_tick(self.cell(cells, "gender_female")) or is_tick(self.cell(cells, "woman_head")):
+        if is_tick(cells.get("gender_female", "")) or is_tick(cells.get("woman_head", "")):
             return FEMALE
-        word = folded(self.cell(cells, "gender"))
+        word = folded(cells.get("gender", ""))
         if word in ("nam", "1", "m"):
             return MALE
         if word in ("nu", "2", "f"):
             return FEMALE
         if word:
-            parsed.errors.append(f"Giới tính «{clean_text(self.cell(cells, 'gender'))[0][:20]}» không rõ (ghi Nam hoặc Nữ)")
+            parsed.errors.append(f"Giới tính «{clean_text(cells.get('gender', ''))[0][:20]}» không rõ (ghi Nam hoặc Nữ)")
         return ""
 
     def _year(self, parsed, raw) -> int | None:
@@ -170,7 +188,7 @@ class RowReader:
         return number
 
     def _place(self, parsed, cells, village):
-        own = self.text(parsed, cells, "village", "Thôn")
+        own = self.text(parsed, cells.get("village", ""), "Thôn")
         chosen = own or village
         if len(chosen) > VILLAGE_MAX:
             parsed.errors.append(f"Tên thôn dài {len(chosen)} ký tự (tối đa {VILLAGE_MAX})")
@@ -178,9 +196,11 @@ class RowReader:
             parsed.values["village"] = chosen
         else:
             parsed.warnings.append("Không rõ thôn/xóm của hộ")
-        phone_raw = self.cell(cells, "phone")
+        phone_raw = cells.get("phone", "")
+        if phone_raw in ("", None):
+            return
         phone = str(int(phone_raw)) if isinstance(phone_raw, float) else clean_text(phone_raw)[0]
-        phone = re.sub(r"[\s.\-]", "", phone)
+        phone = PHONE_SEPARATORS.sub("", phone)
         if phone and re.fullmatch(r"[1-9]\d{8}", phone):
             phone = "0" + phone
             parsed.notes.append(f"Số điện thoại: thêm số 0 đầu bị mất ({phone})")
@@ -194,7 +214,7 @@ class RowReader:
             ("members", "Số nhân khẩu", 1, 50, "members"),
             ("income", "Thu nhập bình quân", 0, 1_000_000_000, "income_per_person"),
         ):
-            raw = self.cell(cells, name)
+            raw = cells.get(name, "")
             if raw in ("", None):
                 continue
             number = parse_int(raw)
@@ -204,19 +224,19 @@ class RowReader:
                 parsed.values[key] = number
 
     def _classification(self, parsed, cells):
-        ticked = [klass for name, klass in CLASS_TICKS.items() if is_tick(self.cell(cells, name))]
-        word = folded(self.cell(cells, "class"))
+        ticked = [klass for name, klass in self.class_ticks if is_tick(cells.get(name, ""))]
+        word = folded(cells.get("class", ""))
         if word:
             ticked += [klass for phrase, klass in CLASS_WORDS if phrase in word][:1]
             if not ticked:
-                parsed.errors.append(f"Phân loại «{clean_text(self.cell(cells, 'class'))[0][:30]}» không rõ")
+                parsed.errors.append(f"Phân loại «{clean_text(cells.get('class', ''))[0][:30]}» không rõ")
         if len(set(ticked)) > 1:
             parsed.errors.append("Đánh dấu nhiều loại hộ trên cùng một dòng")
         elif ticked:
             parsed.values["household_class"] = ticked[0]
         else:
             parsed.warnings.append(f"Chưa có phân loại hộ năm {self.year}")
-        raw_date = self.cell(cells, "escaped_on")
+        raw_date = cells.get("escaped_on", "")
         if raw_date not in ("", None):
             day = parse_date(raw_date)
             if day is None or day > self.today:
@@ -225,13 +245,12 @@ class RowReader:
                 parsed.values["escaped_on"] = day
         if parsed.values.get("household_class") == HouseholdClass.NEWLY_ESCAPED and "escaped_on" not in parsed.values:
             parsed.warnings.append("Hộ mới thoát nghèo chưa có ngày công nhận: không tính được thời hạn 36 tháng")
-        if "deprivations" in self.fields or any(name.startswith("dep_") for name in self.fields):
+        if self.has_deprivations:
             parsed.values["deprivations"] = self._deprivations(parsed, cells)
 
     def _deprivations(self, parsed, cells) -> list[int]:
-        numbers = sorted(int(name[4:]) for name in self.fields
-                         if name.startswith("dep_") and is_tick(self.cell(cells, name)))
-        listed = clean_text(self.cell(cells, "deprivations"))[0]
+        numbers = sorted(int(name[4:]) for name in self.deprivation_ticks if is_tick(cells.get(name, "")))
+        listed = clean_text(cells.get("deprivations", ""))[0]
         for part in re.split(r"[,;\s]+", listed):
             if part.isdigit() and 1 <= int(part) <= 12:
                 numbers.append(int(part))
@@ -240,8 +259,6 @@ class RowReader:
         return sorted(set(numbers))
 
     def _flags(self, parsed, cells):
-        for name, key in (("meritorious", "meritorious"), ("social_protection", "social_protection"),
-                          ("no_labour", "no_labour_capacity")):
-            if name in self.fields:
-                parsed.values[key] = is_tick(self.cell(cells, name))
+        for name, key in self.flags:
+            parsed.values[key] = is_tick(cells.get(name, ""))
 

@@ -17,7 +17,7 @@ DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[a-z])\)?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class SheetRow:
     """One row with what it is: "data" or the reason it is skipped."""
 
@@ -57,15 +57,21 @@ def _is_footer(texts: list[str]) -> bool:
     return any(f" {w} " in text for w in FOOTER_WORDS) or bool(DATE_LINE.search(text))
 
 
-def _plainly_data(cells: list, header: Header) -> bool:
+PROOF_KEYS = ("birth_year", "birth_male", "birth_female", "id_number")
+
+
+def _proof_columns(header: Header) -> tuple[int | None, list[tuple[str, int]]]:
+    """The name column, and the columns (with their field) whose value proves a row holds data."""
+    return header.fields.get("name"), [(key, header.fields[key]) for key in PROOF_KEYS if key in header.fields]
+
+
+def _plainly_data(cells: list, name_col: int | None, proof_cols: list[tuple[str, int]]) -> bool:
     """A text name beside a birth year or an ID number: titles, totals, sections and footers have neither."""
-    name_col = header.fields.get("name")
     name = cells[name_col] if name_col is not None and name_col < len(cells) else None
-    if not isinstance(name, str) or not any(c.isalpha() for c in name[:3]):
+    if not isinstance(name, str) or not (name[:1].isalpha() or any(c.isalpha() for c in name[1:3])):
         return False
-    for key in ("birth_year", "birth_male", "birth_female", "id_number"):
-        col = header.fields.get(key)
-        value = cells[col] if col is not None and col < len(cells) else None
+    for key, col in proof_cols:
+        value = cells[col] if col < len(cells) else None
         if isinstance(value, float | int) and not isinstance(value, bool) and 1900 <= value <= 2100:
             return True
         if key == "id_number" and isinstance(value, str) and len(value) >= 9 and value.isdigit():
@@ -73,9 +79,12 @@ def _plainly_data(cells: list, header: Header) -> bool:
     return False
 
 
-def classify(cells: list, header: Header) -> tuple[str, str]:
-    """("data", "") or ("skip", why), and the village a section row starts ("section", name)."""
-    if _plainly_data(cells, header):
+def classify(cells: list, header: Header, proof: tuple) -> tuple[str, str]:
+    """("data", "") or ("skip", why), and the village a section row starts ("section", name).
+
+    ``proof`` is ``_proof_columns(header)``, worked out once for the sheet.
+    """
+    if _plainly_data(cells, *proof):
         return "data", ""
     values = _non_empty(cells)
     if not values:
@@ -95,12 +104,13 @@ def classify(cells: list, header: Header) -> tuple[str, str]:
 def walk(rows: list[list], header: Header, fill_down: dict[tuple[int, int], object]) -> Iterator[SheetRow]:
     """Every row after the header, classified; data rows carry the village of their section."""
     village, footer = "", False
+    proof = _proof_columns(header)
     by_row: dict[int, list[int]] = {}
     for row, col in fill_down:
         by_row.setdefault(row, []).append(col)
     for index in range(header.data_start, len(rows)):
         cells = rows[index]
-        merged = tuple(col for col in by_row.get(index, ()) if col < len(cells))
+        merged = tuple(col for col in by_row[index] if col < len(cells)) if index in by_row else ()
         if merged:
             cells = list(cells)
             for col in merged:
@@ -109,7 +119,7 @@ def walk(rows: list[list], header: Header, fill_down: dict[tuple[int, int], obje
         if footer:
             yield SheetRow(number, "skip", cells, reason="Phần ký tên cuối bảng")
             continue
-        kind, detail = classify(cells, header)
+        kind, detail = classify(cells, header, proof)
         if kind == "data":
             yield SheetRow(number, "data", cells, village=village, merged_cols=merged)
         elif kind == "section":

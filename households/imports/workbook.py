@@ -101,7 +101,9 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
                 continue
             any_data = True
             parsed = reader.read(row.number, row.cells, row.village)
-            _cell_notes(parsed, row, formulas, columns)
+            if row.merged_cols or row.number - 1 in formulas:
+                _cell_notes(parsed, row, formulas, columns)
+            sheet.rows[row.number - 1] = None  # read: let its cells go while the next rows are read
             yield parsed
         if not any_data:
             raise FileProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")

@@ -1,0 +1,67 @@
+"""The bulk writer behind the import: COPY text escaping, shared values, returned keys."""
+
+import datetime
+import gc
+
+import pytest
+from django.utils import timezone
+
+from households.imports.batches import _collector_paused
+from households.imports.bulk import insert_rows
+from households.models import Household
+
+pytestmark = pytest.mark.django_db
+
+
+def _same(unit, **extra) -> dict:
+    now = timezone.now()
+    return {"commune_id": unit.pk, "recorded_on": datetime.date.today(), "created_at": now, "updated_at": now, **extra}
+
+
+def test_insert_rows_keeps_special_characters_and_returns_keys_in_order(own_unit):
+    names = ["code", "head_name", "birth_year", "meritorious"]
+    rows = [("A\\1", "Tab\there", 1980, True), ("B\n2", "Back\\slash\r", None, False)]
+    ids = insert_rows(Household, names, rows, same=_same(own_unit, village="Thôn 1"),
+                      count=len(rows))
+    saved = {h.pk: h for h in Household.objects.filter(commune=own_unit)}
+    assert [(saved[pk].code, saved[pk].head_name, saved[pk].birth_year, saved[pk].meritorious) for pk in ids] == rows
+    assert all(h.village == "Thôn 1" and h.phone == "" for h in saved.values())
+
+
+def test_insert_rows_without_count_returns_no_keys(own_unit):
+    assert insert_rows(Household, ["head_name"], [("Lò Văn A",)], same=_same(own_unit)) == []
+    assert Household.objects.filter(commune=own_unit, head_name="Lò Văn A").exists()
+
+
+def test_the_cycle_collector_runs_again_after_an_import():
+    with _collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_ids_registered_in_another_commune_are_found_whatever_their_number(own_unit, other_unit, monkeypatch):
+    from households.imports import plan
+    from tests.households.factories import HouseholdFactory
+
+    monkeypatch.setattr(plan, "SQLITE_SLICE", 2)  # several slices on SQLite, one statement on PostgreSQL
+    elsewhere = [HouseholdFactory(commune=other_unit, id_number=f"02507500{n:04d}").id_number for n in range(5)]
+    here = HouseholdFactory(commune=own_unit, id_number="025075009999").id_number
+    ids = {*elsewhere, here, "025075008888"}
+    assert plan._registered_elsewhere(ids, own_unit) == set(elsewhere)
+
+
+def test_a_large_json_report_is_stored_as_written(own_unit, commune_staff):
+    """Streamed through COPY on PostgreSQL, in pieces whose edges fall anywhere in the text."""
+    from households.imports.bulk import _JsonArrayText, store_json
+    from households.models import ImportBatch
+
+    report = [{"row": n, "name": f'Nguyễn "Văn" \\ An\t{n}\n', "message": "=SUM(A1)", "household": None}
+              for n in range(3000)]
+    expected = [dict(item) for item in report]
+    text = _JsonArrayText(report)
+    pieces = iter(lambda: text.read(777), "")
+    assert "".join(pieces).endswith("]\n")
+    batch = ImportBatch.objects.create(commune=own_unit, year=2025, filename="a.xlsx", created_by=commune_staff)
+    store_json(ImportBatch, batch.pk, "rows", report)
+    batch.refresh_from_db()
+    assert batch.rows == expected
