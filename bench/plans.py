@@ -121,7 +121,7 @@ def plan_libreoffice_bench():
     if soffice is None:
         fact("LibreOffice conversion", "not measured: soffice is not installed "
                                        "(apt-get install libreoffice-writer-nogui)")
-        yield lambda: None
+        yield None
         return
     with _rolled_back(), tempfile.TemporaryDirectory(prefix="bench-lo-") as root:
         plan, _ = _world()

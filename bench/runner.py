@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 
-# A set-up prepares everything a benchmark needs (untimed) and yields the callable to time.
+# A set-up prepares everything a benchmark needs (untimed) and yields the callable to time (None
+# when it cannot run on this machine); the callable may carry an untimed ``after`` clean-up.
 SetUp = Callable[[], AbstractContextManager[Callable[[], object]]]
 
 
@@ -101,11 +102,21 @@ def time_all(benchmarks: list[Benchmark], *, repeat: int, warmup: int) -> dict[s
     """Timings per benchmark; runs are interleaved so drift and load hit every benchmark alike."""
     with ExitStack() as stack:
         runs = {b.name: stack.enter_context(b.set_up()) for b in benchmarks}
+        runs = {name: run for name, run in runs.items() if run is not None}  # None: cannot run here
         for _ in range(warmup):
             for run in runs.values():
                 run()
+                _after(run)
         timings: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(repeat):
             for name, run in runs.items():
                 timings[name].append(time_once(run))
+                _after(run)
     return timings
+
+
+def _after(run) -> None:
+    """Untimed clean-up a run asks for (``run.after``), so one benchmark's garbage never slows the next."""
+    after = getattr(run, "after", None)
+    if after is not None:
+        after()
