@@ -1,10 +1,8 @@
-"""Households: import end to end vs calamine + COPY, name search vs the raw trigram query, the list.
+"""Households: the import end to end vs calamine + COPY, and its peak memory.
 
-Sizes come from the environment so a quick run stays quick: ``BENCH_HOUSEHOLD_ROWS`` (rows in
-the generated commune file, default 100,000) and ``BENCH_HOUSEHOLD_REGISTRY`` (households in
-the search table, default 1,000,000; PostgreSQL only). Every set-up writes inside a
-transaction that is rolled back afterwards; each timed import run is rolled back too, so every
-run does the same work.
+The size comes from the environment so a quick run stays quick: ``BENCH_HOUSEHOLD_ROWS`` (rows
+in the generated commune file, default 100,000). Each timed import run is rolled back, so
+every run does the same work. The search and list benchmarks are in bench/registry.py.
 """
 
 from __future__ import annotations
@@ -12,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import time
 from contextlib import contextmanager
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
@@ -21,7 +18,6 @@ from bench.runner import BENCHMARKS, benchmark, overhead_target
 from households import sample_file as sample
 
 ROWS = int(os.environ.get("BENCH_HOUSEHOLD_ROWS", "100000"))
-REGISTRY = int(os.environ.get("BENCH_HOUSEHOLD_REGISTRY", "1000000"))
 COMMUNE_CODE = "99990"
 
 
@@ -239,185 +235,3 @@ def measure_memory(path: str) -> dict:
         _run_commit(batch.pk)
         peak = _status_mb("VmHWM")
     return {"peak_mb": peak, "import_mb": peak - before}
-
-
-# --- Search and list over a large registry (PostgreSQL) -------------------------------------------
-
-COMMUNES = 3000  # about 330 households a commune, as 1,000,000 poor and near-poor households over Vietnam's communes
-COMMON, RARE = "nguyen van an", "quach my yen"
-REGISTRY_SQL = """
-INSERT INTO households_household (commune_id, recorded_on, code, head_name, gender, birth_year, id_number,
-    village, members, phone, meritorious, social_protection, no_labour_capacity, search_name, created_at,
-    updated_at)
-SELECT c[1 + (i - 1) * cardinality(c) / %(rows)s], current_date, 'R' || i,
-       s[1 + (i * 7919) %% cardinality(s)] || ' ' || m[1 + (i * 104729) %% cardinality(m)] || ' '
-           || g[1 + (i * 1299709) %% cardinality(g)],
-       CASE WHEN (i * 104729) %% cardinality(m) < %(male)s THEN 'M' ELSE 'F' END,
-       1935 + i %% 70, lpad((i %% 1000000000000)::text, 12, '0'), 'Thôn ' || (1 + i %% 17), 1 + i %% 9, '',
-       false, false, false,
-       sk[1 + (i * 7919) %% cardinality(s)] || ' ' || mk[1 + (i * 104729) %% cardinality(m)] || ' '
-           || gk[1 + (i * 1299709) %% cardinality(g)],
-       now(), now()
-FROM generate_series(1::bigint, %(rows)s) AS i,
-     (SELECT %(communes)s::bigint[] AS c, %(s)s::text[] AS s, %(sk)s::text[] AS sk, %(m)s::text[] AS m,
-             %(mk)s::text[] AS mk, %(g)s::text[] AS g, %(gk)s::text[] AS gk) AS parts
-"""
-CLASSES_SQL = """
-INSERT INTO households_classification (household_id, year, household_class, deprivations, computed_class,
-    disagrees)
-SELECT id, 2024, (ARRAY['poor', 'near_poor', 'newly_escaped', 'middle'])[1 + id %% 4], '[]', '', false
-FROM households_household WHERE commune_id = ANY(%(communes)s)
-"""
-
-
-_SHARED: dict = {}
-
-
-@contextmanager
-def _registry():
-    """REGISTRY households in COMMUNES throw-away communes, each with a 2024 class; shared, deleted afterwards.
-
-    Committed rather than held in a transaction, so the import runs stay transactions of their own;
-    the first benchmark that needs it builds it, the last one to finish deletes it.
-    """
-    if not _SHARED:
-        _SHARED["communes"], _SHARED["users"] = _build_registry(), 0
-    _SHARED["users"] += 1
-    try:
-        yield _SHARED["communes"]
-    finally:
-        _SHARED["users"] -= 1
-        if not _SHARED["users"]:
-            _drop_registry(_SHARED.pop("communes"))
-            _SHARED.clear()
-
-
-def _build_registry() -> list:
-    from areas.models import AdminUnit, UnitLevel
-    from documents.text import search_key
-
-    communes = AdminUnit.objects.bulk_create(
-        AdminUnit(code=f"8{n:04d}", name=f"Xã Tải {n}", short_name=f"Tải {n}", kind="Xã", level=UnitLevel.COMMUNE)
-        for n in range(COMMUNES))
-    ids = [c.pk for c in communes]
-    given, middle = sample.GIVEN_M + sample.GIVEN_F, sample.MIDDLE_M + sample.MIDDLE_F
-    started = time.perf_counter()
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(REGISTRY_SQL, {
-                "communes": ids, "rows": REGISTRY, "male": len(sample.MIDDLE_M),
-                "s": sample.WEIGHTED_SURNAMES, "sk": [search_key(v) for v in sample.WEIGHTED_SURNAMES],
-                "m": middle, "mk": [search_key(v) for v in middle], "g": given, "gk": [search_key(v) for v in given]})
-            cursor.execute(CLASSES_SQL, {"communes": ids})
-            cursor.execute("ANALYZE households_household")
-            cursor.execute("ANALYZE households_classification")
-    except BaseException:
-        _drop_registry(communes)
-        raise
-    print(f"households registry: {REGISTRY:,} households loaded in {time.perf_counter() - started:.0f} s")
-    return communes
-
-
-def _drop_registry(communes: list) -> None:
-    ids = [c.pk for c in communes]
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM households_classification WHERE household_id IN "
-                       "(SELECT id FROM households_household WHERE commune_id = ANY(%s))", [ids])
-        cursor.execute("DELETE FROM households_household WHERE commune_id = ANY(%s)", [ids])
-        cursor.execute("DELETE FROM areas_adminunit WHERE id = ANY(%s)", [ids])
-        if not connection.in_atomic_block:
-            # Dead index entries left by the delete make the planner's range probes slow until vacuumed.
-            cursor.execute("VACUUM ANALYZE households_household, households_classification")
-
-
-@contextmanager
-def _user_in(code: str, role: str, unit=None):
-    """A throw-away user with one role (in a throw-away commune unless given), deleted afterwards."""
-    from areas.models import Assignment
-
-    own = unit is None
-    unit = _commune(code) if own else unit
-    user = _officer(f"bench-households-{code}")
-    assignment = Assignment.objects.create(user=user, unit=unit, role=role)
-    try:
-        yield user
-    finally:
-        assignment.delete()
-        user.delete()
-        if own:
-            unit.delete()
-
-
-def _search_run(user, text: str):
-    from households.filters import name_order
-    from households.models import Household
-
-    return lambda: list(Household.objects.visible_to(user).search(text).order_by(*name_order())[:50])
-
-
-def _raw_search_run(text: str):
-    words = [f"%{word}%" for word in text.split()]
-    where = " AND ".join(["search_name LIKE %s"] * len(words))
-    sql = (f"SELECT * FROM households_household WHERE {where} "
-           'ORDER BY head_name COLLATE "vi-x-icu", id LIMIT 50')
-
-    def run():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, words)
-            return cursor.fetchall()
-
-    return run
-
-
-def _search_benchmark(text: str, raw: bool):
-    from areas.models import Role
-
-    with _registry():
-        if raw:
-            yield _raw_search_run(text)
-            return
-        with _user_in(f"9999{5 + len(text) % 3}", Role.ADMIN) as admin:
-            yield _search_run(admin, text)
-
-
-def _register_postgresql_benchmarks() -> None:
-    """Search and list need PostgreSQL (trigram index, ICU collation): registered only there."""
-    for label, text in (("common", COMMON), ("rare", RARE)):
-        benchmark(f"households.search_{label}", f"Household.objects.visible_to(admin).search(«{text}»), first "
-                  f"page of 50 in Vietnamese order, over {REGISTRY:,} households")(
-            lambda text=text: _search_benchmark(text, raw=False))
-        benchmark(f"households.search_{label}_raw", "the raw SQL: one trigram LIKE per word on search_name, "
-                  'ORDER BY head_name COLLATE "vi-x-icu", LIMIT 50')(
-            lambda text=text: _search_benchmark(text, raw=True))
-        overhead_target(f"Tìm «{text}» ≤ 1,2 × câu truy vấn trigram thuần", subject=f"households.search_{label}",
-                        baseline=f"households.search_{label}_raw", limit=0.20)
-    benchmark("households.list_filtered", "household_list view, no HTTP: commune staff, one commune of about "
-              f"{REGISTRY // COMMUNES:,} households, poor in 2024, page 3 of 50 in Vietnamese order")(list_filtered)
-
-
-def list_filtered():
-    from django.contrib.messages.storage.cookie import CookieStorage
-    from django.test import RequestFactory
-
-    from areas.models import Role
-    from households.views import household_list
-
-    with _registry() as communes, _user_in("99998", Role.COMMUNE_STAFF, communes[7]) as staff:
-
-        def run():
-            request = RequestFactory().get("/ho-gia-dinh/", {"year": 2024, "class": "poor", "page": 3})
-            request.user, request.htmx = staff, False
-            request._messages = CookieStorage(request)
-            response = household_list(request)
-            assert response.status_code == 200
-            return response
-
-        run()
-        yield run
-
-
-if connection.vendor == "postgresql":
-    _register_postgresql_benchmarks()
-else:
-    print("households search and list benchmarks: skipped, DATABASE_URL is not PostgreSQL "
-          "(they measure the trigram index and the vi-x-icu collation)")

@@ -53,7 +53,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from areas.models import Assignment, Role
-from bench import households as registry
+from bench import registry
 
 communes = registry._build_registry()
 user = get_user_model().objects.create_user("bench-throughput", password=None, first_name="Cán bộ",
