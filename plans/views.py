@@ -17,6 +17,7 @@ from plans import permissions, services
 from plans.checks import plan_problems
 from plans.documents import plan_document, plan_docx, plan_pdf
 from plans.forms import PlanCopyForm, PlanCreateForm, PlanFilterForm
+from plans.listing import filter_choices, plan_rows
 from plans.models import Plan, PlanRevision, Status
 from plans.revisions import compare
 
@@ -53,8 +54,9 @@ def plan_list(request):
         plans = plans.filter(**{k: v for k, v in filters.items() if v})
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "plans/plan_list.html", {
-        "form": form, "page": page, "list_url": reverse("plans:plan-list"),
+        "form": form, "page": page, "rows": plan_rows(page.object_list, reverse("plans:plan-list")),
         "can_create": permissions.can_create_any_plan(request.user),
+        **filter_choices(form.fields["body"].queryset),
     })
 
 

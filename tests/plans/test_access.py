@@ -119,3 +119,16 @@ def test_the_plan_list_makes_the_same_number_of_queries_for_10_or_40_plans(clien
     for _ in range(30):
         create_plan(kind=PlanKind.BLANK, issuing_body=body, year=2026, by=officer)
     assert count() == few
+
+
+def test_the_plan_list_writes_each_plan_escaped_with_its_number_status_and_selected_filters(client, officer, body):
+    plan = create_plan(kind=PlanKind.BLANK, issuing_body=body, year=2026, by=officer)
+    plan.title, plan.number = 'Kế hoạch <b>"đậm"</b> & khác', 7
+    plan.save()
+    client.force_login(officer)
+    page = client.get(reverse("plans:plan-list"), {"kind": PlanKind.BLANK, "body": body.pk}).content.decode()
+    assert "Kế hoạch &lt;b&gt;&quot;đậm&quot;&lt;/b&gt; &amp; khác" in page and "<b>" not in page
+    assert f'href="{reverse("plans:plan-list")}{plan.pk}/"' in page
+    assert f"Số {plan.symbol} · " in page and f"năm {plan.year}" in page
+    assert f'<option value="{PlanKind.BLANK}" selected>' in page and f'<option value="{body.pk}" selected>' in page
+    assert 'name="status" id="id_status"><option value="" selected>' not in page  # nothing chosen: none selected
