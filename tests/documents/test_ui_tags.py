@@ -25,3 +25,15 @@ def test_user_text_stays_text():
     html = render(['Thôn "Mới" <script>alert(1)</script>'], None)
     assert "<script>" not in html
     assert 'value="Thôn &quot;Mới&quot; &lt;script&gt;alert(1)&lt;/script&gt;"' in html
+
+
+def test_path_is_the_url_of_a_name_and_follows_the_script_prefix():
+    from django.urls import clear_script_prefix, reverse, set_script_prefix
+
+    path = Template("{% load ui %}{% path 'plans:plan-list' %}")
+    assert path.render(Context()) == reverse("plans:plan-list")
+    set_script_prefix("/giamngheo/")
+    try:
+        assert path.render(Context()) == reverse("plans:plan-list") and reverse("plans:plan-list").startswith("/giamngheo/")
+    finally:
+        clear_script_prefix()
