@@ -4,15 +4,16 @@ from html import escape
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import CharField, OuterRef, Subquery, Value
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
+from areas.scope import visible_unit_ids
 from households import exports, services
 from households.filters import apply_filters, choices, read_filters
-from households.models import Classification, Household, HouseholdClass
+from households.listing import HouseholdList, ListRow, ethnic_names
+from households.models import Household, HouseholdClass
 from households.participation import dialogue_participation
 from households.permissions import (
     can_edit_household,
@@ -30,8 +31,8 @@ CLASS_LABELS = dict(HouseholdClass.choices)
 def household_list(request):
     visible = Household.objects.visible_to(request.user)
     filters = read_filters(request.GET, request.user)
-    page = Paginator(list_rows(apply_filters(visible, filters), filters), PAGE_SIZE).get_page(
-        request.GET.get("page"))
+    households = HouseholdList(visible_unit_ids(request.user), filters)
+    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
     show_sensitive = can_see_any_sensitive(request.user)
     context = {
         "page": page, "filters": filters, "rows": table_rows(page.object_list, show_sensitive=show_sensitive),
@@ -41,19 +42,6 @@ def household_list(request):
     }
     template = "households/_results.html" if request.htmx else "households/household_list.html"
     return render(request, template, context)
-
-
-def list_rows(households, filters):
-    """The columns the list shows, with the class in the filter's year read in the same query."""
-    if filters.household_class:  # every row has that class: no need to look it up again
-        year_class = Value(filters.household_class, output_field=CharField())
-    else:
-        year_class = Subquery(Classification.objects.filter(household=OuterRef("pk"), year=filters.year)
-                              .values("household_class")[:1])
-    return (households.select_related("ethnic_group")
-            .only("code", "head_name", "gender", "birth_year", "id_number", "village", "commune_id",
-                  "ethnic_group__name")
-            .annotate(year_class=year_class))
 
 
 # The list's rows are the hot path of the registry (50 per page, a dozen values each): written
@@ -66,12 +54,13 @@ WOMAN = ' <span class="badge text-bg-light border" title="Chủ hộ nữ">nữ<
 ETHNIC = '<td class="d-none d-lg-table-cell">{}</td>'
 
 
-def table_rows(households, *, show_sensitive: bool) -> SafeString:
+def table_rows(households: list[ListRow], *, show_sensitive: bool) -> SafeString:
     """The <tr> of each household of a page, every value escaped."""
     prefix = reverse("households:household-detail", args=[0]).removesuffix("0/")
+    names = ethnic_names(households) if show_sensitive else {}
     html = []
     for h in households:
-        ethnic = ETHNIC.format(escape(h.ethnic_group.name if h.ethnic_group_id else "")) if show_sensitive else ""
+        ethnic = ETHNIC.format(escape(names.get(h.ethnic_group_id, ""))) if show_sensitive else ""
         html.append(ROW.format(
             code=escape(h.code or "–"), url=f"{prefix}{h.pk}/", name=escape(h.head_name),
             woman=WOMAN if h.is_woman_head else "", birth=h.birth_year or "", ethnic=ethnic,

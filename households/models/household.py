@@ -45,15 +45,19 @@ class HouseholdQuerySet(UnitScopedQuerySet):
             return self
         typed = text.strip()
         if not any(c.isdigit() for c in typed):
-            name = Q()
-            for word in words:
-                name &= Q(search_name__contains=word)
-            return self.filter(name)
+            return self.with_words(words)
         raw = "".join(words)
         by_number = Q(code__istartswith=typed)
         if raw.isdigit() and len(raw) >= 3:
             by_number |= Q(id_number__endswith=raw)
         return self.filter(by_number)
+
+    def with_words(self, words):
+        """Heads whose folded name holds every one of ``words`` (already folded: ``search_words``)."""
+        name = Q()
+        for word in words:
+            name &= Q(search_name__contains=word)
+        return self.filter(name)
 
     def in_class(self, year: int, household_class: str):
         return self.filter(classifications__year=year, classifications__household_class=household_class)
