@@ -105,16 +105,16 @@ def _read_batch(batch_id: int) -> None:
         logger.exception("Reading import batch %s failed", batch_id)
         _fail(batch_id, UNEXPECTED)
         return
-    _store(batch_id, plan.report,
+    _store(batch_id, plan.stored_report(),
            status=BatchStatus.PREVIEW, progress=100, sheet=plan.sheet[:100], columns=plan.columns,
            sheet_index=plan.sheet_index, header_first=plan.header_rows[0], header_last=plan.header_rows[1],
            mapping_id=plan.mapping_id, totals=plan.totals, message="")
 
 
-def _store(batch_id: int, report: list[dict], **fields) -> None:
-    """Save the row-by-row report and ``fields`` of a batch, together.
+def _store(batch_id: int, report: dict, **fields) -> None:
+    """Save the row-by-row report (``Plan.stored_report``) and ``fields`` of a batch, together.
 
-    The report of a large file (100,000 dicts, about 18 MB of JSON) is streamed to PostgreSQL
+    The report of a large file (100,000 rows, about 10 MB of JSON) is streamed to PostgreSQL
     rather than built into one statement, which was the import's memory peak.
     """
     with transaction.atomic():
@@ -158,7 +158,7 @@ def _write_batch(batch_id: int) -> None:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
                           progress=_progress(batch_id, 0, 60), sheet_index=batch.sheet_index)
         if plan.totals["rejected"]:
-            _store(batch_id, plan.report, status=BatchStatus.PREVIEW, progress=100, totals=plan.totals,
+            _store(batch_id, plan.stored_report(), status=BatchStatus.PREVIEW, progress=100, totals=plan.totals,
                    message="Danh sách trong hệ thống đã thay đổi từ lúc xem trước; có dòng nay bị từ chối. "
                            "Không có dòng nào được ghi; hãy xem lại báo cáo.")
             return
@@ -166,7 +166,7 @@ def _write_batch(batch_id: int) -> None:
         with transaction.atomic():  # the households and the batch marked done: both or neither
             written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by)
             plan.steps.clear()  # the parsed rows are written: let them go before the report is stored
-            _store(batch_id, plan.report, status=BatchStatus.DONE, progress=100, totals=plan.totals,
+            _store(batch_id, plan.stored_report(), status=BatchStatus.DONE, progress=100, totals=plan.totals,
                    content=b"", committed_at=timezone.now(), message="")
     except FileProblem as problem:
         _fail(batch_id, str(problem))

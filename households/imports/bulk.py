@@ -1,21 +1,22 @@
 """Inserting many new rows at once: PostgreSQL COPY where available, ``bulk_create`` elsewhere.
 
 COPY skips model instances, Django's per-value preparation and INSERT parsing, which dominate a
-100,000-row import. Rows arrive as tuples and are streamed in chunks, so the COPY text of the
-whole file is never held at once. Primary keys, when the caller needs them, are taken from the
-table's sequence first, so rows that refer to the new ones (classifications) can be written in
-the same transaction.
+100,000-row import. Rows arrive as tuples and are converted to COPY text piece by piece as
+PostgreSQL reads it, so the server writes the rows already sent while the next ones are
+converted, and the text of the whole file is never held at once. Primary keys, when the caller
+needs them, are taken from the table's sequence first, so rows that refer to the new ones
+(classifications) can be written in the same transaction.
 """
 
 import datetime
-import io
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection
 
-CHUNK = 20_000
+LINES = 500
+READ_SIZE = 1 << 16
 BULK_BATCH = 1000
 ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
@@ -40,28 +41,30 @@ def insert_rows(model, names: Sequence[str], rows: Iterable[Sequence], *, same: 
         columns.insert(0, model._meta.pk.column)
     sql = (f"COPY {connection.ops.quote_name(model._meta.db_table)} "
            f"({', '.join(map(connection.ops.quote_name, columns))}) FROM STDIN")
-    keys = iter(ids)
+    lines = _copy_lines(rows, converters, suffix, ids if count is not None else None)
     with connection.cursor() as cursor:
-        for chunk in _chunks(rows):
-            text = io.StringIO()
-            for row in chunk:
-                line = "\t".join([convert(value) for convert, value in zip(converters, row, strict=True)])
-                text.write(f"{next(keys)}\t{line}{suffix}\n" if count is not None else f"{line}{suffix}\n")
-            text.seek(0)
-            cursor.copy_expert(sql, text)
+        cursor.copy_expert(sql, Pieces(lines), READ_SIZE)
     return ids
 
 
-def _chunks(rows: Iterable[Sequence]) -> Iterable[list]:
-    rows = iter(rows)
-    while chunk := list(itertools.islice(rows, CHUNK)):
-        yield chunk
+def _copy_lines(rows: Iterable[Sequence], converters: list, suffix: str, ids: list[int] | None) -> Iterator[str]:
+    """The COPY text of ``rows``, LINES lines at a time, each piece made when COPY reads that far."""
+    rows, keys = iter(rows), iter(ids or ())
+    while chunk := list(itertools.islice(rows, LINES)):
+        text = ["\t".join([convert(value) for convert, value in zip(converters, row, strict=True)])
+                for row in chunk]
+        if ids is not None:
+            text = [f"{next(keys)}\t{line}" for line in text]
+        yield f"{suffix}\n".join(text) + f"{suffix}\n"
 
 
 def _take_ids(model, count: int) -> list[int]:
+    """``count`` new primary keys from the table's sequence (named once: looked up per row, the
+    name costs more than the keys)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                       [model._meta.db_table, model._meta.pk.column, count])
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column])
+        (sequence,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, count])
         return [pk for (pk,) in cursor.fetchall()]
 
 
@@ -93,49 +96,79 @@ def _plain(value) -> str:
     return str(value)
 
 
-class _JsonArrayText:
+class Pieces:
+    """A read-only text file over pieces of text, each made only when COPY reads that far."""
+
+    def __init__(self, pieces: Iterable[str]):
+        self._pieces = iter(pieces)
+        self._pending, self._at = "", 0
+
+    def read(self, size: int = -1) -> str:
+        if size is None or size < 0:
+            text = self._pending[self._at:] + "".join(self._pieces)
+            self._pending, self._at = "", 0
+            return text
+        parts, length = [], 0
+        while length < size:
+            if self._at >= len(self._pending):
+                piece = next(self._pieces, None)
+                if piece is None:
+                    break
+                self._pending, self._at = piece, 0
+            part = self._pending[self._at:self._at + size - length]
+            self._at += len(part)
+            parts.append(part)
+            length += len(part)
+        return "".join(parts)
+
+
+class _JsonArrayText(Pieces):
     """The JSON text of a list of dicts in COPY's text format, made piece by piece as COPY reads it."""
 
     def __init__(self, items: list[dict]):
-        self._pieces = self._generate(items)
-        self._pending = ""
-
-    @staticmethod
-    def _generate(items):
-        yield "["
-        for index, item in enumerate(items):
-            text = json.dumps(item, ensure_ascii=False)
-            # JSON escapes control characters itself, so only its backslashes need COPY's escaping.
-            yield ("," if index else "") + text.replace("\\", "\\\\")
-        yield "]\n"
-
-    def read(self, size: int = -1) -> str:
-        parts, length = [self._pending], len(self._pending)
-        while size < 0 or length < size:
-            piece = next(self._pieces, None)
-            if piece is None:
-                break
-            parts.append(piece)
-            length += len(piece)
-        text = "".join(parts)
-        if size < 0:
-            self._pending = ""
-            return text
-        self._pending = text[size:]
-        return text[:size]
+        super().__init__(_json_pieces(items))
 
 
-def store_json(model, pk: int, column: str, items: list[dict]) -> None:
-    """Set a JSON column of one row to ``items`` (PostgreSQL: streamed through COPY, so the whole text
+def _json_pieces(value: list | dict) -> Iterator[str]:
+    """The JSON text of ``value`` in COPY's text format: a list item by item, a dict (of columns) key
+    by key. JSON escapes control characters itself, so only its backslashes need COPY's escaping."""
+    if isinstance(value, dict):
+        yield "{"
+        for index, (key, item) in enumerate(value.items()):
+            text = json.dumps(item, ensure_ascii=False).replace("\\", "\\\\")
+            yield f"{',' if index else ''}{json.dumps(key)}:{text}"
+        yield "}\n"
+        return
+    yield "["
+    for index, item in enumerate(value):
+        yield ("," if index else "") + json.dumps(item, ensure_ascii=False).replace("\\", "\\\\")
+    yield "]\n"
+
+
+def store_json(model, pk: int, column: str, value: list | dict) -> None:
+    """Set a JSON column of one row to ``value`` (PostgreSQL: streamed through COPY, so the whole text
     is never held in memory; elsewhere: one UPDATE). Call inside a transaction."""
     table, name = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(column)
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
-            cursor.execute(f"UPDATE {table} SET {name} = %s WHERE id = %s", [json.dumps(items), pk])
+            cursor.execute(f"UPDATE {table} SET {name} = %s WHERE id = %s", [json.dumps(value), pk])
             return
-        cursor.execute("CREATE TEMPORARY TABLE json_upload (value jsonb)")
+        # The upload is compressed as the column is (lz4 where migration 0007 could set it), so the
+        # value is compressed once and moved as it is, instead of compressed twice (pglz first).
+        cursor.execute("CREATE TEMPORARY TABLE json_upload (value jsonb"
+                       f"{_compression(cursor, model._meta.db_table, column)})")
         try:
-            cursor.copy_expert("COPY json_upload (value) FROM STDIN", _JsonArrayText(items))
+            cursor.copy_expert("COPY json_upload (value) FROM STDIN", Pieces(_json_pieces(value)), READ_SIZE)
             cursor.execute(f"UPDATE {table} SET {name} = (SELECT value FROM json_upload) WHERE id = %s", [pk])
         finally:
             cursor.execute("DROP TABLE json_upload")
+
+
+def _compression(cursor, table: str, column: str) -> str:
+    """" COMPRESSION lz4" when the column is set to lz4 (PostgreSQL 14 or later), else ""."""
+    if connection.pg_version < 140000:
+        return ""
+    cursor.execute("SELECT attcompression FROM pg_attribute WHERE attrelid = %s::regclass AND attname = %s",
+                   [table, column])
+    found = cursor.fetchone()
+    return " COMPRESSION lz4" if found and found[0] == "l" else ""

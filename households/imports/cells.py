@@ -106,7 +106,8 @@ def parse_int(value) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(round(value)) if abs(value - round(value)) < 1e-6 else None
+        nearest = round(value)  # an int
+        return nearest if abs(value - nearest) < 1e-6 else None
     text = clean_text(value)[0].replace(" ", "")
     if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
         text = re.sub(r"[.,]", "", text)

@@ -34,6 +34,8 @@ ELSEWHERE_SQL = ("SELECT id_number FROM households_household "
                  "WHERE id_number IN (SELECT unnest(string_to_array(%s, ','))) AND id_number <> '' "
                  "AND commune_id <> %s")
 OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "rejected", "skipped"]
+# What the report holds of each row, in order (stored column by column: households.models.batch.report_items).
+REPORT_COLUMNS = ("row", "outcome", "action", "code", "name", "village", "message", "household")
 
 
 @dataclass(slots=True)
@@ -57,12 +59,18 @@ class Plan:
     sheet_index: int = 0
     header_rows: tuple[int, int] = (0, 0)
     mapping_id: int | None = None
-    report: list[dict] = field(default_factory=list)
+    report: list[tuple] = field(default_factory=list)  # a tuple of REPORT_COLUMNS per row
     steps: list[Step] = field(default_factory=list)
     totals: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
 
+    def stored_report(self) -> dict:
+        """The row-by-row report as it is stored: one list per column, not one dict per row."""
+        columns = list(zip(*self.report, strict=True)) or [() for _ in REPORT_COLUMNS]
+        return {"columns": list(REPORT_COLUMNS), **dict(zip(REPORT_COLUMNS, columns, strict=True))}
+
 
 village_key = functools.lru_cache(maxsize=2048)(fast_key)
+name_key = functools.lru_cache(maxsize=8192)(fast_key)  # a commune's names repeat: most are worked out once
 
 
 def _key(values: dict, search_name: str) -> tuple | None:
@@ -134,12 +142,14 @@ def saved_mappings(commune) -> dict[str, Saved]:
 def _match(parsed: ParsedRow, registry: Registry, seen: dict[str, dict]) -> Step | None:
     """``seen`` maps "code", "id" and "key" to {value: row number} of the rows matched so far."""
     values = parsed.values
-    search_name = fast_key(values.get("head_name", ""))
+    search_name = name_key(values.get("head_name", ""))
     code, id_number, key = values.get("code"), values.get("id_number"), _key(values, search_name)
-    for kind, value, label in (("code", code, "mã hộ"), ("id", id_number, "số định danh")):
-        if value and value in seen[kind]:
-            parsed.errors.append(f"Trùng {label} «{value}» với dòng {seen[kind][value]}")
-            return None
+    if code and code in seen["code"]:
+        parsed.errors.append(f"Trùng mã hộ «{code}» với dòng {seen['code'][code]}")
+        return None
+    if id_number and id_number in seen["id"]:
+        parsed.errors.append(f"Trùng số định danh «{id_number}» với dòng {seen['id'][id_number]}")
+        return None
     if not code and not id_number and key and key in seen["key"]:
         parsed.errors.append(f"Trùng họ tên, năm sinh và thôn với dòng {seen['key'][key]}")
         return None
@@ -149,9 +159,12 @@ def _match(parsed: ParsedRow, registry: Registry, seen: dict[str, dict]) -> Step
     household = _existing(parsed, registry, code, id_number, key)
     if parsed.errors:
         return None
-    for kind, value in (("code", code), ("id", id_number), ("key", key)):
-        if value:
-            seen[kind][value] = parsed.row
+    if code:
+        seen["code"][code] = parsed.row
+    if id_number:
+        seen["id"][id_number] = parsed.row
+    if key:
+        seen["key"][key] = parsed.row
     return _changes(Step(values, household, search_name), registry)
 
 
@@ -212,8 +225,5 @@ def _add(plan: Plan, row: int, outcome: str, action: str, values: dict, messages
     plan.totals[outcome] += 1
     if action and action != outcome:
         plan.totals[action] += 1
-    plan.report.append({
-        "row": row, "outcome": outcome, "action": action, "code": values.get("code", ""),
-        "name": values.get("head_name", ""), "village": values.get("village", ""),
-        "message": "; ".join(messages), "household": household,
-    })
+    plan.report.append((row, outcome, action, values.get("code", ""), values.get("head_name", ""),
+                        values.get("village", ""), "; ".join(messages), household))

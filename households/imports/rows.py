@@ -4,9 +4,11 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
+from unicodedata import is_normalized
 
 from households.idnumber import FEMALE, MALE, check_id
 from households.imports.cells import (
+    FORMULA_START,
     clean_text,
     folded,
     is_tick,
@@ -71,6 +73,9 @@ class RowReader:
 
     @staticmethod
     def text(parsed: ParsedRow, value, label: str) -> str:
+        if (value.__class__ is str and value.isprintable() and "  " not in value and value[:1] != " "
+                and value[-1:] != " " and is_normalized("NFC", value) and not value.startswith(FORMULA_START)):
+            return value  # the usual cell: nothing for clean_text to fix, nothing like a formula
         text, notes = clean_text(value)
         if notes:
             parsed.notes.append(f"{label}: " + ", ".join(notes))
