@@ -1,7 +1,8 @@
 """Inserting many new rows at once: PostgreSQL COPY where available, ``bulk_create`` elsewhere.
 
 COPY skips model instances, Django's per-value preparation and INSERT parsing, which dominate a
-100,000-row import. Rows arrive as tuples and are converted to COPY text piece by piece as
+100,000-row import. Rows arrive as tuples, are made a chunk at a time (making them may query the
+database, which a COPY in progress forbids) and converted to COPY text piece by piece as
 PostgreSQL reads it, so the server writes the rows already sent while the next ones are
 converted, and the text of the whole file is never held at once. Primary keys, when the caller
 needs them, are taken from the table's sequence first, so rows that refer to the new ones
@@ -15,7 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.db import connection
 
-LINES = 500
+CHUNK = 20_000  # rows made at a time, before their COPY
+LINES = 500  # rows converted to COPY text at a time, as COPY reads
 READ_SIZE = 1 << 16
 BULK_BATCH = 1000
 ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -41,19 +43,23 @@ def insert_rows(model, names: Sequence[str], rows: Iterable[Sequence], *, same: 
         columns.insert(0, model._meta.pk.column)
     sql = (f"COPY {connection.ops.quote_name(model._meta.db_table)} "
            f"({', '.join(map(connection.ops.quote_name, columns))}) FROM STDIN")
-    lines = _copy_lines(rows, converters, suffix, ids if count is not None else None)
+    keys = iter(ids) if count is not None else None
+    rows = iter(rows)
     with connection.cursor() as cursor:
-        cursor.copy_expert(sql, Pieces(lines), READ_SIZE)
+        # The rows of a chunk are made before its COPY starts: making them may query the database
+        # (a poverty standard, say), which the connection refuses while a COPY is in progress.
+        while chunk := list(itertools.islice(rows, CHUNK)):
+            cursor.copy_expert(sql, Pieces(_copy_lines(chunk, converters, suffix, keys)), READ_SIZE)
     return ids
 
 
-def _copy_lines(rows: Iterable[Sequence], converters: list, suffix: str, ids: list[int] | None) -> Iterator[str]:
+def _copy_lines(rows: list[Sequence], converters: list, suffix: str, keys: Iterator[int] | None) -> Iterator[str]:
     """The COPY text of ``rows``, LINES lines at a time, each piece made when COPY reads that far."""
-    rows, keys = iter(rows), iter(ids or ())
+    rows = iter(rows)
     while chunk := list(itertools.islice(rows, LINES)):
         text = ["\t".join([convert(value) for convert, value in zip(converters, row, strict=True)])
                 for row in chunk]
-        if ids is not None:
+        if keys is not None:
             text = [f"{next(keys)}\t{line}" for line in text]
         yield f"{suffix}\n".join(text) + f"{suffix}\n"
 

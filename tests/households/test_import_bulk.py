@@ -65,3 +65,14 @@ def test_a_large_json_report_is_stored_as_written(own_unit, commune_staff):
     store_json(ImportBatch, batch.pk, "rows", report)
     batch.refresh_from_db()
     assert batch.rows == expected
+
+
+def test_rows_may_query_the_database_while_they_are_made(own_unit):
+    """Making a row may read the database (a poverty standard, say): never while a COPY runs."""
+    def rows():
+        for n in range(3):
+            yield (f"Hộ {Household.objects.filter(commune=own_unit).count()} {n}",)
+
+    insert_rows(Household, ["head_name"], rows(), same=_same(own_unit))
+    assert sorted(Household.objects.filter(commune=own_unit).values_list("head_name", flat=True)) == [
+        "Hộ 0 0", "Hộ 0 1", "Hộ 0 2"]
