@@ -39,5 +39,6 @@ def filter_choices(bodies) -> dict:
     return {
         "status_choices": everything + Status.choices,
         "kind_choices": everything + PlanKind.choices,
-        "body_choices": everything + [(body.pk, str(body)) for body in bodies],
+        # An issuing body is shown by its display name (IssuingBody.__str__): read just that.
+        "body_choices": everything + list(bodies.values_list("pk", "display_name")),
     }
