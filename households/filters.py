@@ -113,11 +113,11 @@ def commune_options(user) -> list[tuple[int, str]]:
     return _commune_options.get(visible, read)
 
 
-def choices(queryset, user) -> dict:
-    """Options for the filter form: the communes and villages that have households in view."""
+def choices(villages, user) -> dict:
+    """Options for the filter form: the communes and ``villages`` that have households in view."""
     return {
         "communes": commune_options(user),
-        "villages": queryset.exclude(village="").values_list("village", flat=True).distinct().order_by("village")[:300],
+        "villages": villages,
         "classes": HouseholdClass.choices,
         "ethnic_groups": EthnicGroup.choices() if can_see_any_sensitive(user) else [],
         "sorts": SORTS,

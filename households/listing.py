@@ -100,6 +100,19 @@ class HouseholdList:
         return [ListRow(*row) for row in rows]
 
 
+def village_options(scope: frozenset[int] | None) -> list[str]:
+    """The first 300 villages, by name, that hold households in ``scope`` (the filter's options)."""
+    def villages(values):
+        households = Household.objects.all() if scope is None else Household.objects.filter(commune_id__in=values)
+        return households.exclude(village="").values_list("village").distinct().order_by("village")[:300]
+
+    units = sorted(scope) if scope is not None else []
+    if scope is not None and not units:
+        return []
+    return [village for (village,) in _statements.rows(("villages", len(units) if scope is not None else None),
+                                                        units, villages)]
+
+
 def _scoped(scope):
     return Household.objects.all() if scope is None else Household.objects.filter(commune_id__in=scope)
 

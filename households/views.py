@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from areas.scope import visible_unit_ids
 from households import exports, services
 from households.filters import apply_filters, choices, read_filters
-from households.listing import HouseholdList, ListRow, ethnic_names
+from households.listing import HouseholdList, ListRow, ethnic_names, village_options
 from households.models import Household, HouseholdClass
 from households.participation import dialogue_participation
 from households.permissions import (
@@ -29,19 +29,19 @@ CLASS_LABELS = dict(HouseholdClass.choices)
 
 
 def household_list(request):
-    visible = Household.objects.visible_to(request.user)
     filters = read_filters(request.GET, request.user)
-    households = HouseholdList(visible_unit_ids(request.user), filters)
-    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
+    scope = visible_unit_ids(request.user)
+    page = Paginator(HouseholdList(scope, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     show_sensitive = can_see_any_sensitive(request.user)
     context = {
         "page": page, "filters": filters, "rows": table_rows(page.object_list, show_sensitive=show_sensitive),
         "show_sensitive": show_sensitive,
         "can_import": can_import(request.user),
-        **choices(visible, request.user),
     }
-    template = "households/_results.html" if request.htmx else "households/household_list.html"
-    return render(request, template, context)
+    if request.htmx:  # the results only, as the officer types: the filter form stays as it is
+        return render(request, "households/_results.html", context)
+    return render(request, "households/household_list.html",
+                  {**context, **choices(village_options(scope), request.user)})
 
 
 # The list's rows are the hot path of the registry (50 per page, a dozen values each): written

@@ -120,3 +120,22 @@ def test_the_list_names_each_household_s_ethnic_group_for_roles_that_see_it(clie
     assert '<td class="d-none d-lg-table-cell">Nhóm mới thêm</td>' in page
     assert '<td class="d-none d-lg-table-cell">Tày</td>' in page
     assert "Nhóm mới thêm" not in client_as(finance).get("/ho-gia-dinh/", {"q": "nguyen van an"}).content.decode()
+
+
+def test_village_options_are_the_distinct_villages_of_the_scope_by_name(registry, own_unit, other_unit):
+    from households.listing import village_options
+
+    HouseholdFactory(commune=other_unit, village="Bản Xa")
+    HouseholdFactory(commune=own_unit, village="")
+    assert village_options(frozenset({own_unit.pk})) == ["Thôn 1", "Thôn 2", "Thôn 3"]
+    assert village_options(frozenset({other_unit.pk})) == ["Bản Xa", "Thôn 1", "Thôn 2", "Thôn 3"]
+    assert village_options(None) == ["Bản Xa", "Thôn 1", "Thôn 2", "Thôn 3"]
+    assert village_options(frozenset()) == []
+
+
+def test_results_as_the_officer_types_leave_out_the_filter_form(client_as, officer, registry):
+    client = client_as(officer)
+    typed = client.get("/ho-gia-dinh/", {"q": "le thi"}, headers={"HX-Request": "true"}).content.decode()
+    assert "Lê Thị Hoà" in typed and 'name="village"' not in typed
+    full = client.get("/ho-gia-dinh/", {"q": "le thi"}).content.decode()
+    assert '<option value="Thôn 1">Thôn 1</option>' in full
