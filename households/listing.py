@@ -1,8 +1,8 @@
 """The household list's rows: the registry's hot path (every search keystroke reads a page).
 
 The page and its count are read as plain rows through statements compiled once per shape
-(``households.statements``); ``page_of`` and ``count_of`` build the very queryset the ORM
-would run, which is also what answers when a shape cannot be compiled.
+(``households.statements``). ``HouseholdList`` builds the very queryset the ORM would run,
+which is also what answers when a shape cannot be compiled.
 """
 
 from __future__ import annotations
@@ -102,15 +102,16 @@ class HouseholdList:
 
 def village_options(scope: frozenset[int] | None) -> list[str]:
     """The first 300 villages, by name, that hold households in ``scope`` (the filter's options)."""
+    if scope is not None and not scope:
+        return []
+    units = [] if scope is None else sorted(scope)
+
     def villages(values):
-        households = Household.objects.all() if scope is None else Household.objects.filter(commune_id__in=values)
+        households = _scoped(None if scope is None else values)
         return households.exclude(village="").values_list("village").distinct().order_by("village")[:300]
 
-    units = sorted(scope) if scope is not None else []
-    if scope is not None and not units:
-        return []
-    return [village for (village,) in _statements.rows(("villages", len(units) if scope is not None else None),
-                                                        units, villages)]
+    shape = ("villages", None if scope is None else len(units))
+    return [village for (village,) in _statements.rows(shape, units, villages)]
 
 
 def _scoped(scope):

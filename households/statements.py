@@ -9,8 +9,9 @@ and reads plain rows.
 
 Markers are found again among the compiled parameters, either as themselves (an exact value)
 or as ``%marker%`` (a ``contains`` lookup, whose value the ORM escapes: filled in the same way
-here). A shape whose markers do not come out that way, exactly once each, is not cached: it
-runs through the ORM every time, so a Django change can cost speed but never correctness.
+here). Two sets of markers must come out in the same places. A shape whose markers do not
+come out that way, each at least once, is not cached: it runs through the ORM every time, so a
+Django change can cost speed but never correctness.
 """
 
 from __future__ import annotations
@@ -101,57 +102,38 @@ class Statements:
         ``build`` must give queries of the same SQL for every ``values`` of one ``shape``, and
         select only columns that the database returns as Python wants them (no converters run).
         """
-        connection = connections[using]
-        key = (connection.vendor, shape)
-        statement = self._cache.get(key, lambda: self._compile(values, build, using))
-        if statement is _FAILED:
-            return list(build(values))
-        with connection.cursor() as cursor:
-            cursor.execute(statement.sql, statement.params(values, connection.ops.prep_for_like_query))
-            return cursor.fetchall()
+        return self._run(shape, values, build, using, counted=False)
 
     def count(self, shape: Hashable, values: Sequence, build: Callable[[Sequence], object],
               *, using: str = "default") -> int:
         """The number of rows of ``build(values)``, compiled once per ``shape`` as ``rows`` is."""
-        def counting(values):
-            return _Counted(build(values).order_by().values_list("pk"))
+        return self._run(("count", shape), values, build, using, counted=True)[0][0]
 
-        return self.rows(("count", shape), values, counting, using=using)[0][0]
+    def _run(self, shape, values, build, using: str, *, counted: bool) -> list[tuple]:
+        connection = connections[using]
+        statement = self._cache.get((connection.vendor, shape),
+                                    lambda: self._compile(values, build, using, counted))
+        if statement is _FAILED:
+            return [(build(values).count(),)] if counted else list(build(values))
+        with connection.cursor() as cursor:
+            cursor.execute(statement.sql, statement.params(values, connection.ops.prep_for_like_query))
+            return cursor.fetchall()
 
     @staticmethod
-    def _compile(values: Sequence, build, using: str):
+    def _compile(values: Sequence, build, using: str, counted: bool):
         if len(values) > MAX_VALUES:
             return _FAILED
         compiled = []
         for variant in (0, 1):
             queryset = build([marker(i, v, variant) for i, v in enumerate(values)])
+            if counted:
+                queryset = queryset.order_by().values_list("pk")
             try:
-                compiled.append(queryset.query.get_compiler(using).as_sql())
+                sql, params = queryset.query.get_compiler(using).as_sql()
             except EmptyResultSet:  # e.g. a scope of no unit: the ORM answers it without a query
                 return _FAILED
+            compiled.append((f"SELECT COUNT(*) FROM ({sql}) AS counted" if counted else sql, params))
         return compile_statement(compiled, values) or _FAILED
 
     def clear(self) -> None:
         self._cache.clear()
-
-
-class _Counted:
-    """``SELECT COUNT(*) FROM (query)``: compiled from a queryset, iterable through the ORM."""
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-        self.query = self
-
-    def get_compiler(self, using):
-        inner = self.queryset.query.get_compiler(using)
-
-        class Wrapped:
-            @staticmethod
-            def as_sql():
-                sql, params = inner.as_sql()
-                return f"SELECT COUNT(*) FROM ({sql}) AS counted", params
-
-        return Wrapped
-
-    def __iter__(self):
-        return iter([(self.queryset.count(),)])

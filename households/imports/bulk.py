@@ -128,27 +128,15 @@ class Pieces:
         return "".join(parts)
 
 
-class _JsonArrayText(Pieces):
-    """The JSON text of a list of dicts in COPY's text format, made piece by piece as COPY reads it."""
-
-    def __init__(self, items: list[dict]):
-        super().__init__(_json_pieces(items))
-
-
 def _json_pieces(value: list | dict) -> Iterator[str]:
     """The JSON text of ``value`` in COPY's text format: a list item by item, a dict (of columns) key
     by key. JSON escapes control characters itself, so only its backslashes need COPY's escaping."""
-    if isinstance(value, dict):
-        yield "{"
-        for index, (key, item) in enumerate(value.items()):
-            text = json.dumps(item, ensure_ascii=False).replace("\\", "\\\\")
-            yield f"{',' if index else ''}{json.dumps(key)}:{text}"
-        yield "}\n"
-        return
-    yield "["
-    for index, item in enumerate(value):
-        yield ("," if index else "") + json.dumps(item, ensure_ascii=False).replace("\\", "\\\\")
-    yield "]\n"
+    keyed = isinstance(value, dict)
+    items = ((json.dumps(key) + ":", item) for key, item in value.items()) if keyed else (("", v) for v in value)
+    yield "{" if keyed else "["
+    for index, (key, item) in enumerate(items):
+        yield ("," if index else "") + key + json.dumps(item, ensure_ascii=False).replace("\\", "\\\\")
+    yield "}\n" if keyed else "]\n"
 
 
 def store_json(model, pk: int, column: str, value: list | dict) -> None:

@@ -52,13 +52,13 @@ def test_ids_registered_in_another_commune_are_found_whatever_their_number(own_u
 
 def test_a_large_json_report_is_stored_as_written(own_unit, commune_staff):
     """Streamed through COPY on PostgreSQL, in pieces whose edges fall anywhere in the text."""
-    from households.imports.bulk import _JsonArrayText, store_json
+    from households.imports.bulk import Pieces, _json_pieces, store_json
     from households.models import ImportBatch
 
     report = [{"row": n, "name": f'Nguyễn "Văn" \\ An\t{n}\n', "message": "=SUM(A1)", "household": None}
               for n in range(3000)]
     expected = [dict(item) for item in report]
-    text = _JsonArrayText(report)
+    text = Pieces(_json_pieces(report))
     pieces = iter(lambda: text.read(777), "")
     assert "".join(pieces).endswith("]\n")
     batch = ImportBatch.objects.create(commune=own_unit, year=2025, filename="a.xlsx", created_by=commune_staff)
