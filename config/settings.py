@@ -190,6 +190,13 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# A running import or document job whose worker has not reported for this long is dead
+# (the worker was killed): it is marked failed and can be retried.
+JOB_LEASE_SECONDS = int(os.environ.get("JOB_LEASE_SECONDS", "300"))
+# Uploaded household lists and generated dialogue documents hold personal data: they are
+# deleted this many days after their batch or job ends (`manage.py purge_expired_files`).
+# Issued plan PDFs are official records and are never purged.
+FILE_RETENTION_DAYS = int(os.environ.get("FILE_RETENTION_DAYS", "30"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
