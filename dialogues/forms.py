@@ -16,6 +16,7 @@ from dialogues.models import (
     PolicyField,
     Quarter,
 )
+from documents.text import nfc
 from households.models import EthnicGroup, Gender, HouseholdClass
 
 CONSENT_LABEL = ("Người dân đã được thông báo mục đích, loại dữ liệu (họ tên, giới tính, năm sinh, dân tộc, "
@@ -101,12 +102,45 @@ class WalkInForm(CitizenForm):
 
 
 class OfficialForm(forms.Form):
-    level = forms.ChoiceField(label="Cấp", choices=OfficialLevel.choices, widget=forms.Select(attrs={"class": "form-select"}))
-    position = forms.CharField(label="Chức vụ", max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}))
-    name = forms.CharField(label="Họ và tên", max_length=150, widget=forms.TextInput(attrs={"class": "form-control"}))
+    """One official's row; a row left wholly blank is no official (the page offers spare rows)."""
+
+    level = forms.ChoiceField(label="Cấp", choices=[("", "— Chọn cấp —"), *OfficialLevel.choices], required=False,
+                              widget=forms.Select(attrs={"class": "form-select"}))
+    position = forms.CharField(label="Chức vụ", max_length=200, required=False,
+                               widget=forms.TextInput(attrs={"class": "form-control"}))
+    name = forms.CharField(label="Họ và tên", max_length=150, required=False,
+                           widget=forms.TextInput(attrs={"class": "form-control"}))
+
+    MISSING = {"level": "Chọn cấp của đại biểu.", "position": "Ghi chức vụ.", "name": "Ghi họ và tên."}
+
+    def clean(self):
+        data = super().clean()
+        for key in ("position", "name"):
+            data[key] = nfc(data.get(key) or "")
+        if self.is_blank() or data.get("DELETE"):
+            return data
+        for key, message in self.MISSING.items():
+            if not data.get(key) and key not in self.errors:
+                self.add_error(key, message)
+        return data
+
+    def is_blank(self) -> bool:
+        return not any(self.cleaned_data.get(key) for key in self.MISSING)
+
+    def official(self) -> dict | None:
+        """The row as (level, position, name), or None when it is blank or marked for removal."""
+        if self.is_blank() or self.cleaned_data.get("DELETE"):
+            return None
+        return {key: self.cleaned_data[key] for key in self.MISSING}
 
 
-OfficialFormSet = forms.formset_factory(OfficialForm, extra=3, can_delete=True, max_num=30)
+class BaseOfficialFormSet(forms.BaseFormSet):
+    def officials(self) -> list[dict]:
+        return [row for form in self.forms if (row := form.official())]
+
+
+OfficialFormSet = forms.formset_factory(OfficialForm, formset=BaseOfficialFormSet, extra=3, can_delete=True,
+                                        max_num=30, validate_max=True)
 
 
 class MinutesForm(forms.ModelForm):

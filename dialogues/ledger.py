@@ -83,5 +83,9 @@ def add_follow_up(petition: Petition, *, by, note: str, date: datetime.date, clo
         old = petition.status
         petition.status, petition.closed_on = PetitionStatus.CLOSED, date
         petition.save(update_fields=["status", "closed_on"])
-        record(by, Action.WORKFLOW, petition, request=request, changes={"status": [old, petition.status]})
+        record(by, Action.WORKFLOW, petition, request=request,
+               changes={"status": [old, petition.status], "follow_up": entry.pk})
+    else:
+        record(by, Action.CREATE, entry, request=request, changes={"petition": petition.pk, "date": str(date)},
+               description=f"Theo dõi ý kiến: {petition}")
     return entry

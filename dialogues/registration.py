@@ -125,8 +125,11 @@ def unregister(attendee: Attendee, *, by, request=None) -> None:
 
 
 @transaction.atomic
-def check_in(session: DialogueSession, attendee_id: int, *, present: bool, by) -> Attendee:
-    """Set (not toggle) whether an attendee came, so a tap replayed after a lost connection is harmless."""
+def check_in(session: DialogueSession, attendee_id: int, *, present: bool, by, request=None) -> Attendee:
+    """Set (not toggle) whether an attendee came, so a tap replayed after a lost connection is harmless.
+
+    A tap that changes presence (or undoes it) writes one audit entry; a replayed one writes none.
+    """
     session = _locked(session, by, can_check_in)
     attendee = session.attendees.filter(pk=attendee_id).first()
     if attendee is None:
@@ -135,12 +138,15 @@ def check_in(session: DialogueSession, attendee_id: int, *, present: bool, by) -
         attendee.present = present
         attendee.checked_in_at = timezone.now() if present else None
         attendee.save(update_fields=["present", "checked_in_at", "updated_at"])
+        record(by, Action.CHANGE, attendee, request=request,
+               changes={"present": [not present, present], "session": session.pk},
+               description=f"{'Điểm danh' if present else 'Bỏ điểm danh'}: {attendee.full_name}")
     return attendee
 
 
 @transaction.atomic
 def add_walk_in(session: DialogueSession, *, by, client_ref: str, full_name: str, consent: bool,
-                **details) -> Attendee:
+                request=None, **details) -> Attendee:
     """Add someone who came without registering, present; the phone's reference makes a resend harmless."""
     if not consent:
         raise ValidationError(CONSENT_MISSING)
@@ -152,6 +158,8 @@ def add_walk_in(session: DialogueSession, *, by, client_ref: str, full_name: str
     name = nfc(full_name)
     if not name:
         raise ValidationError("Cần nhập họ và tên người đến dự.")
-    return Attendee.objects.create(session=session, full_name=name, is_walk_in=True, present=True,
-                                   checked_in_at=timezone.now(), client_ref=client_ref[:40], consent=True,
-                                   first_time=True, registered_by=by, **details)
+    attendee = Attendee.objects.create(session=session, full_name=name, is_walk_in=True, present=True,
+                                       checked_in_at=timezone.now(), client_ref=client_ref[:40], consent=True,
+                                       first_time=True, registered_by=by, **details)
+    record(by, Action.CREATE, attendee, request=request, changes={"session": session.pk, "walk_in": True})
+    return attendee

@@ -7,7 +7,7 @@ from django.utils import timezone
 from areas.models import UnitLevel
 from audit.models import Action
 from audit.services import record
-from dialogues.models import DialogueSession, SessionOfficial, SessionStatus
+from dialogues.models import DialogueSession, OfficialLevel, SessionOfficial, SessionStatus
 from dialogues.permissions import can_create_series, can_create_session, can_run_session
 
 SESSION_FIELDS = ["year", "quarter", "starts_at", "venue", "chair", "theme", "policy_fields", "target",
@@ -94,27 +94,65 @@ def update_session(session: DialogueSession, *, by, request=None, **values) -> D
     return session
 
 
+def _official_text(row: dict) -> str:
+    return f"{row['name']}, {row['position']} ({OfficialLevel(row['level']).label})"
+
+
+def _officials_diff(before: list[dict], after: list[dict]) -> dict:
+    """Who was added, removed, or kept under the same name with another level or position."""
+    old = {row["name"]: row for row in before}
+    new = {row["name"]: row for row in after}
+    changes = {
+        "added": [_official_text(r) for name, r in new.items() if name not in old],
+        "removed": [_official_text(r) for name, r in old.items() if name not in new],
+        "changed": [[_official_text(old[name]), _official_text(r)] for name, r in new.items()
+                    if name in old and old[name] != r],
+    }
+    if not any(changes.values()) and before != after:
+        changes["order"] = [[r["name"] for r in before], [r["name"] for r in after]]
+    return {key: value for key, value in changes.items() if value}
+
+
 @transaction.atomic
-def set_officials(session: DialogueSession, officials: list[dict], *, by) -> None:
-    """Replace the officials attending with the given (level, position, name) rows."""
+def set_officials(session: DialogueSession, officials: list[dict], *, by, request=None) -> None:
+    """Replace the officials attending with the given (level, position, name) rows; one audit entry."""
     if not can_run_session(by, session):
         raise PermissionDenied
+    # The session row is locked so that two saves at once replace the list one after the other.
+    DialogueSession.objects.select_for_update().filter(pk=session.pk).first()
+    before = list(session.officials.order_by("order", "pk").values("level", "position", "name"))
+    after = [{key: row[key] for key in ("level", "position", "name")} for row in officials]
+    if not (changes := _officials_diff(before, after)):
+        return
     session.officials.all().delete()
     SessionOfficial.objects.bulk_create(
-        SessionOfficial(session=session, order=i, **row) for i, row in enumerate(officials))
+        SessionOfficial(session=session, order=i, **row) for i, row in enumerate(after))
+    record(by, Action.CHANGE, session, request=request, changes={"officials": changes},
+           description=f"Đại biểu: {session}")
+
+
+def _refusal(status: str, to: str) -> ValidationError:
+    if status == to:
+        return ValidationError(f"Hội nghị đã ở trạng thái «{SessionStatus(to).label}» (có thể do bấm hai lần "
+                               "hoặc người khác vừa chuyển); không chuyển lại.")
+    return ValidationError(f"Không thể chuyển hội nghị đang «{SessionStatus(status).label}» "
+                           f"sang «{SessionStatus(to).label}».")
 
 
 def _transition(session, *, by, to: str, allowed_from: tuple, problems: list[str], request=None):
+    """Move the status by a conditional update: of several identical requests only one moves it."""
     if not can_run_session(by, session):
         raise PermissionDenied
     if session.status not in allowed_from:
-        raise ValidationError(f"Không thể chuyển hội nghị đang «{session.get_status_display()}» "
-                              f"sang «{SessionStatus(to).label}».")
+        raise _refusal(session.status, to)
     if problems:
         raise ValidationError(problems)
     old = session.status
+    moved = DialogueSession.objects.filter(pk=session.pk, status__in=allowed_from).update(
+        status=to, updated_at=timezone.now())
+    if not moved:  # another request (a second click, a colleague) moved it after this one read it
+        raise _refusal(DialogueSession.objects.values_list("status", flat=True).get(pk=session.pk), to)
     session.status = to
-    session.save(update_fields=["status", "updated_at"])
     record(by, Action.WORKFLOW, session, request=request, changes={"status": [old, to]})
     return session
 

@@ -33,7 +33,8 @@ def checkin_tap(request, pk):
     session = visible_session(request, pk)
     try:
         attendee = registration.check_in(session, int(request.POST.get("attendee", "0") or 0),
-                                         present=request.POST.get("present") == "1", by=request.user)
+                                         present=request.POST.get("present") == "1", by=request.user,
+                                         request=request)
     except ValidationError as error:
         return JsonResponse({"ok": False, "error": error_text(error)}, status=409)
     except ValueError:
@@ -52,7 +53,8 @@ def checkin_walk_in(request, pk):
         return JsonResponse({"ok": False, "error": problems}, status=400)
     data = {k: v for k, v in form.cleaned_data.items() if k not in ("consent", "full_name", "client_ref")}
     try:
-        attendee = registration.add_walk_in(session, by=request.user, client_ref=form.cleaned_data["client_ref"],
+        attendee = registration.add_walk_in(session, by=request.user, request=request,
+                                            client_ref=form.cleaned_data["client_ref"],
                                             full_name=form.cleaned_data["full_name"],
                                             consent=form.cleaned_data["consent"], **data)
     except ValidationError as error:

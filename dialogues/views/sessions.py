@@ -123,9 +123,8 @@ def session_officials(request, pk):
     initial = [{"level": o.level, "position": o.position, "name": o.name} for o in session.officials.all()]
     formset = OfficialFormSet(request.POST or None, initial=initial)
     if request.method == "POST" and formset.is_valid():
-        rows = [f.cleaned_data for f in formset if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        services.set_officials(session, [{k: r[k] for k in ("level", "position", "name")} for r in rows],
-                               by=request.user)
+        rows = formset.officials()
+        services.set_officials(session, rows, by=request.user, request=request)
         messages.success(request, f"Đã lưu {len(rows)} đại biểu.")
         return redirect(session)
     return render(request, "dialogues/officials_form.html", {"session": session, "formset": formset})

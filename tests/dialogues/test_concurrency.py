@@ -64,3 +64,51 @@ def test_the_same_household_twice_at_once_is_registered_once(own_unit, commune_s
     for thread in threads:
         thread.join()
     assert outcomes.count("ok") == 1 and session.attendees.count() == 1
+
+
+def _at_once(count, action):
+    """Run ``action(i)`` in ``count`` threads released together; return what each returned."""
+    start, outcomes = threading.Barrier(count), [None] * count
+
+    def run(i):
+        try:
+            start.wait()
+            outcomes[i] = action(i)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_four_simultaneous_held_clicks_move_the_session_once(own_unit, commune_staff):
+    from django.test import Client
+    from django.urls import reverse
+
+    from audit.models import Action, AuditEntry
+    from dialogues.models import SessionStatus
+    from tests.dialogues.factories import AttendeeFactory
+
+    session = ScheduledSessionFactory(commune=own_unit)
+    AttendeeFactory(session=session, present=True)
+    url = reverse("dialogues:session-transition", args=[session.pk, "held"])
+    SUCCESS, REFUSED = "Hội nghị chuyển sang «Đã tổ chức».", "Hội nghị đã ở trạng thái «Đã tổ chức»"
+
+    def click(_):
+        client = Client()
+        client.force_login(commune_staff)
+        response = client.post(url, follow=True)  # (response.context is shared between threads: read the page)
+        page = response.content.decode()
+        return response.status_code, [m for m in (SUCCESS, REFUSED) if m in page]
+
+    outcomes = _at_once(4, click)
+    assert [status for status, _ in outcomes] == [200] * 4
+    assert sorted(messages for _, messages in outcomes) == sorted([[REFUSED]] * 3 + [[SUCCESS]])
+    session.refresh_from_db()
+    assert session.status == SessionStatus.HELD
+    assert AuditEntry.objects.filter(object_type="dialogues.DialogueSession", object_id=str(session.pk),
+                                     action=Action.WORKFLOW).count() == 1
