@@ -1,223 +1,223 @@
-"""The same official document as an editable Word file (python-docx), laid out as the PDF."""
+"""The same official document as an editable Word file, laid out with the PDF's own numbers.
+
+Every size, margin, line height and paragraph space comes from static/documents/decree30.css
+(through documents.docx_css), so the Word file breaks its pages where the PDF does.
+"""
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
-from documents.docx_xml import append, paragraph_xml, table_xml
-from documents.metrics import text_width_mm
-from documents.official import (
-    QUOC_HIEU,
-    SECTION,
-    TIEU_NGU,
-    Appendix,
-    Block,
-    OfficialDocument,
+from documents.docx_css import PT_PER_UNIT, TextStyle, declared, length_pt, page_margins, text_style
+from documents.docx_package import finish_package
+from documents.docx_tables import data_table_xml
+from documents.docx_xml import (
+    W,
+    append,
+    cell_xml,
+    mm_twips,
+    paragraph_xml,
+    ppr_xml,
+    row_xml,
+    rpr_xml,
+    rule_xml,
+    table_xml,
 )
+from documents.metrics import RULE_SHARE, text_width_mm
+from documents.official import QUOC_HIEU, TIEU_NGU, Appendix, Block, OfficialDocument
 
-FONT = "Times New Roman"
-TEXT_WIDTH_MM = 165
-LEFT_COL_MM, RIGHT_COL_MM = 65, 100
-RECIPIENTS_COL_MM = 75
-
+A4_MM = (210, 297)
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Room between the lowest diacritic (the dot under Ệ, Ạ, Ộ ends 0.196 em below the baseline;
+# the line box ends 0.216 em below it) and a rule drawn under the header lines.
+MIN_RULE_GAP_PT = 1.0
+# sectPr children that follow w:pgNumType in ECMA-376's sequence.
+AFTER_PAGE_NUMBERS = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+                      "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+                      "w:printerSettings", "w:sectPrChange")
 
 
 def render_docx(doc: OfficialDocument) -> bytes:
-    """DOCX bytes of ``doc``: A4, Decree 30 margins and fonts, header table, page numbers from 2."""
+    """DOCX bytes of ``doc``: A4, the PDF's margins, lines and spacing, vi-VN, its own properties."""
     word = Document()
-    _set_default_font(word)
-    section = word.sections[0]
-    _setup_section(section, landscape=False)
-    _add_header_table(word, doc)
-    _centred(word, doc.type_heading, size=14, bold=True, space_before=18)
-    for line in doc.title.splitlines() or [""]:
-        _centred(word, line, size=14, bold=True)
-    _rule(word, doc.title_rule_mm, TEXT_WIDTH_MM)
-    for block in doc.blocks:
-        _body_paragraph(word, block)
-    _add_closing_table(word, doc)
+    finish_package(word, doc, text_style(".body p"))
+    _setup_section(word.sections[0], landscape=False)
+    for xml in _first_page(doc):
+        append(word, xml)
     for appendix in doc.appendices:
-        _add_appendix(word, appendix)
+        section = word.add_section(WD_SECTION.NEW_PAGE)
+        _setup_section(section, landscape=appendix.landscape)
+        for xml in _appendix(appendix):
+            append(word, xml)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
 
 
-def _set_default_font(word) -> None:
-    style = word.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(14)
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-    style.paragraph_format.space_after = Pt(0)
-    style.paragraph_format.space_before = Pt(0)
+def text_width(*, landscape: bool) -> float:
+    margins = page_margins(landscape=landscape)
+    return max(A4_MM) - margins.left - margins.right if landscape else (
+        min(A4_MM) - margins.left - margins.right)
 
 
 def _setup_section(section, *, landscape: bool) -> None:
-    """A4, margins T20 B20 L30 R15 mm, page number top-centre from the section's page 2."""
+    """A4, the `@page` margins, page number top-centre in the margin from the section's page 2."""
+    margins = page_margins(landscape=landscape)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = (Mm(20), Mm(20)) if landscape else (Mm(30), Mm(15))
-    section.header_distance = Mm(8)
+    short, long = (Mm(v) for v in A4_MM)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+    number = text_style()
+    # `@top-center { vertical-align: middle }`: the number's line centred in the top margin.
+    section.header_distance = Mm(max(margins.top / 2 - number.line_pt / PT_PER_UNIT["mm"] / 2, 0))
     section.different_first_page_header_footer = True
     section.header.is_linked_to_previous = False
     section.first_page_header.is_linked_to_previous = False
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_field(paragraph)
-    page_numbers = OxmlElement("w:pgNumType")
-    page_numbers.set(qn("w:start"), "1")
-    section._sectPr.append(page_numbers)
+    _page_number_header(section.header._element, number)
+    _restart_page_numbers(section._sectPr)
 
 
-def _page_field(paragraph) -> None:
-    run = paragraph.add_run()
-    run.font.size = Pt(14)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
+def _page_number_header(header, style: TextStyle) -> None:
+    for child in list(header):
+        header.remove(child)
+    centred = replace(style, align="center", before=0, after=0, first_line=0)
+    header.append(parse_xml(
+        f'<w:p xmlns:w="{W}">{ppr_xml(centred)}<w:fldSimple w:instr=" PAGE ">'
+        f'<w:r>{rpr_xml(size=style.size)}<w:t>2</w:t></w:r></w:fldSimple></w:p>'))
+
+
+def _restart_page_numbers(sectpr) -> None:
+    """w:pgNumType start=1, placed where the schema wants it (before w:cols, w:titlePg …)."""
+    for old in sectpr.findall(qn("w:pgNumType")):
+        sectpr.remove(old)
+    element = parse_xml(f'<w:pgNumType xmlns:w="{W}" w:start="1"/>')
+    following = [child for child in sectpr if child.tag in {qn(t) for t in AFTER_PAGE_NUMBERS}]
+    if following:
+        following[0].addprevious(element)
+    else:
+        sectpr.append(element)
+
+
+def wrapped_lines(text: str, width_mm: float, *, size: float, bold: bool) -> list[str]:
+    """``text`` broken between words as a column ``width_mm`` wide breaks it."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width_mm(candidate, size_pt=size, bold=bold) <= width_mm:
+            lines[-1] = candidate
         else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
+            lines.append(word)
+    return lines or [""]
 
 
-def _borderless_table(word, widths_mm: list[float]):
-    table = word.add_table(rows=1, cols=len(widths_mm))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fix_widths(table, widths_mm)
-    return table
+def _paragraphs(lines: list[str], style: TextStyle) -> str:
+    return "".join(paragraph_xml(line, style, namespace=False) for line in lines)
 
 
-def _fix_widths(table, widths_mm: list[float]) -> None:
-    """Fixed layout with explicit grid and cell widths, which Word and LibreOffice both honour."""
-    table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for column, width in zip(table.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_mm, strict=True):
-            cell.width = Mm(width)
+def _rule(length_mm: float, box_mm: float, *, gap_pt: float) -> str:
+    """A header rule ``gap_pt`` (at least MIN_RULE_GAP_PT) below the line box above it."""
+    style = replace(text_style("table.header td", ".rule"), before=max(gap_pt, MIN_RULE_GAP_PT))
+    return rule_xml(style, length_mm=length_mm, box_mm=box_mm)
 
 
-def _cell_line(cell, text: str, *, size: float, bold=False, italic=False, first=False,
-               align=WD_ALIGN_PARAGRAPH.CENTER, space_before: float = 0):
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_before = Pt(space_before)
-    run = paragraph.add_run(text)
-    run.font.size, run.bold, run.italic = Pt(size), bold, italic
-    return paragraph
+def _header_table(doc: OfficialDocument) -> str:
+    """Issuing body | Quốc hiệu and Tiêu ngữ, then «Số:» | date on their own row, side by side."""
+    left_mm = length_pt("table.header td.left", "width") / PT_PER_UNIT["mm"]
+    right_mm = length_pt("table.header td.right", "width") / PT_PER_UNIT["mm"]
+    cell = "table.header td"
+    issuer = text_style(cell, ".issuing-body")
+    wrapped = [piece for line in doc.issuer_lines
+               for piece in wrapped_lines(line, left_mm, size=issuer.size, bold=True)]
+    widest = max((text_width_mm(line, size_pt=issuer.size, bold=True) for line in wrapped),
+                 default=0)
+    rule_mm = min(doc.issuer_rule_mm, round(widest * RULE_SHARE, 1)) if wrapped else 0
+    left = (_paragraphs(doc.parent_lines, text_style(cell, ".parent-body"))
+            + _paragraphs(doc.issuer_lines, issuer)
+            + _rule(rule_mm, left_mm, gap_pt=text_style(".rule").before))
+    motto = text_style(cell, ".tieu-ngu")
+    motto_mm = text_width_mm(TIEU_NGU, size_pt=motto.size, bold=motto.bold)
+    padding = length_pt(".tieu-ngu span", "padding-bottom")
+    right = (_paragraphs([QUOC_HIEU], text_style(cell, ".quoc-hieu")) + _paragraphs([TIEU_NGU], motto)
+             + _rule(motto_mm, right_mm, gap_pt=padding))
+    widths = [mm_twips(left_mm), mm_twips(right_mm)]
+    top = row_xml([cell_xml(widths[0], left), cell_xml(widths[1], right)])
+    dates = row_xml([cell_xml(widths[0], _paragraphs([doc.symbol_line], text_style(cell, ".symbol"))),
+                     cell_xml(widths[1], _paragraphs([doc.date_line], text_style(cell, ".date-line")))])
+    return table_xml(widths, [top, dates], borders=False)
 
 
-def _add_header_table(word, doc: OfficialDocument) -> None:
-    left, right = _borderless_table(word, [LEFT_COL_MM, RIGHT_COL_MM]).rows[0].cells
-    first = True
-    for line in doc.parent_lines:
-        _cell_line(left, line, size=13, first=first)
-        first = False
-    for line in doc.issuer_lines:
-        _cell_line(left, line, size=13, bold=True, first=first)
-        first = False
-    _rule(left, doc.issuer_rule_mm, LEFT_COL_MM)
-    _cell_line(left, doc.symbol_line, size=13, space_before=6)
-    _cell_line(right, QUOC_HIEU, size=13, bold=True, first=True)
-    _cell_line(right, TIEU_NGU, size=14, bold=True)
-    _rule(right, text_width_mm(TIEU_NGU, size_pt=14, bold=True), RIGHT_COL_MM)
-    _cell_line(right, doc.date_line, size=14, italic=True, space_before=6)
+def _title(doc: OfficialDocument) -> list[str]:
+    parts = [paragraph_xml(doc.type_heading, text_style(".doc-type"), keep_next=True)]
+    title = text_style(".doc-title")
+    parts += [paragraph_xml(line, title, keep_next=True) for line in doc.title.splitlines() or [""]]
+    parts.append(rule_xml(text_style(".rule", ".doc-title + .rule"), length_mm=doc.title_rule_mm,
+                          box_mm=text_width(landscape=False), namespace=True))
+    return parts
 
 
-def _rule(container, length_mm: float, box_mm: float) -> None:
-    """A centred horizontal rule ``length_mm`` long: an empty paragraph with a top border."""
-    paragraph = container.add_paragraph()
-    indent = max((box_mm - length_mm) / 2, 0)
-    fmt = paragraph.paragraph_format
-    fmt.left_indent = fmt.right_indent = Mm(indent)
-    fmt.space_after = Pt(6)
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        top.set(qn(key), value)
-    borders.append(top)
-    paragraph._p.get_or_add_pPr().append(borders)
-    paragraph.add_run().font.size = Pt(2)
+def block_style(block: Block) -> tuple[TextStyle, bool]:
+    """The `.body p.<kind>` style of ``block`` and whether it keeps with the next paragraph."""
+    selectors = [".body p", f".body p.{block.kind}"] + ([".body p.titled"] if block.titled else [])
+    keep = any(t.type == "ident" and t.lower_value == "avoid"
+               for s in selectors for t in declared(s, "break-after"))
+    return text_style(*selectors), keep
 
 
-def _centred(word, text: str, *, size: float, bold=False, space_before: float = 0) -> None:
-    paragraph = word.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_before = Pt(space_before)
-    run = paragraph.add_run(text)
-    run.font.size, run.bold = Pt(size), bold
+def _blocks(blocks: list[Block], *, keep_last: bool = False) -> list[str]:
+    parts = []
+    for index, block in enumerate(blocks):
+        style, keep = block_style(block)
+        last = keep_last and index == len(blocks) - 1
+        parts.append(paragraph_xml(block.display_text, style, keep_next=keep or last))
+    return parts
 
 
-def _body_paragraph(word, block: Block) -> None:
-    bold = block.kind == SECTION or block.titled
-    append(word, paragraph_xml(block.display_text, size=14, bold=bold,
-                               italic=block.kind == "basis", first_line_cm=1, space_after_pt=6,
-                               line=1.15, keep_next=bold))
-
-
-def _add_closing_table(word, doc: OfficialDocument) -> None:
-    left, right = _borderless_table(
-        word, [RECIPIENTS_COL_MM, TEXT_WIDTH_MM - RECIPIENTS_COL_MM]
-    ).rows[0].cells
-    left_align = WD_ALIGN_PARAGRAPH.LEFT
+def _closing_table(doc: OfficialDocument) -> str:
+    """Nơi nhận | authority, signature space and signer; one row that never splits."""
+    left_mm = length_pt("table.closing td.recipients", "width") / PT_PER_UNIT["mm"]
+    widths = [mm_twips(left_mm), mm_twips(text_width(landscape=False) - left_mm)]
+    # CSS collapses the last paragraph's margin into the table's; Word adds the two.
+    gap = max(length_pt("table.closing", "margin-top") - text_style(".body p").after, 0)
+    left = ""
     if doc.recipient_lines:
-        _cell_line(left, "Nơi nhận:", size=12, bold=True, italic=True, first=True, align=left_align)
-        for line in doc.recipient_lines:
-            _cell_line(left, line, size=11, align=left_align)
-    first = True
-    for line in doc.signature.authority_lines:
-        _cell_line(right, line, size=14, bold=True, first=first)
-        first = False
-    for _ in range(4):  # about 30 mm for signature and seal
-        _cell_line(right, "", size=14, first=first)
-        first = False
-    _cell_line(right, doc.signature.signer, size=14, bold=True)
+        label = text_style("table.closing td", ".recipients-label")
+        left = paragraph_xml("Nơi nhận:", replace(label, before=label.before + gap), namespace=False)
+        left += _paragraphs(doc.recipient_lines, text_style("table.closing td", ".recipients-list"))
+    signature = "table.closing td.signature"
+    right = ""
+    for index, line in enumerate(doc.signature.authority_lines):
+        style = text_style(signature, ".authority")
+        right += paragraph_xml(line, replace(style, before=style.before + (gap if index == 0 else 0)),
+                               namespace=False)
+    space = length_pt(".signature-space", "height")
+    right += (f"<w:p>{ppr_xml(text_style(signature), exact_line_pt=space, mark_size=1)}</w:p>"
+              + paragraph_xml(doc.signature.signer, text_style(signature, ".signer"), namespace=False))
+    return table_xml(widths, [row_xml([cell_xml(widths[0], left), cell_xml(widths[1], right)])],
+                     borders=False)
 
 
-def _add_appendix(word, appendix: Appendix) -> None:
-    section = word.add_section(WD_SECTION.NEW_PAGE)
-    _setup_section(section, landscape=appendix.landscape)
-    _centred(word, appendix.label, size=14, bold=True)
-    _centred(word, appendix.title.upper(), size=14, bold=True)
-    paragraph = word.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(appendix.reference)
-    run.font.size, run.italic = Pt(14), True
-    for block in appendix.blocks:
-        _body_paragraph(word, block)
+def _first_page(doc: OfficialDocument) -> list[str]:
+    return [_header_table(doc), *_title(doc), *_blocks(doc.blocks, keep_last=True),
+            _closing_table(doc)]
+
+
+def _appendix(appendix: Appendix) -> list[str]:
+    parts = [paragraph_xml(appendix.label, text_style(".appendix-label"), keep_next=True),
+             paragraph_xml(appendix.title.upper(), text_style(".appendix-title"), keep_next=True),
+             paragraph_xml(appendix.reference, text_style(".appendix-reference"), keep_next=True),
+             *_blocks(appendix.blocks)]
     if appendix.table:
-        _add_data_table(word, appendix)
-    for block in appendix.after_table:
-        _body_paragraph(word, block)
-
-
-def _add_data_table(word, appendix: Appendix) -> None:
-    table = appendix.table
-    if appendix.unit_caption:
-        append(word, paragraph_xml(appendix.unit_caption, size=12, italic=True, align="right"))
-    width = 257 if appendix.landscape else TEXT_WIDTH_MM
-    widths = [width * percent / 100 for percent in table.column_percents]
-    append(word, table_xml(table.columns, table.rows, widths_mm=widths, numeric=table.numeric,
-                           bold_rows=table.bold_rows))
+        if appendix.unit_caption:
+            parts.append(paragraph_xml(appendix.unit_caption, text_style(".unit-caption"),
+                                       keep_next=True))
+        parts.append(data_table_xml(appendix.table, text_width(landscape=appendix.landscape)))
+    parts += _blocks(appendix.after_table)
+    return parts

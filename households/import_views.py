@@ -42,7 +42,7 @@ def import_start(request):
 
 
 def import_detail(request, pk):
-    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    batch = batches.check_alive(get_object_or_404(visible_batches(request.user), pk=pk))
     outcome = request.GET.get("outcome", "")
     rows = [r for r in batch.rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else batch.rows
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -59,7 +59,7 @@ def import_detail(request, pk):
 
 
 def import_progress(request, pk):
-    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    batch = batches.check_alive(get_object_or_404(visible_batches(request.user), pk=pk))
     response = render(request, "households/_import_progress.html", {"batch": batch})
     if not batch.is_running and request.htmx:
         response["HX-Refresh"] = "true"
@@ -71,6 +71,16 @@ def import_commit(request, pk):
     batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
     try:
         batches.commit_import(batch, by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(batch)
+
+
+@require_POST
+def import_retry(request, pk):
+    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
+    try:
+        batches.retry_import(batch, by=request.user, request=request)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(batch)
