@@ -68,19 +68,20 @@ def import_progress(request, pk):
 
 @require_POST
 def import_commit(request, pk):
-    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
-    try:
-        batches.commit_import(batch, by=request.user, request=request)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(batch)
+    return _act(request, pk, batches.commit_import)
 
 
 @require_POST
 def import_retry(request, pk):
+    """Read again the kept file of a batch whose worker died."""
+    return _act(request, pk, batches.retry_import)
+
+
+def _act(request, pk, service):
+    """Run a batch service for the officer; its refusal is shown on the batch page."""
     batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
     try:
-        batches.retry_import(batch, by=request.user, request=request)
+        service(batch, by=request.user, request=request)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(batch)

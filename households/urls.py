@@ -19,5 +19,6 @@ urlpatterns = [
     path("nhap-excel/<int:pk>/ghep-cot/", mapping_views.import_mapping, name="import-mapping"),
     path("nhap-excel/<int:pk>/ghi/", import_views.import_commit, name="import-commit"),
     path("nhap-excel/<int:pk>/huy/", import_views.import_cancel, name="import-cancel"),
+    path("nhap-excel/<int:pk>/thu-lai/", import_views.import_retry, name="import-retry"),
     path("nhap-excel/<int:pk>/bao-cao.xlsx", import_views.import_report, name="import-report"),
 ]

@@ -43,6 +43,7 @@ class DocumentJob(models.Model):
     filename = models.CharField("Tên tệp tải về", max_length=200)
     created_at = models.DateTimeField("Yêu cầu lúc", auto_now_add=True)
     finished_at = models.DateTimeField("Xong lúc", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("Tiến trình báo lần cuối lúc", null=True, blank=True, editable=False)
 
     objects = DocumentJobQuerySet.as_manager()
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from audit.models import Action
 from audit.services import record
 from dialogues.files import plan_fingerprint, session_fingerprint
-from dialogues.jobs import plan_sessions
+from dialogues.jobs import check_alive, plan_sessions
 from dialogues.models import DialogueSession, DocumentJob, JobKind, JobStatus
 from documents.downloads import PDF, Download
 from plans.models import Plan
@@ -23,7 +23,7 @@ def _visible_job(request, pk) -> DocumentJob:
         raise Http404
     if job.plan_id and not Plan.objects.visible_to(request.user).filter(pk=job.plan_id).exists():
         raise Http404
-    return job
+    return check_alive(job)
 
 
 def _context(request, job: DocumentJob) -> dict:

@@ -1,4 +1,10 @@
-"""The import services: upload, read in the background, preview, commit in one transaction, cancel."""
+"""The import services: upload, read in the background, preview, commit in one transaction, cancel.
+
+Every status change is a conditional update (``filter(status=…).update(…)``): a double click, a
+task run twice or a worker declared dead can never act on a batch another one holds. A
+background step claims the batch first and, before its result is stored, checks that it still
+holds it (``_hold``); a step that lost its lease (``leases``) has its work rolled back.
+"""
 
 import gc
 import logging
@@ -24,11 +30,21 @@ from households.imports.mapping import (
 )
 from households.imports.plan import build_plan
 from households.imports.workbook import HeaderNotFound, column_letter, read_sheets
+from households.leases import fail_silent, retention_cutoff
 from households.models import BatchStatus, ColumnMapping, ImportBatch
 from households.permissions import can_import_into
 
 logger = logging.getLogger(__name__)
 UNEXPECTED = "Gặp lỗi không mong đợi khi xử lý tệp; không có dữ liệu nào được ghi. Hãy thử lại hoặc báo quản trị."
+STALLED = "Tiến trình xử lý đã dừng giữa chừng; dữ liệu chưa được ghi. Có thể thử lại."
+BUSY = "Tệp này đang được ghi hoặc đã ghi xong."
+WORKING = (BatchStatus.READING, BatchStatus.COMMITTING)
+# A batch waiting for the officer holds the file until then; it is dropped after the retention too.
+IDLE = (BatchStatus.PREVIEW, BatchStatus.MAPPING, BatchStatus.FAILED, BatchStatus.DONE, BatchStatus.CANCELLED)
+
+
+class LeaseLost(Exception):
+    """The batch left the status this step holds (declared dead, cancelled): its work is dropped."""
 
 
 def start_import(upload, *, commune, year: int, by, request=None) -> ImportBatch:
@@ -41,25 +57,43 @@ def start_import(upload, *, commune, year: int, by, request=None) -> ImportBatch
         check_file(upload.name, data)
     except FileProblem as problem:
         raise ValidationError(str(problem)) from None
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         batch = ImportBatch.objects.create(commune=commune, year=year, filename=upload.name[:255],
                                            size=len(data), content=data, created_by=by)
-    # Queued after the batch is committed, so a worker on another connection can see it.
-    from households.tasks import read_import
-
-    read_import.enqueue(batch.pk)
+    _enqueue("read_import", batch.pk)
     return batch
 
 
-def _progress(batch_id: int, start: int, span: int):
-    """A callback storing the batch's progress; a value already stored is not written again."""
+def _enqueue(name: str, batch_id: int) -> None:
+    """Queue a task once the batch's change is committed (callers' blocks are durable, so it is),
+    so a worker on another connection sees it."""
+    from households import tasks
+
+    getattr(tasks, name).enqueue(batch_id)
+
+
+def _claim(batch_id: int, *, source: str, target: str, **fields) -> bool:
+    """Move a batch from ``source`` to ``target`` if nobody moved it first."""
+    return bool(ImportBatch.objects.filter(pk=batch_id, status=source).update(
+        status=target, heartbeat_at=timezone.now(), **fields))
+
+
+def _hold(batch_id: int, status: str, **fields) -> None:
+    """Beat the batch's heartbeat if it is still in ``status``; inside a transaction the row stays
+    locked until it ends, so nobody declares it dead meanwhile."""
+    if not ImportBatch.objects.filter(pk=batch_id, status=status).update(heartbeat_at=timezone.now(), **fields):
+        raise LeaseLost(batch_id)
+
+
+def _progress(batch_id: int, start: int, span: int, status: str):
+    """A callback storing the batch's progress and heartbeat; a value already stored is not written again."""
     last = None
 
     def report(fraction: float) -> None:
         nonlocal last
         value = start + int(span * fraction)
         if value != last:
-            ImportBatch.objects.filter(pk=batch_id).update(progress=value)
+            _hold(batch_id, status, progress=value)
             last = value
 
     return report
@@ -89,60 +123,79 @@ def read_batch(batch_id: int) -> None:
 
 
 def _read_batch(batch_id: int) -> None:
+    if not _claim(batch_id, source=BatchStatus.QUEUED, target=BatchStatus.READING, progress=1):
+        return  # a task run twice, or the batch was cancelled while queued
     batch = ImportBatch.objects.select_related("commune").defer("rows").get(pk=batch_id)
-    ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.READING, progress=1)
     try:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
-                          progress=_progress(batch_id, 1, 98), sheet_index=batch.sheet_index)
+                          progress=_progress(batch_id, 1, 98, BatchStatus.READING), sheet_index=batch.sheet_index,
+                          batch=batch)  # ID look-ups on behalf of the uploader (households.id_lookups)
     except HeaderNotFound as problem:
-        ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.MAPPING, progress=100,
-                                                       message=str(problem), mapping=None)
+        _settle(batch_id, BatchStatus.READING, status=BatchStatus.MAPPING, progress=100, message=str(problem),
+                mapping=None)
         return
     except FileProblem as problem:
-        _fail(batch_id, str(problem))
+        _fail(batch_id, BatchStatus.READING, str(problem))
+        return
+    except LeaseLost:
         return
     except Exception:
         logger.exception("Reading import batch %s failed", batch_id)
-        _fail(batch_id, UNEXPECTED)
+        _fail(batch_id, BatchStatus.READING, UNEXPECTED)
         return
-    _store(batch_id, plan.stored_report(),
+    _store(batch_id, plan.stored_report(), held=BatchStatus.READING,
            status=BatchStatus.PREVIEW, progress=100, sheet=plan.sheet[:100], columns=plan.columns,
            sheet_index=plan.sheet_index, header_first=plan.header_rows[0], header_last=plan.header_rows[1],
            mapping_id=plan.mapping_id, totals=plan.totals, message="")
 
 
-def _store(batch_id: int, report: dict, **fields) -> None:
-    """Save the row-by-row report (``Plan.stored_report``) and ``fields`` of a batch, together.
+def _store(batch_id: int, report: dict, *, held: str, **fields) -> bool:
+    """Save the row-by-row report (``Plan.stored_report``) and ``fields`` of a batch still in
+    ``held``, together; False (nothing saved) if the batch left it.
 
     The report of a large file (100,000 rows, about 10 MB of JSON) is streamed to PostgreSQL
     rather than built into one statement, which was the import's memory peak.
     """
-    with transaction.atomic():
-        store_json(ImportBatch, batch_id, "rows", report)
-        ImportBatch.objects.filter(pk=batch_id).update(**fields)
+    try:
+        with transaction.atomic():
+            _hold(batch_id, held)
+            store_json(ImportBatch, batch_id, "rows", report)
+            ImportBatch.objects.filter(pk=batch_id).update(ended_at=timezone.now(), **fields)
+    except LeaseLost:
+        logger.warning("Import batch %s left status %s before its result was stored", batch_id, held)
+        return False
+    return True
 
 
-def _fail(batch_id: int, message: str) -> None:
-    ImportBatch.objects.filter(pk=batch_id).update(status=BatchStatus.FAILED, progress=100, message=message,
-                                                   content=b"")
+def _settle(batch_id: int, held: str, **fields) -> None:
+    """End a background step of a batch still in ``held``."""
+    ImportBatch.objects.filter(pk=batch_id, status=held).update(ended_at=timezone.now(), **fields)
+
+
+def _fail(batch_id: int, held: str, message: str) -> None:
+    _settle(batch_id, held, status=BatchStatus.FAILED, progress=100, message=message, content=b"")
 
 
 def commit_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
-    """Queue the commit of a previewed batch that has no rejected row; logged in the audit log."""
+    """Queue the commit of a previewed batch that has no rejected row, once however often it is asked;
+    logged in the audit log."""
     if not is_owner(by, batch):
         raise PermissionDenied
+    if batch.status in (BatchStatus.COMMIT_QUEUED, BatchStatus.COMMITTING, BatchStatus.DONE):
+        raise ValidationError(BUSY)
     if batch.status != BatchStatus.PREVIEW:
         raise ValidationError("Lần nhập này không ở bước xem trước nên không thể ghi.")
     if batch.rejected_count:
         raise ValidationError(f"Còn {batch.rejected_count} dòng bị từ chối. Hãy sửa tệp theo báo cáo rồi tải "
                               "lên lại; chưa có dòng nào được ghi.")
-    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.COMMITTING, progress=0)
-    record(by, Action.IMPORT, batch, request=request, description=f"Xác nhận nhập tệp {batch.filename}",
-           changes={"commune": batch.commune.name, "year": batch.year, "totals": batch.totals})
-    from households.tasks import write_import
-
-    write_import.enqueue(batch.pk)
-    batch.refresh_from_db()
+    with transaction.atomic(durable=True):
+        if not _claim(batch.pk, source=BatchStatus.PREVIEW, target=BatchStatus.COMMIT_QUEUED, progress=0,
+                      ended_at=None):
+            raise ValidationError(BUSY)  # another request took it between our read and our update
+        record(by, Action.IMPORT, batch, request=request, description=f"Xác nhận nhập tệp {batch.filename}",
+               changes={"commune": batch.commune.name, "year": batch.year, "totals": batch.totals})
+    _enqueue("write_import", batch.pk)
+    batch.refresh_from_db(fields=["status", "progress", "message", "heartbeat_at", "ended_at", "committed_at"])
     return batch
 
 
@@ -153,30 +206,71 @@ def write_batch(batch_id: int) -> None:
 
 
 def _write_batch(batch_id: int) -> None:
+    if not _claim(batch_id, source=BatchStatus.COMMIT_QUEUED, target=BatchStatus.COMMITTING):
+        return  # a task run twice: the first one writes
     batch = ImportBatch.objects.select_related("commune", "created_by").defer("rows").get(pk=batch_id)
     try:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
-                          progress=_progress(batch_id, 0, 60), sheet_index=batch.sheet_index)
+                          progress=_progress(batch_id, 0, 60, BatchStatus.COMMITTING), sheet_index=batch.sheet_index)
         if plan.totals["rejected"]:
-            _store(batch_id, plan.stored_report(), status=BatchStatus.PREVIEW, progress=100, totals=plan.totals,
+            _store(batch_id, plan.stored_report(), held=BatchStatus.COMMITTING, status=BatchStatus.PREVIEW,
+                   progress=100, totals=plan.totals,
                    message="Danh sách trong hệ thống đã thay đổi từ lúc xem trước; có dòng nay bị từ chối. "
                            "Không có dòng nào được ghi; hãy xem lại báo cáo.")
             return
-        ImportBatch.objects.filter(pk=batch_id).update(progress=70)
-        with transaction.atomic():  # the households and the batch marked done: both or neither
+        _hold(batch_id, BatchStatus.COMMITTING, progress=70)
+        with transaction.atomic():  # the households, the batch marked done and its audit entry: all or nothing
             written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by)
             plan.steps.clear()  # the parsed rows are written: let them go before the report is stored
-            _store(batch_id, plan.stored_report(), status=BatchStatus.DONE, progress=100, totals=plan.totals,
-                   content=b"", committed_at=timezone.now(), message="")
+            if not _store(batch_id, plan.stored_report(), held=BatchStatus.COMMITTING, status=BatchStatus.DONE,
+                          progress=100, totals=plan.totals, content=b"", committed_at=timezone.now(), message=""):
+                raise LeaseLost(batch_id)
+            record(batch.created_by, Action.IMPORT, batch, description=f"Đã nhập tệp {batch.filename}",
+                   changes={"commune": batch.commune.name, "year": batch.year, **written})
+    except LeaseLost:
+        return  # declared dead meanwhile: the households written above are rolled back
     except FileProblem as problem:
-        _fail(batch_id, str(problem))
-        return
+        _fail(batch_id, BatchStatus.COMMITTING, str(problem))
     except Exception:
         logger.exception("Writing import batch %s failed", batch_id)
-        _fail(batch_id, UNEXPECTED)
-        return
-    record(batch.created_by, Action.IMPORT, batch, description=f"Đã nhập tệp {batch.filename}",
-           changes={"commune": batch.commune.name, "year": batch.year, **written})
+        _fail(batch_id, BatchStatus.COMMITTING, UNEXPECTED)
+
+
+def fail_stalled_batches(batches=None) -> int:
+    """Mark failed (keeping the file, so it can be retried) every reading or committing batch, of
+    ``batches`` or all, whose worker stopped beating. Returns how many were found dead."""
+    from households.tasks import read_import, write_import
+
+    return fail_silent(ImportBatch.objects.all() if batches is None else batches, working=WORKING,
+                       task_for=lambda status: read_import if status == BatchStatus.READING else write_import,
+                       status=BatchStatus.FAILED, progress=100, message=STALLED, retryable=True,
+                       ended_at=timezone.now())
+
+
+def check_alive(batch: ImportBatch) -> ImportBatch:
+    """The batch as it is, after marking it failed if its worker died (the batch page calls this)."""
+    if batch.status in WORKING and fail_stalled_batches(ImportBatch.objects.filter(pk=batch.pk)):
+        batch.refresh_from_db(fields=["status", "progress", "message", "retryable", "ended_at"])
+    return batch
+
+
+def retry_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
+    """Read again the kept file of a batch whose worker died: a fresh preview, then a new «Ghi»."""
+    if not is_owner(by, batch):
+        raise PermissionDenied
+    with transaction.atomic(durable=True):
+        if not ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.FAILED, retryable=True).update(
+                status=BatchStatus.QUEUED, progress=0, message="", retryable=False, rows=[], totals={},
+                ended_at=None, heartbeat_at=None):
+            raise ValidationError("Lần nhập này không thử lại được; hãy tải tệp lên lại.")
+        record(by, Action.IMPORT, batch, request=request, description=f"Thử lại lần nhập tệp {batch.filename}",
+               changes={"commune": batch.commune.name, "year": batch.year})
+    _enqueue("read_import", batch.pk)
+    batch.refresh_from_db(fields=["status", "progress", "message", "retryable", "ended_at", "totals"])
+    return batch
+
+
+CANCELLABLE = (BatchStatus.PREVIEW, BatchStatus.FAILED, BatchStatus.MAPPING)
 
 
 @transaction.atomic
@@ -184,11 +278,24 @@ def cancel_import(batch: ImportBatch, *, by) -> ImportBatch:
     """Drop a batch that was not committed, and the personal data in its file."""
     if batch.created_by_id != by.pk:
         raise PermissionDenied
-    if batch.status not in (BatchStatus.PREVIEW, BatchStatus.FAILED, BatchStatus.MAPPING):
+    if not ImportBatch.objects.filter(pk=batch.pk, status__in=CANCELLABLE).update(
+            status=BatchStatus.CANCELLED, content=b"", retryable=False, ended_at=timezone.now()):
         raise ValidationError("Chỉ hủy được lần nhập đang chờ xác nhận.")
-    batch.status, batch.content = BatchStatus.CANCELLED, b""
-    batch.save(update_fields=["status", "content"])
+    batch.status, batch.retryable = BatchStatus.CANCELLED, False
     return batch
+
+
+def purge_expired_batches() -> int:
+    """Delete the uploaded file and the row-by-row report (names, ID numbers) of every batch idle for
+    longer than the retention period; a preview never confirmed is cancelled. Returns how many."""
+    expired = ImportBatch.objects.filter(status__in=IDLE, purged_at__isnull=True,
+                                         ended_at__lt=retention_cutoff())
+    now = timezone.now()
+    with transaction.atomic():
+        expired.filter(status__in=CANCELLABLE).exclude(status=BatchStatus.FAILED).update(
+            status=BatchStatus.CANCELLED, message="Quá thời hạn lưu giữ mà chưa xác nhận ghi nên lần nhập đã "
+                                                  "được hủy; chưa có dữ liệu nào được ghi.")
+        return expired.update(content=b"", rows=[], retryable=False, purged_at=now)
 
 
 def is_owner(user, batch: ImportBatch) -> bool:
@@ -208,7 +315,7 @@ def map_columns(batch: ImportBatch, *, sheet_index: int, first: int, last: int, 
         raise ValidationError("Tệp không có trang tính đã chọn.")
     rows, merges = sheets[0][2], sheets[0][3]
     fields = _fields(columns, rows, merges, first, last)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         mapping, created = ColumnMapping.objects.get_or_create(
             commune=batch.commune, fingerprint=fingerprint(rows, merges, first, last),
             defaults={"height": last - first + 1, "fields": fields, "created_by": by})
@@ -216,14 +323,14 @@ def map_columns(batch: ImportBatch, *, sheet_index: int, first: int, last: int, 
         mapping.height, mapping.fields, mapping.created_by = last - first + 1, fields, by
         mapping.labels = column_labels(rows, merges, first, last)
         mapping.save()
-        ImportBatch.objects.filter(pk=batch.pk).update(
-            status=BatchStatus.QUEUED, progress=0, rows=[], totals={}, columns=fields, message="",
-            mapping=mapping, sheet_index=sheet_index, header_first=first + 1, header_last=last + 1)
+        if not ImportBatch.objects.filter(pk=batch.pk, status__in=(BatchStatus.MAPPING, BatchStatus.PREVIEW)).update(
+                status=BatchStatus.QUEUED, progress=0, rows=[], totals={}, columns=fields, message="",
+                mapping=mapping, sheet_index=sheet_index, header_first=first + 1, header_last=last + 1,
+                ended_at=None, heartbeat_at=None):
+            raise ValidationError("Chỉ ghép cột được khi tệp đang chờ ghép cột hoặc chờ xác nhận.")
         record(by, Action.CREATE if created else Action.CHANGE, mapping, request=request,
                changes=diff(before, fields), description=f"Ghép cột cho tệp {batch.filename} ({batch.commune.name})")
-    from households.tasks import read_import
-
-    read_import.enqueue(batch.pk)
+    _enqueue("read_import", batch.pk)
     batch.refresh_from_db()
     return batch
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from areas.models import AdminUnit
+from households.leases import purge_date
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -34,6 +35,7 @@ class BatchStatus(models.TextChoices):
     READING = "reading", "Đang đọc tệp"
     MAPPING = "mapping", "Cần ghép cột"
     PREVIEW = "preview", "Chờ xác nhận"
+    COMMIT_QUEUED = "commit_queue", "Đang chờ ghi dữ liệu"
     COMMITTING = "committing", "Đang ghi dữ liệu"
     DONE = "done", "Đã nhập xong"
     FAILED = "failed", "Không nhập được"
@@ -66,6 +68,11 @@ class ImportBatch(models.Model):
     rows = ReportField("Kết quả từng dòng", default=list, blank=True)
     totals = models.JSONField("Tổng hợp", default=dict, blank=True)
     committed_at = models.DateTimeField("Ghi dữ liệu lúc", null=True, blank=True)
+    heartbeat_at = models.DateTimeField("Tiến trình báo lần cuối lúc", null=True, blank=True, editable=False)
+    ended_at = models.DateTimeField("Xử lý xong lúc", null=True, blank=True, editable=False)
+    retryable = models.BooleanField("Có thể thử lại", default=False, editable=False,
+                                    help_text="Tiến trình đã dừng giữa chừng; tệp vẫn được giữ để thử lại.")
+    purged_at = models.DateTimeField("Đã xóa tệp lúc", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "Lần nhập tệp"
@@ -80,7 +87,19 @@ class ImportBatch(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (BatchStatus.QUEUED, BatchStatus.READING, BatchStatus.COMMITTING)
+        return self.status in (BatchStatus.QUEUED, BatchStatus.READING, BatchStatus.COMMIT_QUEUED,
+                               BatchStatus.COMMITTING)
+
+    @property
+    def keeps_file(self) -> bool:
+        """The uploaded file is still stored (it is dropped once written, failed or cancelled)."""
+        return not self.purged_at and (self.status in (BatchStatus.PREVIEW, BatchStatus.MAPPING) or self.retryable
+                                       or self.is_running)
+
+    @property
+    def purge_due(self):
+        """When the uploaded file and the row-by-row report are deleted (``purge_expired_files``)."""
+        return None if self.is_running else purge_date(self.ended_at)
 
     @property
     def rejected_count(self) -> int:

@@ -112,6 +112,7 @@ def test_a_running_job_is_polled_and_a_failed_one_offers_a_retry(client_as, comm
         raise RuntimeError("font missing")
 
     monkeypatch.setattr(jobs, "_content", broken)
+    DocumentJob.objects.filter(pk=job.pk).update(status=JobStatus.QUEUED)  # the worker only takes a queued job
     jobs.produce(job.pk)
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
