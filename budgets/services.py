@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
 
 from audit.models import Action
@@ -21,7 +21,10 @@ from budgets.models import (
     FundingSource,
     SubProject,
 )
+from budgets.models.execution import voucher_key
 from budgets.tables import estimate_table
+from documents.dates import short_date
+from documents.money import format_vnd
 from documents.text import nfc
 
 LINE_FIELDS = ("content", "unit_of_measure", "quantity", "days", "unit_price", "note",
@@ -138,15 +141,35 @@ def delete_line(line: EstimateLine, *, by, request=None) -> None:
     line.delete()
 
 
+def _voucher_taken(line: EstimateLine, number: str) -> ValidationError | None:
+    earlier = line.disbursements.filter(voucher_key=voucher_key(number)).first()
+    if earlier is None:
+        return None
+    return ValidationError({"voucher_number": (
+        f"Chứng từ «{earlier.voucher_number}» đã được ghi cho dòng này ngày {short_date(earlier.date)} "
+        f"({format_vnd(earlier.amount)} đồng); không ghi lại. Nếu là chứng từ khác, hãy kiểm tra lại số chứng từ.")})
+
+
 @transaction.atomic
 def record_disbursement(line: EstimateLine, *, by, date, voucher_number: str, amount: int,
                         note: str = "", request=None) -> Disbursement:
-    """Record a payment against a line; a payment beyond the line's amount is allowed but warned about."""
+    """Record a payment against a line, once per voucher; a payment beyond the line's amount is warned about."""
     _require(perms.can_record_disbursement(by, line.estimate))
     if amount <= 0:
         raise ValidationError("Số tiền giải ngân phải lớn hơn 0.")
-    payment = Disbursement.objects.create(line=line, date=date, voucher_number=nfc(voucher_number),
-                                          amount=amount, note=nfc(note), created_by=by)
+    number = nfc(voucher_number)
+    if not voucher_key(number):
+        raise ValidationError({"voucher_number": "Số chứng từ phải có chữ hoặc số."})
+    if taken := _voucher_taken(line, number):
+        raise taken
+    try:
+        with transaction.atomic():
+            payment = Disbursement.objects.create(line=line, date=date, voucher_number=number,
+                                                  amount=amount, note=nfc(note), created_by=by)
+    except IntegrityError:
+        # The same voucher sent twice at once: the other request wrote it between the check and here.
+        raise _voucher_taken(line, number) or ValidationError("Không ghi được khoản giải ngân; hãy thử lại.") \
+            from None
     record(by, Action.CREATE, payment, changes={"amount": amount}, request=request)
     return payment
 

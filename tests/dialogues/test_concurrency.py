@@ -8,12 +8,16 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.urls import reverse
 
+from audit.models import Action, AuditEntry
+from dialogues.models import SessionStatus
 from dialogues.registration import register_household
 from tests.dialogues.conftest import make_household
-from tests.dialogues.factories import ScheduledSessionFactory
+from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory
+from tests.threads import post_at_once
 
-pytestmark = [pytest.mark.django_db(transaction=True),
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True),
               pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")]
 
 
@@ -66,46 +70,13 @@ def test_the_same_household_twice_at_once_is_registered_once(own_unit, commune_s
     assert outcomes.count("ok") == 1 and session.attendees.count() == 1
 
 
-def _at_once(count, action):
-    """Run ``action(i)`` in ``count`` threads released together; return what each returned."""
-    start, outcomes = threading.Barrier(count), [None] * count
-
-    def run(i):
-        try:
-            start.wait()
-            outcomes[i] = action(i)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 def test_four_simultaneous_held_clicks_move_the_session_once(own_unit, commune_staff):
-    from django.test import Client
-    from django.urls import reverse
-
-    from audit.models import Action, AuditEntry
-    from dialogues.models import SessionStatus
-    from tests.dialogues.factories import AttendeeFactory
-
     session = ScheduledSessionFactory(commune=own_unit)
     AttendeeFactory(session=session, present=True)
     url = reverse("dialogues:session-transition", args=[session.pk, "held"])
     SUCCESS, REFUSED = "Hội nghị chuyển sang «Đã tổ chức».", "Hội nghị đã ở trạng thái «Đã tổ chức»"
-
-    def click(_):
-        client = Client()
-        client.force_login(commune_staff)
-        response = client.post(url, follow=True)  # (response.context is shared between threads: read the page)
-        page = response.content.decode()
-        return response.status_code, [m for m in (SUCCESS, REFUSED) if m in page]
-
-    outcomes = _at_once(4, click)
+    responses = post_at_once(commune_staff, url, [{}] * 4, follow=True)
+    outcomes = [(r.status_code, [m for m in (SUCCESS, REFUSED) if m in r.content.decode()]) for r in responses]
     assert [status for status, _ in outcomes] == [200] * 4
     assert sorted(messages for _, messages in outcomes) == sorted([[REFUSED]] * 3 + [[SUCCESS]])
     session.refresh_from_db()
