@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 
-from areas.models import AdminUnit, Assignment, IssuingBody
+from areas.models import AdminUnit, Assignment, IssuingBody, Role
 from areas.scope import is_administrator
+from audit.models import Action
+from audit.services import diff, record
 
 
 def _administrators_only(request) -> bool:
@@ -69,13 +71,35 @@ class IssuingBodyAdmin(AdministratorOnly, admin.ModelAdmin):
     )
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(AdministratorOnly, admin.TabularInline):
     model = Assignment
     extra = 1
     autocomplete_fields = ("unit",)
 
 
+# The user's fields that decide what they may reach; changes to them are written to the audit log.
+ACCESS_FIELDS = ("is_active", "is_staff", "is_superuser")
+
+
+def _access(values: dict) -> dict:
+    """The access fields and group names out of a user form's initial data or a user's fields."""
+    return {**{name: values.get(name) for name in ACCESS_FIELDS},
+            "groups": ", ".join(sorted(group.name for group in values.get("groups") or []))}
+
+
+def _user_access(user) -> dict:
+    return _access({**{name: getattr(user, name) for name in ACCESS_FIELDS},
+                    "groups": list(user.groups.all())})
+
+
+def _assignment(unit_id, role) -> dict:
+    unit = AdminUnit.objects.filter(pk=unit_id).first()
+    return {"unit": unit.full_name if unit else unit_id, "role": Role(role).label if role else role}
+
+
 class AppUserAdmin(AdministratorOnly, UserAdmin):
+    """Users and their roles and units; every access change made here is in the audit log."""
+
     inlines = [AssignmentInline]
     list_display = ("username", "first_name", "last_name", "is_active", "roles")
 
@@ -85,6 +109,49 @@ class AppUserAdmin(AdministratorOnly, UserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("assignments")
+
+    def save_related(self, request, form, formsets, change):
+        before = _access(form.initial) if change else {}
+        removed = [_assignment(f.instance.unit_id, f.instance.role) | {"pk": f.instance.pk}
+                   for formset in formsets if formset.model is Assignment
+                   for f in formset.deleted_forms if f.instance.pk]
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        if changes := diff(before, _user_access(user)):
+            record(request.user, Action.CHANGE if change else Action.CREATE, user,
+                   changes=changes, request=request)
+        for formset in formsets:
+            if formset.model is Assignment:
+                self._record_assignments(request, formset, removed)
+
+    def _record_assignments(self, request, formset, removed):
+        for old in removed:
+            record(request.user, Action.DELETE, object_type=Assignment._meta.label,
+                   object_id=old.pop("pk"), changes=diff(old, {}), request=request,
+                   description=f"{formset.instance} – {old['role']} – {old['unit']}")
+        for assignment, _fields in formset.changed_objects:
+            initial = next(f.initial for f in formset.forms if f.instance is assignment)
+            before = _assignment(initial.get("unit"), initial.get("role"))
+            after = _assignment(assignment.unit_id, assignment.role)
+            record(request.user, Action.CHANGE, assignment, changes=diff(before, after),
+                   request=request)
+        for assignment in formset.new_objects:
+            after = _assignment(assignment.unit_id, assignment.role)
+            record(request.user, Action.CREATE, assignment, changes=diff({}, after), request=request)
+
+    def delete_model(self, request, obj):
+        self._record_deletion(request, obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            self._record_deletion(request, user)
+        super().delete_queryset(request, queryset)
+
+    def _record_deletion(self, request, user):
+        roles = "; ".join(str(a) for a in user.assignments.select_related("unit"))
+        record(request.user, Action.DELETE, user, request=request,
+               changes=diff({**_user_access(user), "assignments": roles}, {}))
 
 
 class AppGroupAdmin(AdministratorOnly, GroupAdmin):

@@ -29,11 +29,14 @@ class AuditEntryQuerySet(models.QuerySet):
 
 class AuditEntry(models.Model):
     at = models.DateTimeField("Thời điểm", auto_now_add=True, db_index=True)
+    # The actor's id, username and name are kept as written: deleting the user leaves the row
+    # untouched (no database constraint, nothing done on delete), so ``user`` may point nowhere.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="Người thực hiện", null=True,
-        on_delete=models.SET_NULL, related_name="+",
+        on_delete=models.DO_NOTHING, db_constraint=False, related_name="+",
     )
     username = models.CharField("Tên đăng nhập", max_length=150, blank=True)
+    user_full_name = models.CharField("Họ và tên", max_length=300, blank=True)
     action = models.CharField("Hành động", max_length=10, choices=Action.choices)
     object_type = models.CharField("Loại dữ liệu", max_length=100, db_index=True)
     object_id = models.CharField("Mã bản ghi", max_length=64, blank=True)
@@ -59,3 +62,10 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Nhật ký không được xóa.")
+
+    @property
+    def actor(self) -> str:
+        """Who acted, as written at the time: "Nguyễn Văn An (kehoach)", or the username alone."""
+        if self.user_full_name and self.username:
+            return f"{self.user_full_name} ({self.username})"
+        return self.user_full_name or self.username

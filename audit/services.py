@@ -1,9 +1,12 @@
 """Writing the audit log; every app calls :func:`record` in its services."""
 
+import ipaddress
+
 from django.conf import settings
 from django.db import models
 
 from audit.models import AuditEntry
+from documents.templatetags.vn import person
 
 
 def _client_ip(request) -> str | None:
@@ -13,19 +16,32 @@ def _client_ip(request) -> str | None:
     proxies = getattr(settings, "PROXY_COUNT", 0) or 0
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
     if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
+        return _address(forwarded[-proxies])
+    return _address(request.META.get("REMOTE_ADDR") or "")
+
+
+def _address(text: str) -> str | None:
+    """The text if it is an IP address; a forged header ("unknown", garbage) gives none."""
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        return None
 
 
 def record(user, action: str, obj: models.Model | None = None, *, object_type: str = "",
-           changes: dict | None = None, request=None, description: str = "") -> AuditEntry:
-    """Append one entry; ``changes`` maps field names to [old, new] (or any JSON detail)."""
+           object_id: str | int = "", changes: dict | None = None, request=None,
+           description: str = "") -> AuditEntry:
+    """Append one entry; ``changes`` maps field names to [old, new] (or any JSON detail).
+
+    ``object_type`` and ``object_id`` name a record that is gone (or was never a model)."""
+    actor = user if getattr(user, "is_authenticated", False) else None
     return AuditEntry.objects.create(
-        user=user if getattr(user, "is_authenticated", False) else None,
+        user=actor,
         username=getattr(user, "username", "") or "",
+        user_full_name=person(actor) if actor is not None else "",
         action=action,
         object_type=object_type or (obj._meta.label if obj is not None else ""),
-        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else str(object_id),
         object_repr=(description or (str(obj) if obj is not None else ""))[:300],
         changes=changes or {},
         ip_address=_client_ip(request),
