@@ -4,7 +4,8 @@ Word breaks a word that is wider than its column letter by letter («ST/T», «S
 The PDF's browser-style layout widens such a column to the word's width; Word's fixed layout
 does not, so the widths are computed here: the table's relative weights first, then every
 column at least as wide as its longest header word (and its longest number, which never
-wraps) measured in the shipped font, the rest shared by weight.
+wraps, and its longest word) measured in the shipped font, the rest shared by weight. When
+the cells cannot all fit, only the header's words are kept whole.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ def _words(text: str) -> list[str]:
     return text.split() or [""]
 
 
-def minimum_widths_mm(table: Table, *, size: float, padding_mm: float, total_mm: float) -> list[float]:
+def minimum_widths_mm(table: Table, *, size: float, padding_mm: float, total_mm: float,
+                      header_only: bool = False) -> list[float]:
     """Per column: the widest unbreakable piece of its header, numbers and (capped) words."""
     widths = []
     for index, header in enumerate(table.columns):
         pieces = [text_width_mm(word, size_pt=size, bold=True) for word in _words(header)]
-        for row_index, row in enumerate(table.rows):
+        for row_index, row in enumerate([] if header_only else table.rows):
             cell = row[index] if index < len(row) else ""
             bold = row_index in table.bold_rows
             if index in table.numeric:
@@ -64,6 +66,9 @@ def data_table_xml(table: Table, total_mm: float) -> str:
     padding = box_pt("table.data td", "padding")
     padding_mm = (padding[1] + padding[3]) / PT_PER_UNIT["mm"]
     minimums = minimum_widths_mm(table, size=cell.size, padding_mm=padding_mm, total_mm=total_mm)
+    if sum(minimums) > total_mm:  # the cells' words may break; the header's words may not
+        minimums = minimum_widths_mm(table, size=cell.size, padding_mm=padding_mm,
+                                     total_mm=total_mm, header_only=True)
     widths = [mm_twips(w) for w in column_widths_mm(table.column_weights, minimums, total_mm)]
     rows = [row_xml([cell_xml(w, paragraph_xml(text, head, namespace=False))
                      for text, w in zip(table.columns, widths, strict=True)], header=True)]
