@@ -152,6 +152,10 @@ AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
     ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
 )
+# Checks of an ID number against the whole household registry, per user and hour (counted in
+# the audit log, so every server shares the count): a household form or an import row whose number
+# is held outside the user's communes. Over it, numbers are held unchecked (households.id_lookups).
+HOUSEHOLD_ID_LOOKUPS_PER_HOUR = int(os.environ.get("HOUSEHOLD_ID_LOOKUPS_PER_HOUR", "60"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -12,10 +12,10 @@ from households.models import Household, PovertyStandard
 from households.permissions import can_create_household, can_edit_household
 
 
-def _save(request, form, save):
+def _save(request, form, save, **options):
     """Run the service; its rule problems go back onto the form's fields."""
     try:
-        return save(form.instance, by=request.user, request=request)
+        return save(form.instance, by=request.user, request=request, **options)
     except ValidationError as error:
         form.add_error(None, error)
         return None
@@ -31,7 +31,12 @@ def household_create(request):
         raise PermissionDenied
     form = HouseholdForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        if household := _save(request, form, services.create_household):
+        household = _save(request, form, services.create_household, token=form.cleaned_data["submission"])
+        if household is not None and household is not form.instance:
+            messages.info(request, f"Biểu mẫu đã được gửi hai lần; hộ {household.head_name} "
+                                   "chỉ được thêm một lần.")
+            return redirect(household)
+        if household is not None:
             messages.success(request, f"Đã thêm hộ {household.head_name} vào sổ hộ.")
             _id_note(request, household)
             return redirect(household)

@@ -1,5 +1,6 @@
 import datetime
 import re
+import uuid
 
 from django import forms
 
@@ -41,6 +42,9 @@ class HouseholdForm(forms.ModelForm):
         required=True, initial=False,
         error_messages={"required": "Cần xác nhận đã thông báo cho chủ hộ về việc xử lý dữ liệu cá nhân."},
     )
+    # One-use token of this form: sent twice (a double click, a resend after a timeout),
+    # it registers one household.
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Household
@@ -67,7 +71,9 @@ class HouseholdForm(forms.ModelForm):
         self.fields["phone"].widget.attrs["maxlength"] = 20
         self.fields["id_number"].help_text = "12 chữ số (CMND cũ 9 chữ số vẫn nhận và được đánh dấu)."
         if self.instance.pk:
-            del self.fields["commune"], self.fields["notice_given"]
+            del self.fields["commune"], self.fields["notice_given"], self.fields["submission"]
+        elif not self.is_bound:
+            self.fields["submission"].initial = uuid.uuid4()
 
     def clean_head_name(self):
         name, _ = clean_text(self.cleaned_data["head_name"])

@@ -6,6 +6,7 @@ century of birth and the gender (0/1 = 1900s male/female, 2/3 = 2000s, ...); dig
 last two digits of the birth year. A legacy 9-digit CMND is accepted and flagged.
 """
 
+import re
 from dataclasses import dataclass, field
 
 # GSO codes of the 63 provinces before the 1 July 2025 reform (areas/data/units.csv.gz).
@@ -15,6 +16,9 @@ PROVINCE_CODES = frozenset(
     "94 95 96".split()
 )
 MALE, FEMALE = "M", "F"
+# Eight or more digits, possibly spaced: an ID number (or a CMND that lost its zero) wherever a
+# message or a misplaced cell quotes it. Amounts are written with dots and stay as they are.
+ID_LIKE = re.compile(r"\d(?: ?\d){7,}")
 
 
 @dataclass
@@ -120,3 +124,10 @@ def mask(value: str) -> str:
     keep_head = 4 if len(value) >= 12 else 3
     hidden = max(len(value) - keep_head - 2, 0)
     return value[:keep_head] + "*" * hidden + value[keep_head + hidden:]
+
+
+def mask_in_text(text: str) -> str:
+    """``text`` with every ID-like run of digits masked (report cells shown to those who may not see IDs)."""
+    if not text or not isinstance(text, str):
+        return text
+    return ID_LIKE.sub(lambda found: mask(found.group().replace(" ", "")), text)

@@ -3,20 +3,25 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from areas.scope import visible_unit_ids
+from audit.models import Action
+from audit.services import record
 from households.forms import ImportForm
+from households.idnumber import mask_in_text
 from households.imports import batches
 from households.imports.mapping import FIELD_LABELS
 from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, report_xlsx
 from households.imports.workbook import column_letter
-from households.models import ImportBatch
-from households.permissions import can_import
+from households.models import BatchStatus, ImportBatch
+from households.permissions import can_import, can_see_import_ids
 
 PAGE_SIZE = 100
+MASKED = ("name", "village", "message")  # report cells that may quote an ID number (codes are not secret)
 
 
 def visible_batches(user):
@@ -36,6 +41,9 @@ def import_start(request):
         except ValidationError as error:
             form.add_error("file", error)
         else:
+            record(request.user, Action.IMPORT, batch, request=request,
+                   description=f"Tải lên tệp {batch.filename}",
+                   changes={"commune": batch.commune.name, "year": batch.year, "size": batch.size})
             return redirect(batch)
     recent = visible_batches(request.user).filter(created_by=request.user)[:10]
     return render(request, "households/import_start.html", {"form": form, "recent": recent})
@@ -46,9 +54,13 @@ def import_detail(request, pk):
     outcome = request.GET.get("outcome", "")
     rows = [r for r in batch.rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else batch.rows
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    full_ids = can_see_import_ids(request.user, batch)
     for row in page.object_list:
         row["label"] = OUTCOME_LABELS[row["outcome"]] + (
             f" ({ACTION_LABELS[row['action']]})" if row["action"] and row["action"] != row["outcome"] else "")
+        if not full_ids:
+            row.update({key: mask_in_text(row[key]) for key in MASKED})
+    _log_view(request, batch, "Xem kết quả đọc tệp", full_ids, page=page.number, outcome=outcome)
     summary = [(key, label, batch.totals.get(key, 0)) for key, label in OUTCOME_LABELS.items()
                if batch.totals.get(key)]
     columns = [(column_letter(col), FIELD_LABELS.get(name, name)) for name, col in
@@ -90,8 +102,13 @@ def _act(request, pk, service):
 @require_POST
 def import_cancel(request, pk):
     batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    before = batch.status
     try:
-        batches.cancel_import(batch, by=request.user)
+        with transaction.atomic():
+            batches.cancel_import(batch, by=request.user)
+            record(request.user, Action.WORKFLOW, batch, request=request,
+                   description=f"Hủy lần nhập tệp {batch.filename}",
+                   changes={"status": [before, BatchStatus.CANCELLED]})
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(batch)
@@ -103,4 +120,13 @@ def import_report(request, pk):
     batch = get_object_or_404(visible_batches(request.user), pk=pk)
     if not batch.rows:
         raise Http404
-    return report_xlsx(batch).as_response()
+    full_ids = can_see_import_ids(request.user, batch)
+    download = report_xlsx(batch, full_ids=full_ids)
+    _log_view(request, batch, "Tải báo cáo từng dòng của tệp", full_ids, action=Action.EXPORT)
+    return download.as_response()
+
+
+def _log_view(request, batch, what: str, full_ids: bool, *, action=Action.VIEW_SENSITIVE, **details) -> None:
+    """Each look at a batch's rows (names, and ID numbers in full or masked) is in the audit log."""
+    record(request.user, action, batch, request=request, description=f"{what} {batch.filename}",
+           changes={"id_numbers": "full" if full_ids else "masked", **details})

@@ -77,3 +77,8 @@ def can_import(user) -> bool:
 def can_create_household(user) -> bool:
     """Households are registered by the same people, in the same communes, as lists are imported."""
     return can_import(user)
+
+
+def can_see_import_ids(user, batch) -> bool:
+    """Full ID numbers in an import's preview and report: for those who may reveal them in its commune."""
+    return batch.commune_id in id_unit_ids(user)

@@ -1,14 +1,15 @@
 """Writes on households that carry a rule: registering, changing, classifying, revealing an ID number,
 forgetting a remembered column mapping."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
 from audit.models import Action
 from audit.services import diff, record
 from households.classify import refresh_computed
+from households.id_lookups import registry_problem
 from households.idnumber import check_id, mask
-from households.models import Classification, Household
+from households.models import Classification, Household, HouseholdSubmission
 from households.permissions import (
     can_edit_household,
     can_import_into,
@@ -16,6 +17,7 @@ from households.permissions import (
     can_reveal_id,
 )
 
+RACE = "Hộ vừa được người khác sửa hoặc ghi cùng lúc nên chưa lưu được; hãy kiểm tra lại rồi lưu lần nữa."
 AUDITED = ["commune", "code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
            "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
 
@@ -29,8 +31,12 @@ def _snapshot(household: Household) -> dict:
     return values
 
 
-def _rule_problems(household: Household) -> dict[str, list[str]]:
-    """ID structure against gender and birth year, and the uniqueness of code and ID number."""
+def _rule_problems(household: Household, *, by, request=None, look_up: bool = True) -> dict[str, list[str]]:
+    """ID structure against gender and birth year, and the uniqueness of code and ID number.
+
+    The ID number is looked up in the whole registry only when ``look_up`` (a new or changed
+    number): a logged look-up under the user's hourly limit (households.id_lookups).
+    """
     problems: dict[str, list[str]] = {}
     if household.id_number:
         checked = check_id(household.id_number, gender=household.gender, birth_year=household.birth_year)
@@ -40,42 +46,85 @@ def _rule_problems(household: Household) -> dict[str, list[str]]:
     others = Household.objects.exclude(pk=household.pk)
     if household.code and others.filter(commune=household.commune_id, code=household.code).exists():
         problems.setdefault("code", []).append(f"Mã hộ «{household.code}» đã có trong sổ hộ của xã/phường này.")
-    if household.id_number and others.filter(id_number=household.id_number).exists():
-        problems.setdefault("id_number", []).append("Số định danh này đã được ghi cho một hộ khác trong sổ hộ.")
+    if household.id_number and look_up and "id_number" not in problems and (
+            taken := registry_problem(household.id_number, household=household, by=by, request=request)):
+        problems["id_number"] = [taken]
     return problems
 
 
-def _save_checked(household: Household) -> None:
-    if problems := _rule_problems(household):
-        raise ValidationError(problems)
-    household.save()
+def _stored(household: Household, token=None) -> bool:
+    """Save in a savepoint; False when a concurrent save took the code, the number or the token first."""
+    adding = household._state.adding
+    try:
+        with transaction.atomic():
+            household.save()
+            if token:
+                HouseholdSubmission.objects.create(token=token, household=household)
+    except IntegrityError:
+        if adding:  # the insert was rolled back with the savepoint
+            household.pk, household._state.adding = None, True
+        return False
+    return True
 
 
-@transaction.atomic
-def create_household(household: Household, *, by, request=None) -> Household:
-    """Register a household in a current commune of the user; every field written is in the audit log."""
+def _save_checked(household: Household, *, by, request, look_up: bool, token=None):
+    """Check the rules and save: the problems (nothing saved), or the household submitted first with
+    ``token``, or None once saved. Look-ups made on the way are kept either way."""
+    if problems := _rule_problems(household, by=by, request=request, look_up=look_up):
+        return problems
+    if _stored(household, token):
+        return None
+    if token and (first := _submitted(token, by)):
+        return first
+    # Another save won the race: its code or number now shows like any other duplicate.
+    return _rule_problems(household, by=by, request=request, look_up=look_up) or {NON_FIELD_ERRORS: [RACE]}
+
+
+def _submitted(token, by) -> Household | None:
+    """The household a form with this one-use token already registered (None if none, or not the user's)."""
+    first = HouseholdSubmission.objects.filter(token=token).select_related("household").first()
+    return first.household if first and can_edit_household(by, first.household) else None
+
+
+def create_household(household: Household, *, by, request=None, token=None) -> Household:
+    """Register a household in a current commune of the user; every field written is in the audit log.
+
+    A form sent twice with the same one-use ``token`` registers one household: the second send
+    returns the first one. A concurrent save of the same code or number is a form error, never a 500.
+    """
     if not can_import_into(by, household.commune):
         raise PermissionDenied
-    _save_checked(household)
-    record(by, Action.CREATE, household, request=request, changes=diff({}, _snapshot(household)),
-           description=f"Đăng ký hộ {household}")
-    return household
+    if token and (first := _submitted(token, by)):
+        return first
+    with transaction.atomic():
+        outcome = _save_checked(household, by=by, request=request, look_up=True, token=token)
+        if isinstance(outcome, Household):
+            return outcome
+        if outcome is None:
+            record(by, Action.CREATE, household, request=request, changes=diff({}, _snapshot(household)),
+                   description=f"Đăng ký hộ {household}")
+            return household
+    raise ValidationError(outcome)  # after the block: the look-ups' log and reviews are kept
 
 
-@transaction.atomic
 def change_household(household: Household, *, by, request=None) -> Household:
     """Save the edited household (its commune is kept); the audit entry lists each changed field."""
     before = Household.objects.select_related("commune", "ethnic_group").get(pk=household.pk)
     if not can_edit_household(by, before):
         raise PermissionDenied
     household.commune_id = before.commune_id
-    _save_checked(household)
-    changes = diff(_snapshot(before), _snapshot(household))
-    if before.id_number != household.id_number and "id_number" not in changes:
-        changes["id_number"] = [mask(before.id_number), mask(household.id_number) + " (đổi các chữ số giữa)"]
-    if changes:
-        record(by, Action.CHANGE, household, request=request, changes=changes, description=f"Sửa hộ {household}")
-    return household
+    with transaction.atomic():
+        problems = _save_checked(household, by=by, request=request,
+                                 look_up=household.id_number != before.id_number)
+        if problems is None:
+            changes = diff(_snapshot(before), _snapshot(household))
+            if before.id_number != household.id_number and "id_number" not in changes:
+                changes["id_number"] = [mask(before.id_number), mask(household.id_number) + " (đổi các chữ số giữa)"]
+            if changes:
+                record(by, Action.CHANGE, household, request=request, changes=changes,
+                       description=f"Sửa hộ {household}")
+            return household
+    raise ValidationError(problems)
 
 
 @transaction.atomic

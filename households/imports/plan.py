@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from households.id_lookups import NEEDS_REVIEW, FileLookups
 from households.imports.cells import fast_key
 from households.imports.mapping import Saved
 from households.imports.rows import ParsedRow
@@ -30,7 +31,7 @@ SQLITE_SLICE = 5000
 # PostgreSQL: one text parameter instead of an IN list of up to 100,000 placeholders (ID numbers hold
 # no comma). "id_number <> ''" lets the planner probe the partial unique index on id_number; without
 # it, it probes the trigram index once per ID: minutes for a large file.
-ELSEWHERE_SQL = ("SELECT id_number FROM households_household "
+ELSEWHERE_SQL = ("SELECT id_number, id FROM households_household "
                  "WHERE id_number IN (SELECT unnest(string_to_array(%s, ','))) AND id_number <> '' "
                  "AND commune_id <> %s")
 OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "rejected", "skipped"]
@@ -82,37 +83,54 @@ def _key(values: dict, search_name: str) -> tuple | None:
 class Registry:
     """The commune's households, indexed by code, ID number and name + birth year + village."""
 
-    def __init__(self, commune, year: int, ids_in_file: set[str]):
+    def __init__(self, commune, year: int, ids_in_file: set[str], lookups: FileLookups | None = None):
         households = list(Household.objects.filter(commune=commune).select_related("ethnic_group"))
         self.by_code = {h.code: h for h in households if h.code}
         self.by_id = {h.id_number: h for h in households if h.id_number}
         self.by_key = {}
         for h in households:
             self.by_key.setdefault((h.search_name, h.birth_year, village_key(h.village)), h)
-        self.elsewhere = _registered_elsewhere(ids_in_file, commune)
+        self.elsewhere = _registered_elsewhere(ids_in_file - self.by_id.keys(), commune)
+        self.lookups = lookups
+        self.holders = {} if lookups is None else Household.objects.select_related("commune").in_bulk(
+            set(self.elsewhere.values()))
         self.classes = {c.household_id: c for c in Classification.objects.filter(
             household__commune=commune, year=year)}
 
+    def outside_problem(self, row: int, id_number: str) -> str | None:
+        """Why a row's ID number, which the commune does not hold, cannot be written (None: it can)."""
+        holder = self.elsewhere.get(id_number)
+        if self.lookups is None:
+            return NEEDS_REVIEW if holder else None
+        return self.lookups.problem(row, id_number, self.holders.get(holder) if holder else None)
 
-def _registered_elsewhere(ids: set[str], commune) -> set[str]:
-    """The ID numbers among ``ids`` that belong to a household of another commune."""
+
+def _registered_elsewhere(ids: set[str], commune) -> dict[str, int]:
+    """The ID numbers among ``ids`` that belong to a household of another commune, with its id."""
     if not ids:
-        return set()
+        return {}
     if connection.vendor != "postgresql":
         # In slices: SQLite refuses a statement with more than 32,766 parameters.
-        ordered, found = sorted(ids), set()
+        ordered, found = sorted(ids), {}
         for start in range(0, len(ordered), SQLITE_SLICE):
             found.update(Household.objects.filter(id_number__in=ordered[start:start + SQLITE_SLICE])
-                         .exclude(commune=commune).values_list("id_number", flat=True))
+                         .exclude(commune=commune).values_list("id_number", "pk"))
         return found
     with connection.cursor() as cursor:
         cursor.execute(ELSEWHERE_SQL, [",".join(ids), commune.pk])
-        return {id_number for (id_number,) in cursor.fetchall()}
+        return dict(cursor.fetchall())
 
 
 def build_plan(filename: str, data: bytes, *, commune, year: int,
-               progress: Callable[[float], None] | None = None, sheet_index: int | None = None) -> Plan:
-    """Read the file and decide every row's outcome against the database, without writing anything."""
+               progress: Callable[[float], None] | None = None, sheet_index: int | None = None,
+               batch=None) -> Plan:
+    """Read the file and decide every row's outcome against the database, writing nothing to the registry.
+
+    With its ``batch`` (the preview), ID numbers are looked up on behalf of its uploader
+    (``FileLookups``): those held outside their scope are routed to an administrator, within their
+    hourly limit. Without it (the commit re-reading a previewed file), a number another commune
+    took meanwhile is held with the same neutral message.
+    """
     sheet, rows = parsed_rows(filename, data, year=year, progress=progress, saved=saved_mappings(commune),
                               sheet_index=sheet_index)
     header = sheet.header
@@ -121,8 +139,9 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
                 mapping_id=sheet.mapping_id)
     items = list(rows)
     sheet.rows = []  # the cells are no longer needed: let them go before matching
+    lookups = FileLookups(batch) if batch is not None else None
     registry = Registry(commune, year, {r.values["id_number"] for r in items
-                                        if isinstance(r, ParsedRow) and "id_number" in r.values})
+                                        if isinstance(r, ParsedRow) and "id_number" in r.values}, lookups)
     seen: dict[str, dict] = {"code": {}, "id": {}, "key": {}}
     for index, item in enumerate(items):
         items[index] = None  # once recorded, a row lives on only in the report and its step
@@ -131,6 +150,8 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
             continue
         step = _match(item, registry, seen) if not item.errors else None
         _record(plan, item, step)
+    if lookups is not None:
+        lookups.save()
     return plan
 
 
@@ -153,8 +174,9 @@ def _match(parsed: ParsedRow, registry: Registry, seen: dict[str, dict]) -> Step
     if not code and not id_number and key and key in seen["key"]:
         parsed.errors.append(f"Trùng họ tên, năm sinh và thôn với dòng {seen['key'][key]}")
         return None
-    if id_number in registry.elsewhere:
-        parsed.errors.append("Số định danh đã được đăng ký cho một hộ ở xã/phường khác")
+    outside = id_number and id_number not in registry.by_id
+    if outside and (problem := registry.outside_problem(parsed.row, id_number)):
+        parsed.errors.append(problem)
         return None
     household = _existing(parsed, registry, code, id_number, key)
     if parsed.errors:

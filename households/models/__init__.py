@@ -8,8 +8,15 @@ from households.models.household import (
 )
 from households.models.mapping import ColumnMapping
 from households.models.reference import EthnicGroup, Indicator, PovertyStandard
+from households.models.review import (
+    HouseholdSubmission,
+    IdNumberReview,
+    ReviewStatus,
+    id_number_hash,
+)
 
 __all__ = [
     "BatchStatus", "Classification", "ColumnMapping", "EthnicGroup", "Gender", "Household", "HouseholdClass",
-    "HouseholdQuerySet", "ImportBatch", "Indicator", "PovertyStandard",
+    "HouseholdQuerySet", "HouseholdSubmission", "IdNumberReview", "ImportBatch", "Indicator", "PovertyStandard",
+    "ReviewStatus", "id_number_hash",
 ]

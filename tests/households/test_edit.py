@@ -72,7 +72,8 @@ def test_code_and_id_number_must_be_unique(client_as, commune_staff, own_unit, o
     HouseholdFactory(commune=other_unit, id_number="025185004567")
     response = client_as(commune_staff).post(reverse("households:household-create"), _form(own_unit))
     page = response.content.decode()
-    assert "Mã hộ «M-01» đã có trong sổ hộ" in page and "đã được ghi cho một hộ khác" in page
+    assert "Mã hộ «M-01» đã có trong sổ hộ" in page and "cần được quản trị viên kiểm tra" in page
+    assert "Sa Loong" not in page and page.count("025185004567") == 1, "only in the field as typed"
     assert Household.objects.count() == 2
 
 

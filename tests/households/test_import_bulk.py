@@ -44,10 +44,11 @@ def test_ids_registered_in_another_commune_are_found_whatever_their_number(own_u
     from tests.households.factories import HouseholdFactory
 
     monkeypatch.setattr(plan, "SQLITE_SLICE", 2)  # several slices on SQLite, one statement on PostgreSQL
-    elsewhere = [HouseholdFactory(commune=other_unit, id_number=f"02507500{n:04d}").id_number for n in range(5)]
+    elsewhere = {h.id_number: h.pk for h in (HouseholdFactory(commune=other_unit, id_number=f"02507500{n:04d}")
+                                             for n in range(5))}
     here = HouseholdFactory(commune=own_unit, id_number="025075009999").id_number
     ids = {*elsewhere, here, "025075008888"}
-    assert plan._registered_elsewhere(ids, own_unit) == set(elsewhere)
+    assert plan._registered_elsewhere(ids, own_unit) == elsewhere
 
 
 def test_a_large_json_report_is_stored_as_written(own_unit, commune_staff):
