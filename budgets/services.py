@@ -1,5 +1,6 @@
 """Every write on budgets, each one transaction, each checking its permission first."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -7,18 +8,22 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
+from django.utils import timezone
 
 from audit.models import Action
 from audit.services import diff, record
 from budgets import permissions as perms
+from budgets.imports import ImportGroup
 from budgets.models import (
     Allocation,
     AllocationDecision,
     Disbursement,
     Estimate,
     EstimateGroup,
+    EstimateImport,
     EstimateLine,
     FundingSource,
+    ImportStatus,
     SubProject,
 )
 from budgets.models.execution import voucher_key
@@ -252,6 +257,41 @@ def estimate_summary(estimate: Estimate) -> EstimateSummary:
             by_sub[line.sub_project or subs.get(sub_id)] += line.amount
             by_source[line.funding_source] += line.amount
     return EstimateSummary(table.total, dict(by_sub), dict(by_source))
+
+
+PREVIEW_LIFETIME = datetime.timedelta(hours=1)
+
+
+@transaction.atomic
+def stage_import(estimate: Estimate, groups: list[ImportGroup], *, by) -> EstimateImport:
+    """Keep the groups a workbook's preview showed, for one confirmation by this user on this estimate."""
+    _require(perms.can_edit_estimate(by, estimate))
+    EstimateImport.objects.filter(status=ImportStatus.PREVIEW,
+                                  created_at__lt=timezone.now() - PREVIEW_LIFETIME).delete()
+    return EstimateImport.objects.create(
+        estimate=estimate, created_by=by, line_count=sum(len(g.lines) for g in groups),
+        groups=[{"title": g.title, "sub": g.sub_project, "lines": g.lines} for g in groups])
+
+
+@transaction.atomic
+def confirm_import(estimate: Estimate, staged_id: int, *, by, request=None) -> int:
+    """Import a previewed workbook once: the preview is claimed by a conditional update, a replay is refused."""
+    _require(perms.can_edit_estimate(by, estimate))
+    staged = EstimateImport.objects.filter(pk=staged_id, estimate=estimate, created_by=by).first()
+    if staged is None:
+        raise ValidationError("Phiên xem trước không thuộc dự toán này; hãy tải tệp lên lại.")
+    now = timezone.now()
+    claimed = EstimateImport.objects.filter(
+        pk=staged.pk, status=ImportStatus.PREVIEW, created_at__gte=now - PREVIEW_LIFETIME,
+    ).update(status=ImportStatus.IMPORTED, imported_at=now, groups=[])
+    if not claimed:
+        staged.refresh_from_db()
+        if staged.status == ImportStatus.IMPORTED:
+            raise ValidationError(f"Tệp này đã được nhập vào dự toán lúc "
+                                  f"{timezone.localtime(staged.imported_at):%H:%M ngày %d/%m/%Y}; không nhập lại.")
+        raise ValidationError("Phiên xem trước đã hết hạn (quá 1 giờ); hãy tải tệp lên lại.")
+    groups = [ImportGroup(g["title"], g["sub"], g["lines"]) for g in staged.groups]
+    return import_groups(estimate, groups, by=by, request=request)
 
 
 @transaction.atomic

@@ -3,13 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from budgets import permissions as perms
 from budgets import services
-from budgets.imports import ImportGroup, read_workbook
+from budgets.imports import read_workbook
 from budgets.views.estimates import visible_estimate
 from documents.xlsx_guard import UnsafeSpreadsheet, check_xlsx
 
@@ -42,6 +42,11 @@ def _editable(request, pk):
     return estimate
 
 
+def _salt(estimate, user) -> str:
+    """The confirmation is signed for one estimate and one user: it is no use anywhere else."""
+    return f"{SALT}:{estimate.pk}:{user.pk}"
+
+
 def estimate_import(request, pk):
     estimate = _editable(request, pk)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -50,20 +55,26 @@ def estimate_import(request, pk):
         result = read_workbook(form.cleaned_data["file"].read())
         context["result"] = result
         if not result.problems:
-            payload = [{"title": g.title, "sub": g.sub_project, "lines": g.lines} for g in result.groups]
-            context["token"] = signing.dumps(payload, salt=SALT, compress=True)
+            staged = services.stage_import(estimate, result.groups, by=request.user)
+            context["token"] = signing.dumps(staged.pk, salt=_salt(estimate, request.user))
     return render(request, "budgets/estimate_import.html", context)
 
 
 @require_POST
 def estimate_import_confirm(request, pk):
     estimate = _editable(request, pk)
+    max_age = services.PREVIEW_LIFETIME.total_seconds()
     try:
-        payload = signing.loads(request.POST.get("token", ""), salt=SALT, max_age=3600)
-    except signing.BadSignature:
-        messages.error(request, "Phiên xem trước đã hết hạn hoặc không hợp lệ; hãy tải tệp lên lại.")
+        staged_id = signing.loads(request.POST.get("token", ""), salt=_salt(estimate, request.user), max_age=max_age)
+        count = services.confirm_import(estimate, int(staged_id), by=request.user, request=request)
+    except signing.SignatureExpired:
+        messages.error(request, "Phiên xem trước đã hết hạn (quá 1 giờ); hãy tải tệp lên lại.")
         return redirect("budgets:estimate-import", pk=estimate.pk)
-    groups = [ImportGroup(g["title"], g["sub"], g["lines"]) for g in payload]
-    count = services.import_groups(estimate, groups, by=request.user, request=request)
+    except (signing.BadSignature, TypeError, ValueError):
+        messages.error(request, "Phiên xem trước không hợp lệ hoặc không thuộc dự toán này; hãy tải tệp lên lại.")
+        return redirect("budgets:estimate-import", pk=estimate.pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(estimate)
     messages.success(request, f"Đã nhập {count} dòng dự toán.")
     return redirect(estimate)

@@ -7,7 +7,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from audit.models import AuditEntry
+from audit.models import Action, AuditEntry
+from tests.budgets.factories import EstimateFactory
+from tests.budgets.test_import_confirmation import _preview
 from tests.threads import post_at_once
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -24,3 +26,14 @@ def test_four_simultaneous_submits_of_one_voucher_record_one_payment(finance, es
     assert all("đã được ghi cho dòng này ngày 20/06/2023 (2.000.000 đồng)" in page for page in refused)
     assert line.disbursements.count() == 1
     assert AuditEntry.objects.filter(object_type="budgets.Disbursement").count() == 1
+
+
+def test_four_simultaneous_confirmations_of_one_import_import_once(client_as, finance, estimate):
+    target = EstimateFactory(unit=estimate.unit, title="Dự toán năm 2024")
+    token = _preview(client_as(finance), target, estimate)
+    url = reverse("budgets:estimate-import-confirm", args=[target.pk])
+    pages = [r.content.decode() for r in post_at_once(finance, url, [{"token": token}] * 4, follow=True)]
+    assert sum("Đã nhập 3 dòng dự toán." in page for page in pages) == 1
+    assert sum("Tệp này đã được nhập vào dự toán lúc" in page for page in pages) == 3
+    assert target.lines.count() == 3
+    assert AuditEntry.objects.filter(action=Action.IMPORT, object_id=str(target.pk)).count() == 1
