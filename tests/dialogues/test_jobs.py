@@ -1,9 +1,12 @@
 """Large documents go to the task worker with progress; small ones are answered at once."""
 
+import datetime
 import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from dialogues import jobs
@@ -125,3 +128,73 @@ def test_only_the_person_who_asked_sees_a_job(client_as, commune_staff, officer,
                                      fingerprint="x", filename="giay-moi.pdf")
     for name in ("job-detail", "job-progress", "job-file"):
         assert client_as(officer).get(reverse(f"dialogues:{name}", args=[job.pk])).status_code == 404
+
+
+class WorkerKilled(BaseException):
+    """What a SIGKILL looks like from inside the worker: no ``except Exception`` runs."""
+
+
+def _large_invitations(session):
+    session.target = 20
+    session.save()
+    _people(session, jobs.INVITATION_LIMIT + 2)
+    return reverse("dialogues:invitations", args=[session.pk])
+
+
+def test_a_job_whose_worker_died_is_marked_failed_and_asking_again_makes_a_new_one(client_as, commune_staff,
+                                                                                 session, monkeypatch):
+    url = _large_invitations(session)
+    client = client_as(commune_staff)
+
+    def killed(job, report):
+        report(0.4)
+        raise WorkerKilled
+
+    with monkeypatch.context() as patch:
+        patch.setattr(jobs, "_content", killed)
+        dead = client.get(url).url
+    job = DocumentJob.objects.get()
+    assert (job.status, job.progress) == (JobStatus.RUNNING, 40), "stuck as the worker left it"
+    DocumentJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(minutes=6))
+
+    page = client.get(dead).content.decode()
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and job.message == jobs.STALLED and job.finished_at
+    assert jobs.STALLED in page and "Thử lại" in page and "hx-trigger" not in page
+
+    again = client.get(url).url
+    assert again != dead
+    fresh = DocumentJob.objects.get()
+    download = client.get(reverse("dialogues:job-file", args=[fresh.pk]))
+    assert fresh.status == JobStatus.DONE and _text(download.content)[0] == jobs.INVITATION_LIMIT + 2
+
+
+def test_a_document_task_delivered_twice_renders_once(client_as, commune_staff, session, media):
+    client_as(commune_staff).get(_large_invitations(session))
+    job = DocumentJob.objects.get()
+    jobs.produce(job.pk)
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE
+    assert [p.name for p in (media / "dialogues" / "tai-lieu").iterdir()] == [job.file.name.rsplit("/", 1)[1]]
+
+
+def test_generated_documents_are_deleted_after_the_retention_and_issued_plans_are_kept(
+        client_as, commune_staff, session, media, own_unit):
+    client = client_as(commune_staff)
+    client.get(_large_invitations(session))
+    old = DocumentJob.objects.get()
+    old_file = media / old.file.name
+    DocumentJob.objects.filter(pk=old.pk).update(finished_at=timezone.now() - datetime.timedelta(days=31))
+    other = ScheduledSessionFactory(commune=own_unit, target=20)
+    client.get(_large_invitations(other))
+    recent = DocumentJob.objects.get(session=other)
+    issued = media / "plans" / "issued" / "2023" / "kh-125-ubnd.pdf"
+    issued.parent.mkdir(parents=True)
+    issued.write_bytes(b"%PDF-1.7 an issued plan")
+    DocumentJob.objects.filter(pk=recent.pk).update(finished_at=timezone.now() - datetime.timedelta(days=29))
+
+    call_command("purge_expired_files", stdout=io.StringIO())
+    assert not DocumentJob.objects.filter(pk=old.pk).exists() and not old_file.exists()
+    assert DocumentJob.objects.filter(pk=recent.pk).exists() and (media / recent.file.name).exists()
+    assert issued.read_bytes() == b"%PDF-1.7 an issued plan", "issued plans are records, never purged"
+    assert client.get(old.get_absolute_url()).status_code == 404
