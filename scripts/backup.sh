@@ -2,8 +2,10 @@
 # Back up the database and the uploaded/issued files into one archive.
 #   scripts/backup.sh [OUTPUT_DIR]        (default: backups/)
 # PostgreSQL: pg_dump -Fc of DATABASE_URL; SQLite: the online backup API. MEDIA_ROOT: a tar.
-# Prints the path of the archive it wrote.
+# Prints the path of the archive it wrote. The archive holds ID numbers: it is written 0600, in a
+# folder created 0700 (an existing folder that others can open is reported, not changed).
 set -euo pipefail
+umask 077
 cd "$(dirname "$0")/.."
 PY="${PY:-.venv/bin/python}"
 OUT_DIR="${1:-backups}"
@@ -13,6 +15,9 @@ stamp="$(date +%Y%m%d-%H%M%S)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$OUT_DIR"
+if [ -n "$(find "$OUT_DIR" -maxdepth 0 -perm /077)" ]; then
+  echo "Cảnh báo: thư mục $OUT_DIR cho người khác truy cập; nên đặt quyền 700 (chmod 700 $OUT_DIR)." >&2
+fi
 
 case "$DB_ENGINE" in
   postgresql)

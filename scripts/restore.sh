@@ -4,8 +4,10 @@
 #   scripts/restore.sh ARCHIVE [--yes]
 # PostgreSQL: pg_restore --clean into DATABASE_URL (the database must exist; createdb first
 # for a fresh one). SQLite: the file is copied into place. The current media folder and SQLite
-# file are kept beside the new ones (*.before-restore-<time>).
+# file are kept beside the new ones (*.before-restore-<time>). What it writes (the SQLite file,
+# the media files) is readable by the app's user only.
 set -euo pipefail
+umask 077
 cd "$(dirname "$0")/.."
 PY="${PY:-.venv/bin/python}"
 archive="${1:?Cách dùng: scripts/restore.sh TỆP_SAO_LƯU [--yes]}"

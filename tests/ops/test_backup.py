@@ -7,6 +7,8 @@ suite is never touched.
 """
 
 import os
+import sqlite3
+import stat
 import subprocess
 import sys
 import uuid
@@ -56,10 +58,17 @@ def _roundtrip(source_url, target_url, tmp_path):
     _run([sys.executable, "manage.py", "migrate", "-v0"], source)
     _run([sys.executable, "manage.py", "shell", "-c", CREATE], source)
     archive = _run(["scripts/backup.sh", str(tmp_path / "backups")], source).strip().splitlines()[-1]
-    assert Path(archive).exists()
+    _assert_private(Path(archive))
     target = _env(target_url, tmp_path / "restored-media")
     _run(["scripts/restore.sh", archive, "--yes"], target)
     return target
+
+
+def _assert_private(archive: Path):
+    """The archive holds ID numbers: only its owner reads it, and its new folder is closed."""
+    assert archive.exists()
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(archive.parent.stat().st_mode) == 0o700
 
 
 def _assert_restored(target, tmp_path):
@@ -91,7 +100,24 @@ def test_an_sqlite_copy_restores_into_a_fresh_file_with_its_files(tmp_path):
     target = _roundtrip(f"sqlite:///{tmp_path / 'source.sqlite3'}",
                         f"sqlite:///{tmp_path / 'restored.sqlite3'}", tmp_path)
     _assert_restored(target, tmp_path)
-    assert (tmp_path / "restored.sqlite3").stat().st_size > 100_000
+    restored = tmp_path / "restored.sqlite3"
+    assert restored.stat().st_size > 100_000 and stat.S_IMODE(restored.stat().st_mode) == 0o600
+
+
+def test_an_archive_written_into_a_folder_others_can_open_is_still_private(tmp_path):
+    """A shared folder is left as it is (it may be the operator's), with a warning."""
+    database = tmp_path / "source.sqlite3"
+    sqlite3.connect(database).close()
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    env = _env(f"sqlite:///{database}", tmp_path / "media")
+    result = subprocess.run(["scripts/backup.sh", str(shared)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    archive = Path(result.stdout.strip().splitlines()[-1])
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o755 and "chmod 700" in result.stderr
 
 
 def test_restore_refuses_an_archive_of_the_other_engine(tmp_path):
