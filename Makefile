@@ -24,9 +24,10 @@ run: $(STAMP)
 	$(PY) manage.py load_areas
 	$(PY) manage.py load_demo
 	@echo "Mở http://$(HOST):$(PORT)/ và đăng nhập bằng một tài khoản ở trên."
-	@# The task worker runs long jobs (imports, large documents) beside the web server.
-	$(PY) manage.py db_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@# The task worker runs long jobs (imports, large documents) beside the web server; it is
+	@# started again whenever it dies (a database outage), and stopped with the server (Ctrl-C).
+	scripts/keep_running.sh $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
