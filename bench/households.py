@@ -48,7 +48,7 @@ def _import_batch(code: str, data: bytes | None = None):
     commune, officer = _commune(code), _officer(f"bench-households-{code}")
     try:
         batch = ImportBatch.objects.create(commune=commune, year=2024, filename="bench.xlsx", size=len(data),
-                                           content=data, created_by=officer, status=BatchStatus.COMMITTING)
+                                           content=data, created_by=officer, status=BatchStatus.COMMIT_QUEUED)
         yield batch, data
     finally:
         Household.objects.filter(commune=commune).delete()
