@@ -45,6 +45,7 @@ def _subset(path) -> bytes:
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.layout_features = []
+    options.hinting = False  # Word has Times New Roman itself; the stand-in is for other readers
     options.drop_tables += ["FFTM"]
     font = TTFont(str(path), lazy=True)
     subsetter = subset.Subsetter(options)
@@ -59,7 +60,7 @@ def font_subset(bold: bool, italic: bool) -> bytes:
     """The shipped face cut to UNICODES; built once per font file and kept in the shared cache."""
     path = FONT_DIR / FONT_FILES[(bold, italic)]
     stamp = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    key = f"docx-font-subset:v1:{path.name}:{stamp}"
+    key = f"docx-font-subset:v2:{path.name}:{stamp}"
     return cache.get_or_set(key, lambda: _subset(path), timeout=None)
 
 
