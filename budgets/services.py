@@ -185,10 +185,20 @@ def create_decision(unit, *, by, number: str, date, issuer: str, title: str = ""
     """Record an allocation decision of a unit after checking its number and date."""
     _require(perms.can_manage_allocations(by, unit))
     decision = AllocationDecision(unit=unit, number=number, date=date, issuer=issuer, title=title)
-    decision.full_clean()
-    decision.save()
+    decision.full_clean(validate_constraints=False)
+    if AllocationDecision.objects.filter(unit=unit, number=decision.number, date=date).exists():
+        raise _decision_taken(decision)
+    try:
+        with transaction.atomic():
+            decision.save()
+    except IntegrityError:  # the same form sent twice at once: the other request saved it first
+        raise _decision_taken(decision) from None
     record(by, Action.CREATE, decision, request=request)
     return decision
+
+
+def _decision_taken(decision: AllocationDecision) -> ValidationError:
+    return ValidationError({"number": f"{decision} của đơn vị này đã được ghi; không ghi lại."})
 
 
 DECISION_FIELDS = ("number", "date", "issuer", "title")
@@ -206,7 +216,11 @@ def update_decision(decision: AllocationDecision, *, by, request=None, **fields)
         setattr(decision, name, value)
     decision.full_clean()
     if changes := diff(before, {name: getattr(decision, name) for name in DECISION_FIELDS}):
-        decision.save(update_fields=list(changes))
+        try:
+            with transaction.atomic():
+                decision.save(update_fields=list(changes))
+        except IntegrityError:  # another decision took this number and date at the same moment
+            raise _decision_taken(decision) from None
         record(by, Action.CHANGE, decision, changes=changes, request=request)
     return decision
 
@@ -219,12 +233,17 @@ def add_allocation(decision: AllocationDecision, *, by, unit, year: int, sub_pro
     _require(perms.can_manage_allocations(by, unit))
     if amount <= 0:
         raise ValidationError("Số tiền được giao phải lớn hơn 0.")
+    taken = ValidationError("Quyết định đã có khoản giao cho đơn vị, năm, tiểu dự án và nguồn vốn này.")
     if decision.allocations.filter(unit=unit, year=year, sub_project=sub_project,
                                    funding_source=funding_source).exists():
-        raise ValidationError("Quyết định đã có khoản giao cho đơn vị, năm, tiểu dự án và nguồn vốn này.")
-    allocation = Allocation.objects.create(decision=decision, unit=unit, year=year,
-                                           sub_project=sub_project, funding_source=funding_source,
-                                           amount=amount)
+        raise taken
+    try:
+        with transaction.atomic():
+            allocation = Allocation.objects.create(decision=decision, unit=unit, year=year,
+                                                   sub_project=sub_project, funding_source=funding_source,
+                                                   amount=amount)
+    except IntegrityError:  # the same form sent twice at once: the other request saved it first
+        raise taken from None
     record(by, Action.CREATE, allocation, changes={"amount": amount}, request=request)
     return allocation
 

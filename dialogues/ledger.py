@@ -9,7 +9,7 @@ from django.utils.html import strip_tags
 
 from audit.models import Action
 from audit.services import record
-from dialogues.models import FollowUp, Petition, PetitionStatus
+from dialogues.models import DialogueSession, FollowUp, Petition, PetitionStatus
 from dialogues.models.petitions import MAX_TEXT
 from dialogues.permissions import can_follow_up, can_record_petition
 from documents.text import nfc_lines
@@ -47,6 +47,20 @@ def petition_problems(petition: Petition) -> dict[str, str]:
     return problems
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _same_petition(petition: Petition) -> Petition | None:
+    """An earlier petition of the session by the same person with the same content (a double submit)."""
+    content, raiser = _words(petition.content), _words(petition.raised_by)
+    for earlier in Petition.objects.filter(session=petition.session_id).only(
+            "raised_by", "content", "created_at"):
+        if _words(earlier.content) == content and _words(earlier.raised_by) == raiser:
+            return earlier
+    return None
+
+
 @transaction.atomic
 def record_petition(session, *, by, content: str, raised_by: str = "", attendee=None, request=None,
                     **values) -> Petition:
@@ -62,6 +76,11 @@ def record_petition(session, *, by, content: str, raised_by: str = "", attendee=
     petition.answer = clean_text(petition.answer, field="answer", label="nội dung trả lời", required=False)
     if problems := petition_problems(petition):
         raise ValidationError(problems)
+    # The session row is locked so that the same petition sent twice at once is caught by the check below.
+    DialogueSession.objects.select_for_update().filter(pk=session.pk).first()
+    if earlier := _same_petition(petition):
+        raise ValidationError(f"Ý kiến này của {earlier.raised_by} đã được ghi lúc "
+                              f"{timezone.localtime(earlier.created_at):%H:%M ngày %d/%m/%Y}; không ghi lại.")
     petition.save()
     record(by, Action.CREATE, petition, request=request, changes={"session": session.pk})
     return petition

@@ -83,6 +83,17 @@ def register_household(session: DialogueSession, household: Household, *, by, co
     return result
 
 
+def _refuse_same_citizen(session: DialogueSession, name: str, details: dict) -> None:
+    """A citizen outside the registry with the name, birth year and village of one already listed is the
+    same person sent twice (a double click); the session row is locked, so two at once are caught too."""
+    wanted = (name.casefold(), details.get("birth_year"), nfc(details.get("village")).casefold())
+    for other in session.attendees.filter(household__isnull=True):
+        if (nfc(other.full_name).casefold(), other.birth_year, nfc(other.village).casefold()) == wanted:
+            raise ValidationError(f"{other.full_name} ({other.gender_year or 'không rõ năm sinh'}"
+                                  f"{', ' + other.village if other.village else ''}) đã có trong danh sách "
+                                  "hội nghị này.")
+
+
 @transaction.atomic
 def register_citizen(session: DialogueSession, *, by, consent: bool, full_name: str, request=None,
                      **details) -> Registered:
@@ -90,8 +101,10 @@ def register_citizen(session: DialogueSession, *, by, consent: bool, full_name: 
     if not consent:
         raise ValidationError(CONSENT_MISSING)
     session = _locked(session, by, can_register)
+    name = nfc(full_name)
+    _refuse_same_citizen(session, name, details)
     _require_seat(session)
-    attendee = Attendee.objects.create(session=session, full_name=nfc(full_name), consent=True,
+    attendee = Attendee.objects.create(session=session, full_name=name, consent=True,
                                        registered_by=by, first_time=True, **details)
     record(by, Action.CREATE, attendee, request=request, changes={"session": session.pk})
     return Registered(attendee, [])

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from areas.models import UnitLevel
+from areas.models import AdminUnit, UnitLevel
 from audit.models import Action
 from audit.services import record
 from dialogues.models import DialogueSession, OfficialLevel, SessionOfficial, SessionStatus
@@ -38,6 +38,13 @@ def _check(session: DialogueSession) -> None:
         raise ValidationError(problems)
 
 
+def _same_session(session: DialogueSession) -> DialogueSession | None:
+    """A session of the commune with the same plan, year, quarter, date and theme (a double submit)."""
+    return DialogueSession.objects.filter(
+        commune=session.commune_id, plan=session.plan_id, year=session.year, quarter=session.quarter,
+        starts_at=session.starts_at, theme=session.theme).first()
+
+
 @transaction.atomic
 def create_session(*, commune, by, request=None, **values) -> DialogueSession:
     """A new planned session in a commune the user runs, checked against its plan's year."""
@@ -47,6 +54,10 @@ def create_session(*, commune, by, request=None, **values) -> DialogueSession:
     if session.starts_at and session.status == SessionStatus.PLANNED:
         session.status = SessionStatus.SCHEDULED
     _check(session)
+    # The commune's row is locked so that the same form sent twice at once is caught by the check below.
+    AdminUnit.objects.select_for_update().filter(pk=commune.pk).first()
+    if twin := _same_session(session):
+        raise ValidationError(f"Hội nghị này đã được tạo ({twin.when_text}, {twin.theme}); không tạo lại.")
     session.save()
     record(by, Action.CREATE, session, request=request)
     return session
@@ -59,6 +70,8 @@ def create_series(plan, *, communes, quarter, target, theme, by, policy_fields=(
         raise PermissionDenied
     if not communes:
         raise ValidationError({"communes": "Chọn ít nhất một xã."})
+    # The plan's row is locked so that the series sent twice at once is created once.
+    type(plan).objects.select_for_update().filter(pk=plan.pk).first()
     taken = set(plan.dialogue_sessions.values_list("commune_id", flat=True))
     sessions = []
     for commune in communes:

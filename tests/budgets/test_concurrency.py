@@ -3,12 +3,16 @@
 Needs real concurrent transactions, so it runs on PostgreSQL only (CI sets DATABASE_URL).
 """
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from audit.models import Action, AuditEntry
-from tests.budgets.factories import EstimateFactory
+from budgets.services import create_decision
+from tests.budgets.factories import EstimateFactory, source, sub_project
+from tests.budgets.test_double_submits import DECISION
 from tests.budgets.test_import_confirmation import _preview
 from tests.threads import post_at_once
 
@@ -37,3 +41,22 @@ def test_four_simultaneous_confirmations_of_one_import_import_once(client_as, fi
     assert sum("Tệp này đã được nhập vào dự toán lúc" in page for page in pages) == 3
     assert target.lines.count() == 3
     assert AuditEntry.objects.filter(action=Action.IMPORT, object_id=str(target.pk)).count() == 1
+
+
+def test_four_simultaneous_decision_forms_record_one_decision(finance, own_unit):
+    forms = [{"unit": own_unit.pk, **DECISION}] * 4
+    responses = post_at_once(finance, reverse("budgets:decision-create"), forms)
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
+    assert all("1096/QĐ-UBND" in r.content.decode() for r in responses if r.status_code == 200)
+    assert own_unit.allocation_decisions.count() == 1
+
+
+def test_four_simultaneous_allocation_forms_add_one_amount(finance, own_unit):
+    decision = create_decision(own_unit, by=finance, number=DECISION["number"], date=datetime.date(2023, 5, 12),
+                               issuer=DECISION["issuer"])
+    form = {"unit": own_unit.pk, "year": "2023", "sub_project": sub_project().pk, "funding_source": source().pk,
+            "amount": "150.000.000"}
+    responses = post_at_once(finance, reverse("budgets:decision-detail", args=[decision.pk]), [form] * 4)
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
+    assert all("Quyết định đã có khoản giao" in r.content.decode() for r in responses if r.status_code == 200)
+    assert decision.allocations.count() == 1

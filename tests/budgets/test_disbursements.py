@@ -83,3 +83,4 @@ def test_the_migration_keeps_payments_recorded_twice_and_flags_them(finance, est
     with pytest.raises(Exception, match="(?i)unique"):
         Disbursement.objects.create(line=line, date=datetime.date(2023, 6, 21), voucher_number="P.C 01",
                                     amount=5)
+

@@ -83,3 +83,23 @@ def test_four_simultaneous_held_clicks_move_the_session_once(own_unit, commune_s
     assert session.status == SessionStatus.HELD
     assert AuditEntry.objects.filter(object_type="dialogues.DialogueSession", object_id=str(session.pk),
                                      action=Action.WORKFLOW).count() == 1
+
+
+def test_four_simultaneous_sends_of_one_citizen_petition_and_session_write_each_once(
+        own_unit, commune_staff):
+    session = ScheduledSessionFactory(commune=own_unit, target=10)
+    citizen = {"full_name": "Lò Thị Pọm", "gender": "F", "birth_year": "1979", "village": "Bản Nà Hì",
+               "consent": "on"}
+    pages = [r.content.decode() for r in post_at_once(
+        commune_staff, reverse("dialogues:register-new", args=[session.pk]), [citizen] * 4)]
+    assert sum("đã có trong danh sách hội nghị này" in page for page in pages) == 3
+    petition = {"raised_by": "Ông Đinh Văn Khoa", "policy_field": "credit", "status": "in_writing",
+                "content": "Đề nghị tăng mức vay vốn ưu đãi.", "due_date": "2026-07-15"}
+    responses = post_at_once(commune_staff, reverse("dialogues:petition-create", args=[session.pk]), [petition] * 4)
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
+    created = {"commune": own_unit.pk, "year": "2026", "quarter": "3", "theme": "Đối thoại về tín dụng",
+               "target": "40"}
+    responses = post_at_once(commune_staff, reverse("dialogues:session-create"), [created] * 4)
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
+    assert session.attendees.count() == 1 and session.petitions.count() == 1
+    assert own_unit.dialogue_sessions.filter(theme="Đối thoại về tín dụng").count() == 1

@@ -86,3 +86,44 @@ def test_a_follow_up_that_leaves_the_petition_open_is_logged(session, commune_st
                   closes=True)
     assert _log(petition, Action.WORKFLOW).count() == 1
     assert AuditEntry.objects.filter(object_type="dialogues.FollowUp").count() == 1
+
+
+def test_a_citizen_outside_the_registry_sent_twice_is_registered_once(client_as, commune_staff, session):
+    client, url = client_as(commune_staff), reverse("dialogues:register-new", args=[session.pk])
+    form = {"full_name": "Lò Thị  Pọm", "gender": "F", "birth_year": "1979", "village": "Bản Nà Hì",
+            "consent": "on"}
+    client.post(url, form)
+    again = client.post(url, form | {"full_name": "lò thị pọm ", "village": "bản nà hì"}).content.decode()
+    assert "Lò Thị Pọm (Nữ / 1979, Bản Nà Hì) đã có trong danh sách hội nghị này." in again
+    assert session.attendees.count() == 1
+    client.post(url, form | {"birth_year": "2001"})  # a namesake of another age is another person
+    assert session.attendees.count() == 2
+
+
+def test_the_same_household_clicked_twice_is_registered_once(client_as, commune_staff, session, households):
+    client, url = client_as(commune_staff), reverse("dialogues:register-add", args=[session.pk])
+    pages = [client.post(url, {"household": households[1].pk, "consent": "on"}).content.decode() for _ in range(2)]
+    assert "Đã đăng ký Y Bích." in pages[0] and "Hộ Y Bích đã có trong danh sách hội nghị này." in pages[1]
+    assert session.attendees.count() == 1
+
+
+def test_a_petition_sent_twice_is_recorded_once(client_as, commune_staff, session):
+    client, url = client_as(commune_staff), reverse("dialogues:petition-create", args=[session.pk])
+    form = {"raised_by": "Ông Đinh Văn Khoa", "policy_field": "credit", "status": "in_writing",
+            "content": "Đề nghị tăng mức vay vốn\r\nưu đãi cho hộ cận nghèo.", "due_date": "2026-07-15"}
+    assert client.post(url, form).status_code == 302
+    again = client.post(url, form | {"content": "Đề nghị tăng mức vay vốn  ưu đãi cho hộ cận nghèo. "})
+    assert again.status_code == 200
+    assert "Ý kiến này của Ông Đinh Văn Khoa đã được ghi lúc" in again.content.decode()
+    client.post(url, form | {"raised_by": "Bà Lò Thị Dự"})  # the same request from someone else is recorded
+    assert session.petitions.count() == 2
+
+
+def test_a_session_form_sent_twice_creates_one_session(client_as, commune_staff, own_unit):
+    client = client_as(commune_staff)
+    form = {"commune": own_unit.pk, "year": "2026", "quarter": "3", "starts_at": "2026-08-20T08:00",
+            "venue": "Nhà văn hóa thôn", "theme": "Đối thoại về tín dụng chính sách", "target": "40"}
+    assert client.post(reverse("dialogues:session-create"), form).status_code == 302
+    again = client.post(reverse("dialogues:session-create"), form).content.decode()
+    assert "Hội nghị này đã được tạo (08 giờ 00 ngày 20/08/2026, Đối thoại về tín dụng chính sách)" in again
+    assert own_unit.dialogue_sessions.count() == 1
