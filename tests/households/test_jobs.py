@@ -192,7 +192,7 @@ def test_files_and_reports_are_deleted_after_the_retention_and_the_page_says_whe
     assert recent.status == BatchStatus.PREVIEW and bytes(recent.content) and recent.purged_at is None
     assert Household.objects.count() == 5, "the registry itself is never purged"
     page = client.get(done.get_absolute_url()).content.decode()
-    assert "đã được xóa lúc" in page and "theo thời hạn lưu giữ" in page
+    assert "đã được xóa lúc" in page and "theo thời hạn lưu giữ" in page and "Tải báo cáo từng dòng" not in page
     assert "Thử lại" not in client.get(stalled.get_absolute_url()).content.decode()
     assert client.get(reverse("households:import-report", args=[done.pk])).status_code == 404
 
