@@ -18,7 +18,7 @@ from django.utils import timezone
 from audit.models import Action, AuditEntry
 from audit.services import record
 from households.idnumber import mask
-from households.models import Household, IdNumberReview, id_number_hash
+from households.models import Household, IdNumberReview, ReviewStatus, id_number_hash
 from households.permissions import id_unit_ids
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,10 @@ def open_review(number: str, *, commune, by, household, batch=None, row=None) ->
     if batch is not None:
         review, _ = IdNumberReview.objects.get_or_create(batch=batch, row=row, defaults=fields)
         return review
-    return IdNumberReview.objects.create(**fields)
+    # The same form saved again: the case already open is the one to resolve.
+    same = IdNumberReview.objects.filter(batch=None, status=ReviewStatus.OPEN, created_by=by, commune=commune,
+                                         number_hash=fields["number_hash"]).first()
+    return same or IdNumberReview.objects.create(**fields)
 
 
 def registry_problem(number: str, *, household: Household, by, request=None) -> str | None:

@@ -125,6 +125,8 @@ def test_a_number_held_outside_the_scope_is_never_confirmed_and_goes_to_an_admin
     lookup = AuditEntry.objects.get(object_type=LOOKUP)
     assert lookup.user_id == commune_staff.pk and lookup.changes["id_number"] == "0251******67"
     assert "025185004567" not in str(lookup.changes)
+    client_as(commune_staff).post(reverse("households:household-create"), _form(own_unit))
+    assert IdNumberReview.objects.count() == 1, "saved again: the same open case"
 
 
 def test_a_number_held_in_the_users_own_communes_is_named(client_as, officer, own_unit, other_unit):
