@@ -81,7 +81,7 @@ class CitedDocumentForm(forms.ModelForm):
         document = CitedDocument(**{k: data.get(k) for k in self.Meta.fields if k in data})
         if data.get("kind") and data.get("kind") != CitationKind.LAW and not data.get("number"):
             self.add_error("number", "Văn bản (trừ Luật, pháp lệnh) phải có số, ký hiệu.")
-        elif data.get("number") and not document.number_is_valid:
+        elif data.get("kind") and data.get("number") and not document.number_is_valid:
             self.add_error("number", f"Số hiệu «{data['number']}» không đúng mẫu "
                                      f"{CitationKind(data['kind']).label}.")
         return data
