@@ -4,10 +4,9 @@ Needs real row locks and concurrent transactions, so it runs on PostgreSQL only 
 """
 
 import datetime
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from audit.models import Action, AuditEntry
 from households.imports import batches
 from households.models import BatchStatus, Household, ImportBatch
 from tests.households.workbooks import realistic_list
+from tests.threads import at_once, post_at_once
 
 pytestmark = [pytest.mark.django_db(transaction=True),
               pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL")]
@@ -32,34 +32,11 @@ def _previewed(commune_staff, own_unit, upload):
     return batch
 
 
-def _in_threads(count, work):
-    start, outcomes = threading.Barrier(count), []
-
-    def run():
-        try:
-            start.wait()
-            outcomes.append(work())
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 def test_four_simultaneous_ghi_commit_once_and_tell_the_others(commune_staff, own_unit, upload):
     batch = _previewed(commune_staff, own_unit, upload)
-    url = reverse("households:import-commit", args=[batch.pk])
-
-    def click():
-        client = Client()
-        client.force_login(commune_staff)
-        return client.post(url, follow=True).content.decode()
-
-    pages = _in_threads(4, click)
+    responses = post_at_once(commune_staff, reverse("households:import-commit", args=[batch.pk]), [{}] * 4,
+                             follow=True)
+    pages = [response.content.decode() for response in responses]
     batch.refresh_from_db()
     assert batch.status == BatchStatus.DONE and batch.message == ""
     assert Household.objects.count() == 5
@@ -76,7 +53,7 @@ def test_a_worker_declared_dead_by_another_server_while_writing_keeps_nothing(co
 
     def written_then_declared_dead(*args, **kwargs):
         written = real(*args, **kwargs)
-        assert _in_threads(1, another_server_finds_it_silent) == [1]
+        assert at_once([another_server_finds_it_silent]) == [1]
         return written
 
     def another_server_finds_it_silent():
