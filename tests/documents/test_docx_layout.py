@@ -199,3 +199,23 @@ def test_libreoffice_lays_it_out_in_the_shipped_font_with_the_pdfs_pages(tmp_pat
     assert len(from_word.pages) == len(from_app.pages)
     signer_page = next(p.extract_text() for p in from_word.pages if "Ngô Anh Vũ" in p.extract_text())
     assert "giải quyết./." in signer_page  # the closing block is not alone on its page
+
+
+def test_a_change_of_the_stylesheet_changes_the_word_file_too(tmp_path, monkeypatch):
+    from documents import docx_css
+
+    css = docx_css.STYLESHEET.read_text(encoding="utf-8")
+    changed = css.replace("line-height: 1.25;", "line-height: 1.5;").replace(
+        "margin: 20mm 15mm 20mm 30mm;", "margin: 25mm 20mm 25mm 35mm;")
+    assert changed != css
+    (tmp_path / "decree30.css").write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(docx_css, "STYLESHEET", tmp_path / "decree30.css")
+    docx_css._rules.cache_clear()
+    try:
+        word = Document(io.BytesIO(render_docx(_issued())))
+        section = word.sections[0]
+        assert [round(m.mm) for m in (section.top_margin, section.right_margin,
+                                      section.bottom_margin, section.left_margin)] == [25, 20, 25, 35]
+        assert word.paragraphs[-1].paragraph_format.line_spacing.pt == 21  # 14 pt × 1.5
+    finally:
+        docx_css._rules.cache_clear()
