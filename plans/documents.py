@@ -1,5 +1,8 @@
 """A plan as an official document: the same value feeds the preview, the PDF and the DOCX."""
 
+from django.core.files.base import ContentFile
+from django.db import transaction
+
 from documents.docx import render_docx
 from documents.money import format_vnd, vi_money_words
 from documents.numbering import number_blocks
@@ -104,3 +107,42 @@ def plan_pdf(plan: Plan) -> bytes:
 
 def plan_docx(plan: Plan) -> bytes:
     return render_docx(plan_document(plan))
+
+
+def store_after_commit(plan: Plan, files: dict[str, tuple[str, bytes]]) -> None:
+    """Name the stored files on the plan now, write their bytes only once the transaction
+    commits: an issue rolled back (an error, a worker killed before commit) leaves no file.
+
+    ``files`` maps a FileField name to (file name, content). If the process dies between the
+    commit and the write, :func:`issued_content` renders the frozen plan again on first use.
+    """
+    for field, (name, _) in files.items():
+        getattr(plan, field).name = plan._meta.get_field(field).generate_filename(plan, name)
+    names = {field: getattr(plan, field).name for field in files}
+    transaction.on_commit(lambda: _write(plan.pk, names, files), robust=True)
+
+
+def _write(pk: int, names: dict[str, str], files: dict[str, tuple[str, bytes]]) -> None:
+    for field, name in names.items():
+        _store(pk, field, name, files[field][1])
+
+
+def _store(pk: int, field: str, name: str, content: bytes) -> None:
+    storage = Plan._meta.get_field(field).storage
+    saved = storage.save(name, ContentFile(content))
+    if saved != name:  # a stray file already held the name: point the row at ours
+        Plan.objects.filter(pk=pk).update(**{field: saved})
+
+
+def issued_content(plan: Plan, kind: str) -> bytes:
+    """The stored PDF or DOCX of an issued plan; stored again from the frozen plan if the
+    worker that issued it died between the commit and the write."""
+    field = "issued_pdf" if kind == "pdf" else "issued_docx"
+    stored = getattr(plan, field)
+    try:
+        with stored.open("rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        content = plan_pdf(plan) if kind == "pdf" else plan_docx(plan)
+        _store(plan.pk, field, stored.name, content)
+        return content

@@ -1,11 +1,57 @@
+"""Plan forms: they check the shape of input (services check the rules) and never let a
+control character through (PostgreSQL refuses NUL; the documents have no use for the rest)."""
+
+import uuid
+
 from django import forms
 from django.utils import timezone
 
 from areas.models import IssuingBody
 from plans.models import Authority, CitationKind, CitedDocument, Plan, PlanKind, Status
+from plans.parsing import strip_controls
 
 
-class PlanCreateForm(forms.Form):
+def _without_controls(data):
+    if hasattr(data, "lists"):  # a QueryDict: every value of every key
+        cleaned = data.copy()
+        for key, values in data.lists():
+            cleaned.setlist(key, [strip_controls(v) if isinstance(v, str) else v for v in values])
+        return cleaned
+    return {key: strip_controls(v) if isinstance(v, str) else v for key, v in data.items()}
+
+
+class ControlFree:
+    """Mixin: the submitted data without control characters, before any field sees it."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(None if data is None else _without_controls(data), *args, **kwargs)
+
+
+class OneUse(ControlFree, forms.Form):
+    """A form that creates something once: a one-use token, sent back by the page, marks
+    the object so that a second submit of the same page finds it instead of making another."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].initial = uuid.uuid4()
+
+
+class IssueForm(ControlFree, forms.Form):
+    issue_date = forms.DateField(
+        label="Ngày ban hành", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": "Ngày ban hành không hợp lệ (định dạng ngày/tháng/năm)."})
+
+
+class LibrarySearchForm(ControlFree, forms.Form):
+    q = forms.CharField(label="Tìm", required=False)
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:100]
+
+
+class PlanCreateForm(OneUse):
     kind = forms.ChoiceField(label="Loại kế hoạch", choices=PlanKind.choices,
                              widget=forms.RadioSelect)
     issuing_body = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=IssuingBody.objects.none(),
@@ -18,7 +64,7 @@ class PlanCreateForm(forms.Form):
         self.fields["year"].initial = timezone.localdate().year
 
 
-class PlanCopyForm(forms.Form):
+class PlanCopyForm(OneUse):
     year = forms.IntegerField(label="Năm của kế hoạch mới", min_value=2000, max_value=2100)
     issuing_body = forms.ModelChoiceField(
         label="Cơ quan ban hành", queryset=IssuingBody.objects.none(), required=False,
@@ -29,7 +75,7 @@ class PlanCopyForm(forms.Form):
         self.fields["issuing_body"].queryset = bodies
 
 
-class PlanHeaderForm(forms.ModelForm):
+class PlanHeaderForm(ControlFree, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
@@ -64,13 +110,13 @@ class PlanHeaderForm(forms.ModelForm):
         return value
 
 
-class BasesForm(forms.Form):
+class BasesForm(ControlFree, forms.Form):
     documents = forms.ModelMultipleChoiceField(
         label="Văn bản căn cứ", queryset=CitedDocument.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
 
 
-class CitedDocumentForm(forms.ModelForm):
+class CitedDocumentForm(ControlFree, forms.ModelForm):
     class Meta:
         model = CitedDocument
         fields = ["kind", "doc_type", "number", "date", "issuer", "title"]
@@ -87,7 +133,7 @@ class CitedDocumentForm(forms.ModelForm):
         return data
 
 
-class PlanFilterForm(forms.Form):
+class PlanFilterForm(ControlFree, forms.Form):
     q = forms.CharField(label="Tìm", required=False, max_length=100)
     year = forms.IntegerField(label="Năm", required=False, min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label="Loại", required=False, choices=[("", "Tất cả")] + PlanKind.choices,

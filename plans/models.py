@@ -42,8 +42,10 @@ class CitedDocument(models.Model):
         verbose_name_plural = "Văn bản căn cứ"
         ordering = ["-date", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["doc_type", "number"], name="cited_document_unique",
-                                    condition=~models.Q(number=""))
+            models.UniqueConstraint(
+                fields=["doc_type", "number"], name="cited_document_unique",
+                condition=~models.Q(number=""),
+                violation_error_message="Văn bản cùng tên loại và số, ký hiệu đã có trong thư viện.")
         ]
 
     def __str__(self):
@@ -131,6 +133,14 @@ class Plan(models.Model):
     type_abbr = models.CharField("Viết tắt tên loại", max_length=10, default="KH")
     number = models.PositiveIntegerField("Số", null=True, blank=True)
     issue_date = models.DateField("Ngày ban hành", null=True, blank=True)
+    # The register (sổ đăng ký) the number was taken from: the issue date's year, which for a
+    # next-year plan issued in December is not the plan's ``year``.
+    register_year = models.PositiveSmallIntegerField("Năm sổ đăng ký", null=True, blank=True,
+                                                     editable=False)
+    approved_at = models.DateTimeField("Thời điểm phê duyệt", null=True, blank=True,
+                                       editable=False)
+    # One-use token of the form that created the draft: a second submit finds the first draft.
+    creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     year = models.PositiveSmallIntegerField("Năm", db_index=True)
     title = models.CharField("Trích yếu", max_length=500)
     subprojects = models.ManyToManyField("budgets.SubProject", verbose_name="Tiểu dự án",
@@ -174,8 +184,9 @@ class Plan(models.Model):
             models.Index(fields=["unit", "-year", "-updated_at"], name="plan_list_order"),
         ]
         constraints = [
+            # The same key as RegisterCounter: one register per body, type and issue year.
             models.UniqueConstraint(
-                fields=["issuing_body", "type_abbr", "year", "number"],
+                fields=["issuing_body", "type_abbr", "register_year", "number"],
                 condition=models.Q(number__isnull=False), name="plan_number_unique",
             )
         ]
@@ -311,7 +322,8 @@ class PlanRevision(models.Model):
 
 
 class RegisterCounter(models.Model):
-    """The document register (sổ đăng ký văn bản): last number per body, type and year."""
+    """The document register (sổ đăng ký văn bản): last number per body, type and the year
+    of the issue date (Plan.register_year)."""
 
     issuing_body = models.ForeignKey(IssuingBody, on_delete=models.PROTECT, related_name="+")
     type_abbr = models.CharField(max_length=10)

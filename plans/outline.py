@@ -9,7 +9,7 @@ from django.db import transaction
 
 from documents.text import nfc
 from plans.models import LADDER, BlockKind, LiveBlock, Plan, PlanBlock
-from plans.parsing import MAX_BLOCK_CHARS, parse_outline
+from plans.parsing import MAX_BLOCK_CHARS, parse_outline, strip_controls
 from plans.permissions import can_edit_plan
 from plans.revisions import EDIT_ACTION, record_revision
 
@@ -36,7 +36,7 @@ def _renumber(blocks: list[PlanBlock]) -> None:
 
 
 def _clean_text(text: str) -> str:
-    text = nfc(text)
+    text = nfc(strip_controls(text))
     if len(text) > MAX_BLOCK_CHARS:
         raise ValidationError(f"Một đoạn dài tối đa {MAX_BLOCK_CHARS:,} ký tự; đoạn này có "
                               f"{len(text):,} ký tự. Hãy tách thành nhiều đoạn.".replace(",", "."))

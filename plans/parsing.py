@@ -21,6 +21,10 @@ from documents.official import (
 
 MAX_BLOCK_CHARS = 20_000
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Word's manual line break (VT) and page break (FF) end a line; its table-cell marks (BEL), NUL
+# (which PostgreSQL refuses in any text), every other C0 control and DEL are dropped.
+_CONTROLS = {**dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F], None),
+             0x0B: "\n", 0x0C: "\n"}
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
 _EMPHASIS = re.compile(r"\*{1,3}")
 _PATTERNS = [
@@ -41,6 +45,11 @@ class ParsedBlock:
     text: str
     titled: bool = False
     typed: str = ""  # the number the author typed, if any ("2" of "2. Nội dung")
+
+
+def strip_controls(text: str) -> str:
+    """The text without control characters; tab, line feed and carriage return kept."""
+    return text.translate(_CONTROLS)
 
 
 def clean_line(line: str) -> str:
@@ -88,7 +97,7 @@ def _continues(previous: ParsedBlock, line: str) -> bool:
 def parse_outline(text: str) -> list[ParsedBlock]:
     """Blocks of ``text``: one per non-empty line, joined where a page break cut a sentence."""
     blocks: list[ParsedBlock] = []
-    for raw in (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for raw in strip_controls(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = clean_line(raw)
         if not line or line.isdigit():  # blank lines and stray page numbers
             continue

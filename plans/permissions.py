@@ -37,6 +37,11 @@ def can_issue_plan(user, plan: Plan) -> bool:
     return plan.status == Status.APPROVED and _in_role(user, plan.unit_id, Role.LEADER)
 
 
+def can_manage_library(user) -> bool:
+    """Add to the shared library of cited documents: planners, leaders, administrators."""
+    return is_administrator(user) or has_role(user, Role.PLANNER, Role.LEADER)
+
+
 def can_copy_plan(user, plan: Plan) -> bool:
     return _in_role(user, plan.unit_id, Role.PLANNER)
 

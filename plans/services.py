@@ -2,10 +2,10 @@
 
 import datetime
 import re
+import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from areas.models import IssuingBody
@@ -13,16 +13,25 @@ from audit.models import Action
 from audit.services import record
 from documents.text import nfc, nfc_lines
 from plans.kinds import TEMPLATES
-from plans.models import Authority, Plan, PlanBlock, PlanKind, RegisterCounter, Status
+from plans.models import (
+    Authority,
+    CitedDocument,
+    Plan,
+    PlanBlock,
+    PlanKind,
+    Status,
+)
 from plans.outline import build_blocks
 from plans.permissions import (
     can_copy_plan,
     can_create_plan,
     can_edit_plan,
     can_issue_plan,
+    can_manage_library,
     can_review_plan,
     can_submit_plan,
 )
+from plans.register import check_issue_date, next_document_number
 from plans.revisions import EDIT_ACTION, record_revision
 
 HEADER_EDITABLE = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
@@ -59,9 +68,36 @@ def _snapshot_header(plan: Plan, body: IssuingBody) -> None:
     plan.head_title, plan.deputy_title = body.head_title, body.deputy_title
 
 
+class AlreadyCreated(Exception):
+    """The form that creates a draft was sent twice: ``plan`` is what the first request made."""
+
+    def __init__(self, plan: Plan):
+        super().__init__(plan.pk)
+        self.plan = plan
+
+
+def _created_with(token: uuid.UUID | None) -> None:
+    if token is not None and (plan := Plan.objects.filter(creation_token=token).first()):
+        raise AlreadyCreated(plan)
+
+
+def _save_new(plan: Plan) -> None:
+    """Insert a new plan; a token already used (the concurrent twin of a double submit)
+    raises AlreadyCreated with the twin's plan instead of an IntegrityError."""
+    try:
+        with transaction.atomic():
+            plan.save()
+    except IntegrityError:
+        _created_with(plan.creation_token)
+        raise
+
+
 @transaction.atomic
-def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by) -> Plan:
-    """A complete, editable first draft of ``kind`` for the body and year, header snapshotted."""
+def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by,
+                token: uuid.UUID | None = None) -> Plan:
+    """A complete, editable first draft of ``kind`` for the body and year, header snapshotted;
+    once per form ``token`` (a second submit raises AlreadyCreated with the first draft)."""
+    _created_with(token)
     if not can_create_plan(by, issuing_body):
         raise PermissionDenied("Bạn không được lập kế hoạch cho cơ quan này.")
     if kind not in PlanKind.values:
@@ -73,9 +109,10 @@ def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by) -> Plan:
     plan = Plan(kind=kind, year=year, created_by=by, title=template.title.format(**words),
                 intro=template.intro.format(**words), closing=template.closing.format(**words),
                 recipients="\n".join(template.recipients),
-                authority=Authority.DEPUTY if issuing_body.is_collective else Authority.HEAD)
+                authority=Authority.DEPUTY if issuing_body.is_collective else Authority.HEAD,
+                creation_token=token)
     _snapshot_header(plan, issuing_body)
-    plan.save()
+    _save_new(plan)
     live = {template.live_budget_after: "budget", template.live_schedule_after: "schedule"}
     live.pop("", None)
     PlanBlock.objects.bulk_create(build_blocks(plan, template.outline.format(**words),
@@ -85,13 +122,35 @@ def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by) -> Plan:
     return plan
 
 
+@transaction.atomic
+def add_cited_document(*, by, **values) -> CitedDocument:
+    """A new document in the shared library of legal bases, logged; the same type and number
+    twice (a double submit, two officers at once) is refused with a message."""
+    if not can_manage_library(by):
+        raise PermissionDenied("Bạn không được thêm văn bản căn cứ.")
+    document = CitedDocument(**{name: nfc(value) if isinstance(value, str) else value
+                                for name, value in values.items()})
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        raise ValidationError({"number": f"Văn bản «{document.doc_type} số {document.number}» "
+                                         "đã có trong thư viện."}) from None
+    record(by, Action.CREATE, document, changes={
+        name: str(getattr(document, name) or "") for name in values})
+    return document
+
+
 def _move_year(text: str, old: int, new: int) -> str:
     return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
 
 
 @transaction.atomic
-def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None = None) -> Plan:
-    """A new draft with the source's content, its year moved forward (e.g. last year's plan)."""
+def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None = None,
+              token: uuid.UUID | None = None) -> Plan:
+    """A new draft with the source's content, its year moved forward (e.g. last year's plan);
+    once per form ``token``, like create_plan."""
+    _created_with(token)
     body = issuing_body or source.issuing_body
     if not (can_copy_plan(by, source) and can_create_plan(by, body)):
         raise PermissionDenied("Bạn không được sao chép kế hoạch này.")
@@ -101,9 +160,9 @@ def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None =
                 intro=move(source.intro), closing=move(source.closing),
                 basis_text=source.basis_text, recipients=source.recipients,
                 authority=source.authority, signer_name=source.signer_name,
-                signer_title=source.signer_title)
+                signer_title=source.signer_title, creation_token=token)
     _snapshot_header(plan, body)
-    plan.save()
+    _save_new(plan)
     PlanBlock.objects.bulk_create(
         PlanBlock(plan=plan, position=b.position, kind=b.kind, text=move(b.text),
                   titled=b.titled, live=b.live, required_key=b.required_key)
@@ -154,10 +213,43 @@ def set_bases(plan: Plan, *, by, documents: list) -> Plan:
     return plan
 
 
-def _transition(plan: Plan, *, by, status: str, action: str, comment: str = "") -> Plan:
-    before = plan.status
+class RepeatedAction(ValidationError):
+    """A workflow action that already happened (a double submit, a second tab): the plan is
+    left as the first request made it and the user is told so."""
+
+    def __init__(self, plan: Plan):
+        super().__init__(
+            f"Kế hoạch đã ở trạng thái «{plan.get_status_display()}»: thao tác này đã được thực "
+            "hiện trước đó (có thể do bấm nút hai lần hoặc mở ở hai thẻ), không làm lại.")
+        self.plan = plan
+
+
+class AlreadyIssued(RepeatedAction):
+    def __init__(self, plan: Plan):
+        if plan.number is None or plan.issue_date is None:
+            super().__init__(plan)
+            return
+        ValidationError.__init__(
+            self, f"Kế hoạch đã được ban hành với số {plan.symbol}, ngày {plan.issue_date:%d/%m/%Y}"
+            "; không cấp số lần nữa (có thể do bấm nút hai lần hoặc mở ở hai thẻ).")
+        self.plan = plan
+
+
+def _refuse_repeat(plan: Plan, status: str) -> None:
+    if plan.status == status:
+        raise RepeatedAction(plan)
+
+
+def _transition(plan: Plan, *, by, status: str, action: str, comment: str = "",
+                **fields) -> Plan:
+    """Move from the status the caller checked, by a conditional update: of two requests
+    racing on one plan, only the first moves it."""
+    before, fields["updated_at"] = plan.status, timezone.now()
+    if not Plan.objects.filter(pk=plan.pk, status=before).update(status=status, **fields):
+        raise RepeatedAction(Plan.objects.get(pk=plan.pk))
     plan.status = status
-    plan.save(update_fields=["status", "updated_at"])
+    for name, value in fields.items():
+        setattr(plan, name, value)
     record_revision(plan, by=by, action=action, comment=comment)
     record(by, Action.WORKFLOW, plan, changes={"status": [before, status], "comment": comment})
     return plan
@@ -168,6 +260,7 @@ def submit_plan(plan: Plan, *, by) -> Plan:
     """Send to a leader; refused while a blocking check fails."""
     from plans.checks import plan_problems
 
+    _refuse_repeat(plan, Status.SUBMITTED)
     if not can_submit_plan(by, plan):
         raise PermissionDenied("Bạn không được trình kế hoạch này.")
     blocking = [p.message for p in plan_problems(plan) if p.blocking]
@@ -179,6 +272,7 @@ def submit_plan(plan: Plan, *, by) -> Plan:
 @transaction.atomic
 def return_plan(plan: Plan, *, by, comment: str) -> Plan:
     """Back to the drafter with the leader's comments (required)."""
+    _refuse_repeat(plan, Status.RETURNED)
     if not can_review_plan(by, plan):
         raise PermissionDenied("Bạn không được trả lại kế hoạch này.")
     comment = nfc(comment)
@@ -190,45 +284,43 @@ def return_plan(plan: Plan, *, by, comment: str) -> Plan:
 
 @transaction.atomic
 def approve_plan(plan: Plan, *, by, comment: str = "") -> Plan:
+    """Approve a submitted plan; the approval time is the earliest date it may be issued on."""
+    _refuse_repeat(plan, Status.APPROVED)
     if not can_review_plan(by, plan):
         raise PermissionDenied("Bạn không được phê duyệt kế hoạch này.")
     return _transition(plan, by=by, status=Status.APPROVED, action="Phê duyệt",
-                       comment=nfc(comment)[:5000])
-
-
-def next_document_number(body: IssuingBody, type_abbr: str, year: int) -> int:
-    """The body's next number for the type and year: locked row, so no gaps and no duplicates."""
-    RegisterCounter.objects.get_or_create(issuing_body=body, type_abbr=type_abbr, year=year)
-    counter = RegisterCounter.objects.select_for_update().get(
-        issuing_body=body, type_abbr=type_abbr, year=year)
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return counter.last_number
+                       comment=nfc(comment)[:5000], approved_at=timezone.now())
 
 
 @transaction.atomic
 def issue_plan(plan: Plan, *, by, issue_date: datetime.date | None = None) -> Plan:
-    """Freeze an approved plan: next number of its body, the date, the PDF and DOCX stored once."""
+    """Freeze an approved plan once: the next number of its body's register for the issue
+    date's year, the date, and the PDF and DOCX (written to storage only after commit)."""
     from plans.checks import plan_problems
-    from plans.documents import plan_docx, plan_pdf
+    from plans.documents import plan_docx, plan_pdf, store_after_commit
 
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = Plan.objects.select_for_update().select_related("issuing_body").get(pk=plan.pk)
+    if plan.status == Status.ISSUED:
+        raise AlreadyIssued(plan)
     if not can_issue_plan(by, plan):
         raise PermissionDenied("Bạn không được ban hành kế hoạch này.")
     day = issue_date or timezone.localdate()
-    if not plan.issuing_body.is_active_on(day):
-        raise ValidationError({"issue_date": f"{plan.issuer_name} không còn hiệu lực vào ngày "
-                                             f"{day:%d/%m/%Y} ({plan.issuing_body.validity_text})."})
+    check_issue_date(plan, day)
     blocking = [p.message for p in plan_problems(plan) if p.blocking]
     if blocking:
         raise ValidationError(["Chưa ban hành được: còn lỗi cần sửa."] + blocking)
+    # The lock above already queues a second issuer on PostgreSQL; the conditional update
+    # is what makes a double submit harmless on any database.
+    if not Plan.objects.filter(pk=plan.pk, status=Status.APPROVED).update(status=Status.ISSUED):
+        raise AlreadyIssued(Plan.objects.get(pk=plan.pk))
     plan.number = next_document_number(plan.issuing_body, plan.type_abbr, day.year)
-    plan.issue_date, plan.status = day, Status.ISSUED
+    plan.register_year, plan.issue_date, plan.status = day.year, day, Status.ISSUED
     stem = f"KH-{plan.number:02d}-{day.year}-{plan.pk}"
-    plan.issued_pdf.save(f"{stem}.pdf", ContentFile(plan_pdf(plan)), save=False)
-    plan.issued_docx.save(f"{stem}.docx", ContentFile(plan_docx(plan)), save=False)
+    store_after_commit(plan, {"issued_pdf": (f"{stem}.pdf", plan_pdf(plan)),
+                              "issued_docx": (f"{stem}.docx", plan_docx(plan))})
     plan.save()
     record_revision(plan, by=by, action=f"Ban hành số {plan.number:02d}/{plan.type_abbr}-"
                                         f"{plan.issuer_abbr}")
-    record(by, Action.ISSUE, plan, changes={"number": plan.number, "date": day.isoformat()})
+    record(by, Action.ISSUE, plan, changes={"number": plan.number, "date": day.isoformat(),
+                                            "register_year": day.year})
     return plan

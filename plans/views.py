@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -15,10 +14,11 @@ from audit.services import record
 from documents.downloads import DOCX, PDF, Download
 from plans import permissions, services
 from plans.checks import plan_problems
-from plans.documents import plan_document, plan_docx, plan_pdf
-from plans.forms import PlanCopyForm, PlanCreateForm, PlanFilterForm
+from plans.documents import issued_content, plan_document, plan_docx, plan_pdf
+from plans.forms import IssueForm, PlanCopyForm, PlanCreateForm, PlanFilterForm
 from plans.listing import filter_choices, plan_rows
 from plans.models import Plan, PlanRevision, Status
+from plans.register import ISSUE_DAYS_AHEAD, issue_date_range
 from plans.revisions import compare
 
 PAGE_SIZE = 25
@@ -60,13 +60,21 @@ def plan_list(request):
     })
 
 
+def _already_created(request, error: services.AlreadyCreated):
+    messages.info(request, "Biểu mẫu đã được gửi hai lần: bản dự thảo đã tạo ở lần gửi đầu, "
+                           "không tạo thêm bản nào. Đây là bản dự thảo đó.")
+    return redirect("plans:plan-edit", pk=error.plan.pk)
+
+
 def plan_create(request):
     form = PlanCreateForm(request.POST or None, bodies=_bodies(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             plan = services.create_plan(kind=data["kind"], issuing_body=data["issuing_body"],
-                                        year=data["year"], by=request.user)
+                                        year=data["year"], by=request.user, token=data["token"])
+        except services.AlreadyCreated as twin:
+            return _already_created(request, twin)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -81,6 +89,7 @@ def plan_detail(request, pk):
     revisions = plan.revisions.select_related("user")[:10]
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "problems": problems, "revisions": revisions,
+        "issue_range": issue_date_range(plan), "issue_days_ahead": ISSUE_DAYS_AHEAD,
         "blocking": [p for p in problems if p.blocking],
         **permissions.flags(request.user, plan),
     })
@@ -124,21 +133,19 @@ def plan_approve(request, pk):
 
 @require_POST
 def plan_issue(request, pk):
-    day = request.POST.get("issue_date") or ""
-    try:
-        issue_date = timezone.datetime.strptime(day, "%Y-%m-%d").date() if day else None
-    except ValueError:
-        messages.error(request, "Ngày ban hành không hợp lệ (định dạng ngày/tháng/năm).")
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
         return redirect("plans:plan-detail", pk=pk)
     return _workflow(request, pk, services.issue_plan, "Đã ban hành kế hoạch và lưu bản PDF.",
-                     issue_date=issue_date)
+                     issue_date=form.cleaned_data["issue_date"])
 
 
 def _download(request, plan: Plan, kind: str) -> Download:
     stem = f"KH-{plan.number:02d}-{plan.issue_date.year}" if plan.number else f"du-thao-KH-{plan.pk}"
     stored = plan.issued_pdf if kind == "pdf" else plan.issued_docx
     if plan.status == Status.ISSUED and stored:
-        content = stored.open("rb").read()
+        content = issued_content(plan, kind)
     else:
         content = plan_pdf(plan) if kind == "pdf" else plan_docx(plan)
     record(request.user, Action.EXPORT, plan, changes={"format": kind}, request=request)
@@ -160,7 +167,10 @@ def plan_copy(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.copy_plan(source, year=form.cleaned_data["year"], by=request.user,
-                                      issuing_body=form.cleaned_data["issuing_body"])
+                                      issuing_body=form.cleaned_data["issuing_body"],
+                                      token=form.cleaned_data["token"])
+        except services.AlreadyCreated as twin:
+            return _already_created(request, twin)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -21,3 +21,43 @@ def plan(officer, body):
     plan.signer_name = "Ngô Anh Vũ"
     plan.save()
     return plan
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """Sets the clock: ``today(date)`` makes noon of that day in Hà Nội "now" for the app."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    def set_day(day: "datetime.date"):
+        moment = datetime.datetime.combine(day, datetime.time(12),
+                                           tzinfo=ZoneInfo(settings.TIME_ZONE))
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        return day
+
+    return set_day
+
+
+@pytest.fixture
+def approved(officer, leader, body):
+    """``approved(year=2027)``: a plan of the body, submitted and approved "now"."""
+    from plans import services
+
+    def make(year: int = 2026, issuing_body=None):
+        draft = create_plan(kind=PlanKind.DIALOGUE_CONFERENCES, issuing_body=issuing_body or body,
+                            year=year, by=officer)
+        services.update_header(draft, by=officer, signer_name="Ngô Anh Vũ")
+        services.submit_plan(draft, by=officer)
+        return services.approve_plan(draft, by=leader)
+
+    return make
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Stored files go to a fresh folder the test can list."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path

@@ -14,7 +14,9 @@ from plans.models import Plan, PlanKind, RegisterCounter, Status
 from plans.revisions import compare
 
 
-def test_full_workflow_issues_with_the_next_number_and_stores_the_pdf(plan, officer, leader):
+def test_full_workflow_issues_with_the_next_number_and_stores_the_pdf(
+        plan, officer, leader, today, media, django_capture_on_commit_callbacks):
+    today(datetime.date(2026, 3, 5))
     services.submit_plan(plan, by=officer)
     with pytest.raises(ValidationError):
         services.return_plan(plan, by=leader, comment="  ")
@@ -22,8 +24,9 @@ def test_full_workflow_issues_with_the_next_number_and_stores_the_pdf(plan, offi
     assert plan.status == Status.RETURNED
     services.submit_plan(plan, by=officer)
     services.approve_plan(plan, by=leader)
-    issued = services.issue_plan(plan, by=leader, issue_date=datetime.date(2026, 3, 5))
-    assert (issued.number, issued.status) == (1, Status.ISSUED)
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = services.issue_plan(plan, by=leader, issue_date=datetime.date(2026, 3, 5))
+    assert (issued.number, issued.status, issued.register_year) == (1, Status.ISSUED, 2026)
     text = PdfReader(io.BytesIO(issued.issued_pdf.read())).pages[0].extract_text()
     assert "Số: 01/KH-UBND" in text and "ngày 05 tháng 3 năm 2026" in text
     actions = list(issued.revisions.values_list("action", flat=True))
@@ -49,7 +52,8 @@ def test_a_blocking_problem_stops_submission(plan, officer):
     assert Plan.objects.get(pk=plan.pk).status == Status.DRAFT
 
 
-def test_issuing_is_refused_on_a_date_the_body_no_longer_exists(plan, officer, leader):
+def test_issuing_is_refused_on_a_date_the_body_no_longer_exists(plan, officer, leader, today):
+    today(datetime.date(2026, 6, 30))
     body = plan.issuing_body
     body.valid_to = datetime.date(2026, 6, 30)
     body.save()
