@@ -89,3 +89,17 @@ def test_a_user_deleted_in_the_admin_is_logged_with_their_roles(client, administ
     assert entry.changes["is_active"] == [True, None]
     assert PLANNER in entry.changes["assignments"][0]
     assert own_unit.name in entry.changes["assignments"][0]
+
+
+def test_a_user_created_in_the_admin_with_a_role_is_in_the_log(client, administrator, own_unit):
+    client.force_login(administrator)
+    url = reverse("admin:auth_user_add")
+    data = _page_form(client, url) | {
+        "username": "canbo.moi", "password1": "Mat-khau-dai-2026!", "password2": "Mat-khau-dai-2026!",
+        "usable_password": "true", "assignments-0-unit": own_unit.pk,
+        "assignments-0-role": Role.COMMUNE_STAFF}
+    assert client.post(url, data).status_code == 302
+    (user_entry,), (assignment_entry,) = _entries("auth.User"), _entries("areas.Assignment")
+    assert user_entry.action == Action.CREATE and user_entry.changes["is_active"] == [None, True]
+    assert assignment_entry.action == Action.CREATE
+    assert assignment_entry.changes["role"] == [None, Role.COMMUNE_STAFF.label]
