@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import gc
+import logging
 import mimetypes
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from documents.official import OfficialDocument
+from documents.static_files import static_file
+
+logger = logging.getLogger(__name__)
 
 # Documents are rendered with this base URL; "/static/…" in a template resolves under it.
 BASE_URL = "https://static.documents.invalid/"
@@ -26,7 +30,8 @@ class ExternalURLRefused(ValueError):
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serves ``/static/…`` from the project's static files and refuses every other URL."""
+    """Serves ``/static/…`` as the site serves it (hashed names in production) and refuses
+    every other URL; each refusal is logged, since WeasyPrint drops a missing font silently."""
 
     def __init__(self):
         super().__init__(allowed_protocols=("https",))
@@ -36,6 +41,7 @@ class StaticOnlyFetcher(URLFetcher):
         path = _static_path(url)
         if path is None:
             self.refused.append(url)
+            logger.warning("PDF: refused to fetch %.200s (not one of the site's static files)", url)
             raise ExternalURLRefused(f"refused to fetch {url!r}: only static files are served")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, _read(path), {"Content-Type": content_type})
@@ -43,13 +49,12 @@ class StaticOnlyFetcher(URLFetcher):
 
 def _static_path(url: str) -> Path | None:
     parts = urlsplit(url)
-    static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+    static_prefix = urlsplit(settings.STATIC_URL).path
     if (parts.scheme, parts.netloc) != (_ORIGIN.scheme, _ORIGIN.netloc):
         return None
-    if not parts.path.startswith(static_prefix) or ".." in parts.path:
+    if not parts.path.startswith(static_prefix):
         return None
-    found = finders.find(unquote(parts.path.removeprefix(static_prefix)))
-    return Path(found) if found else None
+    return static_file(unquote(parts.path.removeprefix(static_prefix)))
 
 
 @lru_cache(maxsize=64)
@@ -91,8 +96,7 @@ def official_pdf(doc: OfficialDocument, *, template: str = "documents/official.h
 # A made-up document with every part the layout has (header and closing tables, justified body in
 # regular, bold and italic, running page numbers, a landscape appendix with a data table): laid
 # out once when a worker starts, it loads WeasyPrint's code paths and the fonts a real one needs.
-_CSS = '<link rel="stylesheet" href="/static/documents/decree30.css">'
-_WARM_UP = _CSS + (
+_WARM_UP = (
     '<table class="header"><tr><td class="left"><div class="issuing-body">Ủy ban nhân dân</div>'
     '<div class="rule" style="width: 20mm"></div><div class="symbol">Số: 01/KH-UBND</div></td>'
     '<td class="right"><div class="quoc-hieu">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>'
@@ -104,7 +108,7 @@ _WARM_UP = _CSS + (
     + '</div><table class="closing"><tr><td class="recipients"><p class="recipients-label">Nơi nhận:</p>'
     '<p class="recipients-list">- Lưu: VT.</p></td><td class="signature"><p class="authority">TM. ỦY BAN NHÂN DÂN</p>'
     '<div class="signature-space"></div><p class="signer">Người Ký</p></td></tr></table>')
-_WARM_UP_APPENDIX = _CSS + (
+_WARM_UP_APPENDIX = (
     '<div class="landscape"><p class="appendix-label">Phụ lục</p><p class="appendix-title">Dự toán</p>'
     '<p class="unit-caption">Đơn vị tính: đồng</p><table class="data"><thead><tr><th>TT</th><th>Nội dung</th>'
     '<th>Thành tiền</th></tr></thead><tbody>'
@@ -119,5 +123,6 @@ def warm_up() -> None:
     The layout's garbage is collected here too: left behind, it made the cycle collector run
     during the first real PDF, which then took 1.5× a warm one.
     """
-    render_pdf(_WARM_UP, appendices=[_WARM_UP_APPENDIX])
+    css = f'<link rel="stylesheet" href="{static("documents/decree30.css")}">'
+    render_pdf(css + _WARM_UP, appendices=[css + _WARM_UP_APPENDIX])
     gc.collect()
