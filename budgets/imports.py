@@ -20,6 +20,7 @@ from budgets.models import FundingSource, SubProject
 from budgets.models.estimates import line_amount
 from budgets.workbook import COLUMNS
 from documents.text import nfc, search_key
+from documents.xlsx_guard import UnsafeSpreadsheet, check_xlsx_sheets
 
 SUMMARY_SHEET = "Tổng hợp"
 REQUIRED = COLUMNS[:8]
@@ -62,6 +63,11 @@ class ImportResult:
 def read_workbook(data: bytes) -> ImportResult:
     """Groups and lines of every sub-project sheet, and every problem found, row by row."""
     result = ImportResult()
+    try:
+        check_xlsx_sheets(data)  # before openpyxl: a stray cell far away, a sheet far too large
+    except UnsafeSpreadsheet as problem:
+        result.problems.append(ImportProblem("—", None, str(problem)))
+        return result
     try:
         book = load_workbook(io.BytesIO(data), data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):

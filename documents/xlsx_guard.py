@@ -1,11 +1,21 @@
 """Safety checks on an uploaded .xlsx before any spreadsheet library opens it.
 
 An .xlsx is a zip archive: a small file can inflate to gigabytes (a zip bomb). The archive's
-directory gives every member's sizes without inflating anything, so measure it first.
+directory gives every member's sizes without inflating anything, so measure it first. Then
+each sheet's real extent is measured from its XML (see ``check_xlsx_sheets``).
 """
 
+import functools
 import io
+import re
 import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import IO
+from xml.etree.ElementTree import ParseError, iterparse
+from xml.parsers import expat
+
+from django.conf import settings
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -39,3 +49,307 @@ def check_xlsx(name: str, data: bytes) -> None:
                                 "không đọc tệp này.")
     if "xl/workbook.xml" not in {info.filename for info in infos}:
         raise UnsafeSpreadsheet(f"Tệp «{name}» là tệp nén nhưng không phải bảng tính Excel.")
+
+
+# --- The sheet's real extent, read from its XML before a reader builds its grid ---------------
+#
+# Readers such as calamine build one dense grid from A1 to the last cell holding a value, and the
+# <dimension> element an .xlsx carries may lie or be absent. So the cells themselves are measured
+# in the XML, and reading stops at the first cell that breaks a limit: a 5 KB file with one stray
+# value at XFD1048576 would otherwise ask for a grid of 17 billion cells (550 GB).
+#
+# A quick pass does it with regular expressions over the usual shape of the XML (every cell tag
+# starts `<c r="`), never creating an object per cell: first the last column holding a value,
+# then only the cells whose row number has as many digits as the limit it must stay under. When
+# the XML has another shape, or a cell is too far, an exact pass through expat places every cell
+# and names the first one too far.
+
+SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+STRICT_SHEET_NS = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+STRICT_REL_NS = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+VALUED = rb'"[^>]*(?<!/)>'  # the end of a cell tag that is not empty: not <c r="A1" s="2"/>
+WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})[0-9]{1,7}' + VALUED)
+# A cell tag the quick pass does not read: with a prefix, without r, or r not first or not plain.
+UNUSUAL_CELL = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z]{1,3}[0-9]{1,7}")')
+PREFIXED_CELL = re.compile(rb':c[\s>/]')
+SCAN_BLOCK = 1 << 20
+SHARED_STRINGS = "xl/sharedStrings.xml"
+# Defaults: the 100,000-row benchmark file has 12 columns; settings may lower or raise each one.
+LIMITS = {"SPREADSHEET_MAX_ROWS": 200_000, "SPREADSHEET_MAX_COLUMNS": 200,
+          "SPREADSHEET_MAX_CELLS": 6_000_000}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How far a sheet may reach: last row, last column, the cells of the grid up to both, and
+    (the same number) the <row> and <c> elements its XML may hold."""
+
+    rows: int
+    columns: int
+    cells: int
+
+    @classmethod
+    def from_settings(cls) -> "Limits":
+        rows, columns, cells = (getattr(settings, key, default) for key, default in LIMITS.items())
+        return cls(rows, columns, cells)
+
+
+def column_letters(col: int) -> str:
+    """Excel's letters for a 1-based column number (1 → A, 16384 → XFD)."""
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for char in letters:
+        number = number * 26 + ord(char) - 64
+    return number
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str | None]]:
+    """(name, path of its XML part or None) of each sheet of an .xlsx, in the workbook's order."""
+    targets = {}
+    for _, element in iterparse(io.BytesIO(archive.read("xl/_rels/workbook.xml.rels"))):
+        if element.tag == f"{PKG_REL}Relationship":
+            target = element.get("Target", "").lstrip("/")
+            targets[element.get("Id")] = target if target.startswith("xl/") else "xl/" + target
+    parts = []
+    for _, element in iterparse(io.BytesIO(archive.read("xl/workbook.xml"))):
+        if element.tag in (f"{SHEET_NS}sheet", f"{STRICT_SHEET_NS}sheet"):
+            rel = element.get(f"{REL_NS}id") or element.get(f"{STRICT_REL_NS}id")
+            parts.append((element.get("name", ""), targets.get(rel)))
+    return parts
+
+
+class _Unusual(Exception):
+    """The quick pass cannot vouch for the sheet: the exact pass decides."""
+
+
+def _blocks_of(xml: IO[bytes]) -> Iterator[bytes]:
+    """The XML in blocks of about SCAN_BLOCK bytes, each cut before a tag (no tag is split);
+    _Unusual when a tag or a text is longer than a block."""
+    tail = b""
+    while block := xml.read(SCAN_BLOCK):
+        block = tail + block
+        cut = block.rfind(b"<")
+        if cut <= 0:
+            raise _Unusual
+        yield block[:cut]
+        tail = block[cut:]
+    yield tail
+
+
+def _blocks(xml: IO[bytes]) -> Iterator[bytes]:
+    """The sheet XML in blocks (``_blocks_of``); _Unusual when it holds a cell tag of another shape."""
+    for block in _blocks_of(xml):
+        if _unusual(block):
+            raise _Unusual
+        yield block
+
+
+def _unusual(block: bytes) -> bool:
+    return bool(UNUSUAL_CELL.search(block) or PREFIXED_CELL.search(block))
+
+
+@functools.cache
+def _single_letter_cell(first: str) -> re.Pattern:
+    """A valued cell in a one-letter column from ``first`` to Z."""
+    return re.compile(rb'<c r="[' + first.encode() + rb'-Z][0-9]{1,7}' + VALUED)
+
+
+@functools.cache
+def _long_row_cell(digits: int) -> re.Pattern:
+    """A valued cell whose row number has at least ``digits`` digits (its number captured)."""
+    return re.compile(rb'<c r="[A-Z]{1,3}([0-9]{%d,7})' % digits + VALUED)
+
+
+def _block_right(block: bytes, right: int) -> int:
+    """The last column holding a value in ``block`` or ``right``, whichever is further."""
+    wide = WIDE_CELL.findall(block)
+    right = max(right, max((_column_number(letters.decode()) for letters in set(wide)), default=0))
+    while right < 26 and _single_letter_cell(chr(65 + right)).search(block):
+        right += 1  # one-letter columns: one search per column, and only while they widen
+    return right
+
+
+def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits) -> None:
+    """Pass, or raise _Unusual: no row beyond the limit, no column beyond it, the grid up to the
+    last of both under the cells' limit. Per block, only the cells whose row number is as long as
+    the bound it must stay under are looked at; should a later block widen the grid (so lower
+    that bound), the XML is read once more with the final width from the start."""
+    start = 0
+    while True:
+        right, elements, widened = start, 0, False
+        with open_xml() as xml:
+            for block in _blocks(xml):
+                elements += block.count(b"<c ") + block.count(b"<row")
+                if (wider := _block_right(block, right)) != right:
+                    widened, right = widened or right > 0, wider  # earlier blocks: checked too leniently
+                if elements > limits.cells or right > limits.columns:
+                    raise _Unusual
+                if right:
+                    bound = min(limits.rows, limits.cells // right)
+                    if any(int(number) > bound for number in _long_row_cell(len(str(bound))).findall(block)):
+                        raise _Unusual
+        if not widened:
+            return
+        start = right
+
+
+class _TooFar(Exception):
+    """Raised inside the exact pass to stop it at the first cell beyond a limit."""
+
+
+class _ExtentScan:
+    """The exact pass: rows and cells placed as a reader places them, the box of the valued ones.
+
+    A cell without an ``r`` attribute follows the previous one (and a row without one, the
+    previous row). A cell counts when it holds a <v> or an inline <is>: a formatted empty cell
+    is not read as a value, so it does not widen the grid.
+    """
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.elements = 0
+        self.row = self.col = 0
+        self.cell: tuple[int, int] | None = None
+        self.valued = False
+        self.bottom = self.right = 0
+        self.far: tuple[str, int, int] | None = None  # (why, row, column) of the cell that broke a limit
+
+    def start(self, tag: str, attrs: dict) -> None:
+        name = tag.rpartition(":")[2]
+        if name == "c":
+            self._count()
+            ref = CELL_REF.fullmatch(attrs.get("r", ""))
+            if ref:
+                self.row, self.col = int(ref.group(2)), _column_number(ref.group(1))
+            else:
+                self.col += 1
+            self.cell, self.valued = (self.row, self.col), False
+        elif name in ("v", "is"):
+            self.valued = self.cell is not None
+        elif name == "row":
+            self._count()
+            number = attrs.get("r", "")
+            self.row = int(number) if number.isdigit() else self.row + 1
+            self.col = 0
+
+    def end(self, tag: str) -> None:
+        if self.cell is not None and tag.rpartition(":")[2] == "c":
+            if self.valued:
+                self._place(*self.cell)
+            self.cell = None
+
+    def _count(self) -> None:
+        self.elements += 1
+        if self.elements > self.limits.cells:
+            self.far = ("elements", self.row, self.col)
+            raise _TooFar
+
+    def _place(self, row: int, col: int) -> None:
+        limits = self.limits
+        why = ("rows" if row > limits.rows else "columns" if col > limits.columns
+               else "cells" if max(row, self.bottom) * max(col, self.right) > limits.cells else "")
+        if why:
+            self.far = (why, row, col)
+            raise _TooFar
+        self.bottom, self.right = max(self.bottom, row), max(self.right, col)
+
+    def message(self, sheet: str) -> str:
+        why, row, col = self.far
+        limits = self.limits
+        if why == "elements":
+            return (f"Trang tính «{sheet}» có hơn {_number(limits.cells)} dòng và ô (kể cả dòng, ô "
+                    "trống đã định dạng): quá lớn để đọc. Hãy xóa các dòng, cột thừa bên dưới và bên "
+                    "phải bảng dữ liệu rồi lưu và tải lên lại.")
+        cell = f"{column_letters(col)}{row}"
+        if why == "rows":
+            limit = f"dòng {_number(row)}, vượt giới hạn {_number(limits.rows)} dòng"
+        elif why == "columns":
+            limit = f"cột thứ {_number(col)}, vượt giới hạn {_number(limits.columns)} cột"
+        else:
+            bottom, right = max(row, self.bottom), max(col, self.right)
+            limit = (f"bảng tính sẽ trải từ A1 tới {column_letters(right)}{bottom}: "
+                     f"{_number(bottom * right)} ô, vượt giới hạn {_number(limits.cells)} ô")
+        where = (f"nằm ngoài vùng dữ liệu A1:{column_letters(self.right)}{self.bottom}" if self.bottom
+                 else "nằm quá xa")
+        return (f"Trang tính «{sheet}» có ô {cell} {where} ({limit}). Nếu đó là ô gõ nhầm hay còn "
+                "sót khoảng trắng, hãy xóa ô đó (trong Excel, Ctrl+End đưa tới ô cuối cùng có dữ "
+                "liệu) rồi lưu và tải lên lại; nếu danh sách thật sự lớn như vậy, hãy tách thành "
+                "nhiều tệp.")
+
+
+def check_sheet_extent(sheet: str, open_xml: Callable[[], IO[bytes]], limits: Limits | None = None) -> None:
+    """Refuse (UnsafeSpreadsheet) a sheet whose values reach beyond the limits, naming the first
+    cell too far; ``open_xml`` opens the sheet's XML (it may be read twice or three times)."""
+    limits = limits or Limits.from_settings()
+    try:
+        _quick_check(open_xml, limits)
+        return
+    except _Unusual:
+        pass
+    scan = _ExtentScan(limits)
+    parser = expat.ParserCreate()
+    parser.StartElementHandler, parser.EndElementHandler = scan.start, scan.end
+    try:
+        with open_xml() as xml:
+            parser.ParseFile(xml)
+    except _TooFar:
+        raise UnsafeSpreadsheet(scan.message(sheet)) from None
+    except expat.ExpatError:
+        raise UnsafeSpreadsheet(f"Trang tính «{sheet}» bị hỏng (nội dung XML không đọc được).") from None
+
+
+def check_xlsx_sheets(data: bytes, *, only: int | None = None) -> None:
+    """Refuse an .xlsx whose shared strings are too many, or one of whose sheets (or sheet ``only``,
+    0-based) reaches beyond the limits.
+
+    A file that is no readable workbook, or a sheet whose part is missing, is left to the reader,
+    which refuses it with its own message (:func:`check_xlsx` refuses most of them before).
+    """
+    limits = Limits.from_settings()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = sheet_parts(archive)
+    except (KeyError, zipfile.BadZipFile, ParseError):
+        return
+    with archive:
+        if SHARED_STRINGS in archive.NameToInfo:
+            _check_shared_strings(functools.partial(archive.open, SHARED_STRINGS), limits)
+        for index, (sheet, path) in enumerate(parts):
+            if (only is None or index == only) and path in archive.NameToInfo:
+                check_sheet_extent(sheet, functools.partial(archive.open, path), limits)
+
+
+def _check_shared_strings(open_xml: Callable[[], IO[bytes]], limits: Limits) -> None:
+    """Refuse more shared strings than a sheet within the limits could use: a reader loads them all
+    when it opens the file, before any sheet (a few bytes each, so millions fit in a small file)."""
+    strings = 0
+    with open_xml() as xml:
+        while block := xml.read(SCAN_BLOCK):  # a tag cut between two blocks goes uncounted: one per MB
+            strings += block.count(b"<si") + block.count(b":si")
+            if strings > limits.cells:
+                raise UnsafeSpreadsheet(f"Tệp có hơn {_number(limits.cells)} chuỗi chữ dùng chung: bất "
+                                        "thường với một bảng tính, có thể là tệp độc hại; không đọc tệp này.")
+
+
+def check_grid(sheet: str, rows: int, columns: int, limits: Limits | None = None) -> None:
+    """Refuse a grid of ``rows`` × ``columns`` beyond the limits (a reader's own measure of a sheet,
+    for formats whose cells are not measured beforehand, such as .xls)."""
+    scan = _ExtentScan(limits or Limits.from_settings())
+    try:
+        scan._place(rows, columns)
+    except _TooFar:
+        raise UnsafeSpreadsheet(scan.message(sheet)) from None

@@ -5,6 +5,7 @@ import zipfile
 
 import python_calamine
 
+from documents.xlsx_guard import UnsafeSpreadsheet, check_grid, check_xlsx_sheets
 from households.models.batch import MAX_UPLOAD_BYTES
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -74,6 +75,27 @@ def open_workbook(name: str, data: bytes) -> python_calamine.CalamineWorkbook:
     except Exception as error:  # calamine raises several types for damaged files
         raise FileProblem(f"Không đọc được tệp «{name}»: tệp bị hỏng hoặc không đúng định dạng "
                           f"({type(error).__name__}).") from None
+
+
+def check_extent(data: bytes, *, only: int | None = None) -> None:
+    """Refuse an .xlsx with too many shared strings, or whose sheets (sheet ``only``, 0-based) hold
+    values beyond the limits (rows, columns, cells), measured in its XML before calamine opens it
+    and fills a grid up to a sheet's last cell."""
+    if data.startswith(ZIP_MAGIC):
+        try:
+            check_xlsx_sheets(data, only=only)
+        except UnsafeSpreadsheet as problem:
+            raise FileProblem(str(problem)) from None
+
+
+def check_sheet_grid(sheet_name: str, sheet: python_calamine.CalamineSheet) -> None:
+    """Refuse a sheet whose grid, as calamine built it, is beyond the limits, before it becomes Python
+    lists (the only measure for an .xls, whose grid is at most 65,536 × 256 cells)."""
+    if sheet.end is not None:
+        try:
+            check_grid(sheet_name, sheet.end[0] + 1, sheet.end[1] + 1)
+        except UnsafeSpreadsheet as problem:
+            raise FileProblem(str(problem)) from None
 
 
 def formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:

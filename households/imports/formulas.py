@@ -3,11 +3,9 @@
 import io
 import re
 import zipfile
-from xml.etree.ElementTree import iterparse
 
-NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+from documents.xlsx_guard import sheet_parts
+
 REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -19,17 +17,8 @@ def _column_index(letters: str) -> int:
 
 
 def _sheet_path(archive: zipfile.ZipFile, sheet_index: int) -> str | None:
-    rels = {}
-    for _, element in iterparse(io.BytesIO(archive.read("xl/_rels/workbook.xml.rels"))):
-        if element.tag == f"{PKG_REL}Relationship":
-            rels[element.get("Id")] = element.get("Target")
-    sheets = [element.get(f"{REL_NS}id")
-              for _, element in iterparse(io.BytesIO(archive.read("xl/workbook.xml")))
-              if element.tag == f"{NS}sheet"]
-    if sheet_index >= len(sheets) or sheets[sheet_index] not in rels:
-        return None
-    target = rels[sheets[sheet_index]].lstrip("/")
-    return target if target.startswith("xl/") else "xl/" + target
+    parts = sheet_parts(archive)
+    return parts[sheet_index][1] if sheet_index < len(parts) else None
 
 
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")

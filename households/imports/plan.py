@@ -35,6 +35,7 @@ ELSEWHERE_SQL = ("SELECT id_number, id FROM households_household "
                  "WHERE id_number IN (SELECT unnest(string_to_array(%s, ','))) AND id_number <> '' "
                  "AND commune_id <> %s")
 OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "rejected", "skipped"]
+SKIPPED_LISTED = 200  # skipped rows a report lists one by one; the others are summed up by reason
 # What the report holds of each row, in order (stored column by column: households.models.batch.report_items).
 REPORT_COLUMNS = ("row", "outcome", "action", "code", "name", "village", "message", "household")
 
@@ -63,11 +64,42 @@ class Plan:
     report: list[tuple] = field(default_factory=list)  # a tuple of REPORT_COLUMNS per row
     steps: list[Step] = field(default_factory=list)
     totals: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
+    unlisted: dict[str, list[int]] = field(default_factory=dict)  # reason: [count, first row, last row]
+
+    def skip(self, row: int, reason: str) -> None:
+        """Count a skipped row; list it only while fewer than SKIPPED_LISTED are listed.
+
+        A stray cell far below the list must not turn into a million report lines that every view
+        of the batch then loads: beyond the first ones, skipped rows are counted by reason.
+        """
+        if self.totals["skipped"] < SKIPPED_LISTED:
+            _add(self, row, "skipped", "", {}, [reason])
+            return
+        self.totals["skipped"] += 1
+        kind = reason.split(" «")[0]  # "Dòng tiêu đề thôn «…»": one count for all village titles
+        if kind in self.unlisted:
+            self.unlisted[kind][0] += 1
+            self.unlisted[kind][2] = row
+        else:
+            self.unlisted[kind] = [1, row, row]
+
+    def list_unlisted(self) -> None:
+        """One report line per reason for the skipped rows not listed one by one."""
+        for kind, (count, first, last) in self.unlisted.items():
+            what = "dòng trống khác" if kind == "Dòng trống" else f"dòng khác ({kind.lower()})"
+            self.report.append((first, "skipped", "", "", "", "", f"Và {_number(count)} {what} được bỏ qua, "
+                                f"từ dòng {_number(first)} đến dòng {_number(last)}; báo cáo chỉ liệt kê riêng "
+                                f"{SKIPPED_LISTED} dòng bỏ qua đầu tiên.", None))
+        self.unlisted = {}
 
     def stored_report(self) -> dict:
         """The row-by-row report as it is stored: one list per column, not one dict per row."""
         columns = list(zip(*self.report, strict=True)) or [() for _ in REPORT_COLUMNS]
         return {"columns": list(REPORT_COLUMNS), **dict(zip(REPORT_COLUMNS, columns, strict=True))}
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 village_key = functools.lru_cache(maxsize=2048)(fast_key)
@@ -146,10 +178,11 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
     for index, item in enumerate(items):
         items[index] = None  # once recorded, a row lives on only in the report and its step
         if not isinstance(item, ParsedRow):
-            _add(plan, item.number, "skipped", "", {}, [item.reason])
+            plan.skip(item.number, item.reason)
             continue
         step = _match(item, registry, seen) if not item.errors else None
         _record(plan, item, step)
+    plan.list_unlisted()
     if lookups is not None:
         lookups.save()
     return plan

@@ -5,7 +5,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from households.imports.columns import Header, find_header
-from households.imports.files import FileProblem, check_file, formula_cells, open_workbook
+from households.imports.files import (
+    FileProblem,
+    check_extent,
+    check_file,
+    check_sheet_grid,
+    formula_cells,
+    open_workbook,
+)
 from households.imports.mapping import Saved, find_saved
 from households.imports.rows import ParsedRow, RowReader
 from households.imports.sheet import SheetRow, fill_down_merges, walk
@@ -40,13 +47,20 @@ class HeaderNotFound(FileProblem):
 
 
 def read_sheets(filename: str, data: bytes, *, only: int | None = None) -> Iterator[tuple[int, str, list, list]]:
-    """Each readable sheet as (index, name, rows, merges); damaged sheets are passed over."""
+    """Each readable sheet as (index, name, rows, merges); damaged sheets are passed over. A file
+    one of whose sheets (or sheet ``only``) reaches beyond the limits is refused (FileProblem)
+    before it is opened."""
+    check_extent(data, only=only)
     workbook = open_workbook(filename, data)
     for index, name in enumerate(workbook.sheet_names):
         if only is not None and index != only:
             continue
         try:
             sheet = workbook.get_sheet_by_index(index)
+        except Exception:  # a damaged sheet: try the next one
+            continue
+        check_sheet_grid(name, sheet)
+        try:
             rows = sheet.to_python(skip_empty_area=False)
             merges = list(sheet.merged_cell_ranges or [])
         except Exception:  # a damaged sheet: try the next one

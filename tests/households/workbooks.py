@@ -2,6 +2,7 @@
 
 import io
 import unicodedata
+import zipfile
 
 import openpyxl
 
@@ -97,3 +98,24 @@ def save(wb) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def with_cells(data: bytes, cells: dict[str, object]) -> bytes:
+    """The workbook with these cells of its first sheet set, as a slip of the hand in Excel sets
+    them ("XFD1048576": " ", say: a space typed far away)."""
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for ref, value in cells.items():
+        wb.worksheets[0][ref] = value
+    return save(wb)
+
+
+def edit_sheet_xml(data: bytes, edit, *, part: str = "xl/worksheets/sheet1.xml") -> bytes:
+    """The workbook with the XML of its first sheet (or another ``part``) passed through ``edit``
+    (bytes to bytes), every other part copied as it is: for files no spreadsheet program would
+    write, as hostile files are."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info.filename, edit(content) if info.filename == part else content)
+    return out.getvalue()

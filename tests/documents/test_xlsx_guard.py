@@ -1,0 +1,140 @@
+"""The sheet extent guard: every way a sheet's XML can place a value far away is measured, the
+quick pass and the exact pass agree, and the estimate import uses the same guard."""
+
+import io
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from budgets.imports import read_workbook
+from documents.xlsx_guard import (
+    Limits,
+    UnsafeSpreadsheet,
+    check_grid,
+    check_sheet_extent,
+    check_xlsx_sheets,
+    sheet_parts,
+)
+
+LIMITS = Limits(rows=200_000, columns=200, cells=6_000_000)
+HEADER = b'<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c><c r="B1" t="s"><v>0</v></c></row>'
+
+
+def sheet(rows: bytes, *, head: bytes = b"") -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+            b'spreadsheetml/2006/main">' + head + b"<sheetData>" + rows + b"</sheetData></worksheet>")
+
+
+def refusal(xml: bytes, limits: Limits = LIMITS) -> str:
+    """The guard's message for the sheet, or "" when it lets the sheet through."""
+    try:
+        check_sheet_extent("DS hộ", lambda: io.BytesIO(xml), limits)
+    except UnsafeSpreadsheet as problem:
+        return str(problem)
+    return ""
+
+
+@pytest.mark.parametrize(("rows", "cell"), [
+    (b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t> </t></is></c></row>', "XFD1048576"),
+    (b'<row r="1048576"><c r="T1048576"><v>1</v></c></row>', "T1048576"),
+    (b'<row r="7"><c r="T1048576"><v>1</v></c></row>', "T1048576"),  # the cell's address wins
+    (b'<row r="1048576"><c><v>1</v></c></row>', "A1048576"),  # no address: placed after the row's
+    (b'<row r="9"><c r="A9"><v>1</v></c><c><v>1</v></c><c r="XFD9"><v>1</v></c></row>', "XFD9"),
+    (b'<row r="9"><c t="n" r="XFD9"><v>1</v></c></row>', "XFD9"),  # r not first
+    (b'<row r="9"><c\tr="XFD9"><v>1</v></c></row>', "XFD9"),  # a tab, not a space
+    (b"<row r='9'><c r='XFD9'><v>1</v></c></row>", "XFD9"),  # single quotes
+    (b'<row r="9"><c r="&#88;FD9"><v>1</v></c></row>', "XFD9"),  # a character reference
+    (b'<row r="9"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="XFD9">'
+     b"<x:v>1</x:v></x:c></row>", "XFD9"),  # a prefix
+])
+def test_a_value_far_away_is_found_however_the_xml_is_written(rows, cell):
+    message = refusal(sheet(HEADER + rows, head=b'<dimension ref="A1:B1"/>'))
+    assert message.startswith(f"Trang tính «DS hộ» có ô {cell} nằm ngoài vùng dữ liệu A1:B")
+
+
+@pytest.mark.parametrize("rows", [
+    b'<row r="1048576"><c r="XFD1048576" s="3"/></row>',  # formatted, empty: readers skip it
+    b"<!-- <row><c r=\"XFD1048576\"><v>1</v></c></row> -->",
+    b"".join(b'<row r="%d" s="1" customFormat="1"/>' % n for n in range(2, 200_000)),
+])
+def test_what_readers_do_not_read_as_a_value_does_not_count(rows):
+    assert refusal(sheet(HEADER + rows, head=b'<dimension ref="A1:XFD1048576"/>')) == ""
+
+
+def test_the_grid_up_to_the_last_row_and_column_is_bounded_even_when_the_wide_cell_comes_late():
+    # 40,000 rows in column A (more than one block of XML), then one cell in column GR (200):
+    # each is within its own limit, the grid A1:GR40001 (8 million cells) is not.
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n) for n in range(1, 40_001))
+    message = refusal(sheet(rows + b'<row r="40001"><c r="GR40001"><v>1</v></c></row>'))
+    assert "có ô GR40001 nằm ngoài vùng dữ liệu A1:A40000" in message
+    assert "bảng tính sẽ trải từ A1 tới GR40001: 8.000.200 ô, vượt giới hạn 6.000.000 ô" in message
+    assert refusal(sheet(rows + b'<row r="40001"><c r="Z40001"><v>1</v></c></row>')) == ""
+
+
+def test_too_many_rows_and_cells_in_the_xml_are_refused_even_when_empty():
+    rows = b"".join(b'<row r="%d"/>' % n for n in range(1, 1_001))
+    assert refusal(sheet(rows), Limits(rows=100, columns=10, cells=10_000)) == ""
+    message = refusal(sheet(rows), Limits(rows=100, columns=10, cells=500))
+    assert message.startswith("Trang tính «DS hộ» có hơn 500 dòng và ô (kể cả dòng, ô trống đã định dạng)")
+
+
+def test_a_long_list_within_the_limits_passes():
+    rows = b"".join(b'<row r="%d">' % n + b"".join(b'<c r="%s%d" t="s"><v>1</v></c>' % (col, n) for col in
+                                                   (b"A", b"B", b"L", b"AB")) + b"</row>" for n in range(1, 30_001))
+    assert refusal(sheet(rows)) == ""
+    assert "vượt giới hạn 29.999 dòng" in refusal(sheet(rows), Limits(rows=29_999, columns=200, cells=10**7))
+    assert "vượt giới hạn 27 cột" in refusal(sheet(rows), Limits(rows=10**6, columns=27, cells=10**7))
+
+
+def test_a_damaged_sheet_the_exact_pass_reads_is_refused_with_a_message():
+    # The quick pass validates nothing (the reader refuses a damaged sheet itself); the exact pass,
+    # reading an unusual cell tag, cannot go on.
+    assert refusal(b'<worksheet><sheetData><row r="1"><c t="n" r="A1"><v>1</v></row>') == (
+        "Trang tính «DS hộ» bị hỏng (nội dung XML không đọc được).")
+
+
+def test_an_xls_grid_is_measured_as_calamine_built_it():
+    check_grid("Sheet1", 300, 20)
+    with pytest.raises(UnsafeSpreadsheet, match="có ô IV65536 nằm quá xa .dòng 65.536, vượt giới hạn 60.000"):
+        check_grid("Sheet1", 65_536, 256, Limits(rows=60_000, columns=300, cells=10**9))
+    with pytest.raises(UnsafeSpreadsheet, match="bảng tính sẽ trải từ A1 tới IV65536: 16.777.216 ô"):
+        check_grid("Sheet1", 65_536, 256, Limits(rows=10**6, columns=300, cells=6_000_000))
+
+
+def _book(title="DA6-TDA2") -> Workbook:
+    book = Workbook()
+    book.active.title = title
+    book.active.append(["STT", "Nội dung chi"])
+    return book
+
+
+def _bytes(book: Workbook) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_estimate_import_refuses_a_sheet_with_a_stray_cell_before_openpyxl_reads_it():
+    book = _book()
+    book.create_sheet("Ghi chú")["XFD1048576"] = "x"
+    result = read_workbook(_bytes(book))
+    assert [str(p) for p in result.problems] == [
+        "Trang «—»: Trang tính «Ghi chú» có ô XFD1048576 nằm quá xa (dòng 1.048.576, vượt giới hạn 200.000 "
+        "dòng). Nếu đó là ô gõ nhầm hay còn sót khoảng trắng, hãy xóa ô đó (trong Excel, Ctrl+End đưa tới ô "
+        "cuối cùng có dữ liệu) rồi lưu và tải lên lại; nếu danh sách thật sự lớn như vậy, hãy tách thành "
+        "nhiều tệp."]
+
+
+def test_every_sheet_or_only_the_one_asked_for_is_measured():
+    book = _book("Danh sách")
+    book.create_sheet("Nháp")["A300000"] = 1
+    data = _bytes(book)
+    check_xlsx_sheets(data, only=0)
+    with pytest.raises(UnsafeSpreadsheet, match="«Nháp» có ô A300000"):
+        check_xlsx_sheets(data)
+    check_xlsx_sheets(b"not a zip")  # left to the reader, which says what is wrong
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sheet_parts(archive) == [("Danh sách", "xl/worksheets/sheet1.xml"),
+                                        ("Nháp", "xl/worksheets/sheet2.xml")]
