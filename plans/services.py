@@ -299,7 +299,8 @@ def issue_plan(plan: Plan, *, by, issue_date: datetime.date | None = None) -> Pl
     from plans.checks import plan_problems
     from plans.documents import plan_docx, plan_pdf, store_after_commit
 
-    plan = Plan.objects.select_for_update().select_related("issuing_body").get(pk=plan.pk)
+    plan = (Plan.objects.select_for_update(of=("self",)).select_related("issuing_body")
+            .get(pk=plan.pk))
     if plan.status == Status.ISSUED:
         raise AlreadyIssued(plan)
     if not can_issue_plan(by, plan):
