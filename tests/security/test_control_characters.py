@@ -24,6 +24,8 @@ QUERY = {name: f"Hà{NUL}Nội\x08" for name in (
     "q", "village", "year", "status", "kind", "unit", "commune", "page", "sort", "class",
     "cursor", "after", "before", "next", "fmt", "body", "program", "role", "session", NUL)}
 FIELD_NAME = re.compile(r'name="([^"]+)"')
+STRING_PART = re.compile(r"<str:\w+>")
+INT_PART = re.compile(r"<int:\w+>")
 
 
 @pytest.fixture
@@ -74,6 +76,21 @@ def test_no_route_answers_500_to_control_characters_in_any_form_field(client, wo
         status = client.post(route.url(worlds["own"].base), data).status_code
         if status >= 500:
             failures.append(f"POST {route}: {status}")
+    assert not failures
+
+
+def test_no_route_answers_500_to_a_nul_byte_in_its_path(client, worlds, everyone):
+    """The string parts of a path (a format, a transition, a document kind) carry a NUL: 404."""
+    client.raise_request_exception = False
+    client.force_login(everyone)
+    failures = []
+    for route in _routes():
+        if "<str:" not in route.pattern:
+            continue
+        url = "/" + STRING_PART.sub("%00", INT_PART.sub(str(worlds["own"].base), route.pattern))
+        for method in (client.get, client.post):
+            if (status := method(url).status_code) != 404:
+                failures.append(f"{url}: {status}")
     assert not failures
 
 
