@@ -45,11 +45,24 @@ def _next_order(qs) -> int:
     return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
+def _lock(model, pk) -> None:
+    """Lock one row until the transaction ends, so that the same form sent twice at once is seen twice."""
+    model.objects.select_for_update().filter(pk=pk).first()
+
+
+def _same_text(a: str, b: str) -> bool:
+    return nfc(a).casefold() == nfc(b).casefold()
+
+
 @transaction.atomic
 def create_estimate(unit, *, by, year: int, title: str, sub_project=None,
                     display_unit: int = 1, request=None) -> Estimate:
     """Create an empty estimate for a unit the user may edit."""
     _require(perms.can_edit_unit_estimates(by, unit))
+    _lock(type(unit), unit.pk)
+    if any(_same_text(other, title) for other in Estimate.objects.filter(unit=unit, year=year)
+           .values_list("title", flat=True)):
+        raise ValidationError({"title": f"Đơn vị đã có dự toán «{nfc(title)}» năm {year}; không tạo lại."})
     estimate = Estimate.objects.create(unit=unit, year=year, title=nfc(title), sub_project=sub_project,
                                        display_unit=display_unit, created_by=by)
     record(by, Action.CREATE, estimate, request=request)
@@ -71,6 +84,10 @@ def update_estimate(estimate: Estimate, *, by, request=None, **fields) -> Estima
 def add_group(estimate: Estimate, *, by, title: str, sub_project=None, request=None) -> EstimateGroup:
     """Append a group (numbered I, II, … by position) to an estimate."""
     _require(perms.can_edit_estimate(by, estimate))
+    _lock(Estimate, estimate.pk)
+    for other in estimate.groups.filter(sub_project=sub_project):
+        if _same_text(other.title, title):
+            raise ValidationError(f"Dự toán đã có nhóm «{other.title}»; không thêm lại.")
     group = EstimateGroup.objects.create(estimate=estimate, title=nfc(title), sub_project=sub_project,
                                          order=_next_order(estimate.groups))
     record(by, Action.CREATE, group, request=request)
@@ -99,7 +116,7 @@ def delete_group(group: EstimateGroup, *, by, request=None) -> None:
     group.delete()
 
 
-def _set_line(line: EstimateLine, values: dict) -> EstimateLine:
+def _prepare_line(line: EstimateLine, values: dict) -> EstimateLine:
     for name in LINE_FIELDS:
         if name in values:
             value = values[name]
@@ -107,16 +124,38 @@ def _set_line(line: EstimateLine, values: dict) -> EstimateLine:
     if line.quantity is not None:
         line.quantity = Decimal(line.quantity)
     line.amount = line.compute_amount()
-    line.save()
     return line
+
+
+def _set_line(line: EstimateLine, values: dict) -> EstimateLine:
+    _prepare_line(line, values).save()
+    return line
+
+
+def _same_line(line: EstimateLine) -> EstimateLine | None:
+    """A line of the group identical in every value typed (a double submit of the line form)."""
+    lookup = {}
+    for name in ("quantity", "days", "unit_price", "funding_source_id", "sub_project_id", "norm_id"):
+        value = getattr(line, name)
+        lookup.update({name: value} if value is not None else {f"{name}__isnull": True})
+    candidates = line.group.lines.filter(**lookup)
+    for other in candidates:
+        if all(_same_text(getattr(other, n), getattr(line, n)) for n in ("content", "unit_of_measure", "note")):
+            return other
+    return None
 
 
 @transaction.atomic
 def add_line(group: EstimateGroup, *, by, request=None, **values) -> EstimateLine:
     """Append a line to a group; its amount is computed from quantity × days × unit price."""
     _require(perms.can_edit_estimate(by, group.estimate))
+    _lock(Estimate, group.estimate_id)
     line = EstimateLine(estimate=group.estimate, group=group, order=_next_order(group.lines))
-    _set_line(line, values)
+    _prepare_line(line, values)
+    if twin := _same_line(line):
+        raise ValidationError(f"Nhóm đã có dòng «{twin.content}» với cùng số lượng, đơn giá và ghi chú; "
+                              "không thêm lại (nếu cần, hãy tăng số lượng của dòng đó).")
+    line.save()
     record(by, Action.CREATE, line, changes={"amount": line.amount}, request=request)
     return line
 

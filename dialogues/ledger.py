@@ -11,7 +11,7 @@ from audit.models import Action
 from audit.services import record
 from dialogues.models import DialogueSession, FollowUp, Petition, PetitionStatus
 from dialogues.models.petitions import MAX_TEXT
-from dialogues.permissions import can_follow_up, can_record_petition
+from dialogues.permissions import can_follow_up, can_record_petition, can_run_session
 from documents.text import nfc_lines
 
 
@@ -91,13 +91,19 @@ def add_follow_up(petition: Petition, *, by, note: str, date: datetime.date, clo
                   request=None) -> FollowUp:
     """One follow-up entry; closing it closes the petition (which then takes no more entries)."""
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
-    if not can_follow_up(by, petition):
+    if not can_run_session(by, petition.session):
         raise PermissionDenied
+    if petition.status == PetitionStatus.CLOSED:  # e.g. the closing entry sent twice
+        raise ValidationError(f"Ý kiến đã giải quyết xong ngày {petition.closed_on:%d/%m/%Y}; không ghi thêm.")
+    if not can_follow_up(by, petition):
+        raise ValidationError(f"Ý kiến «{petition.get_status_display()}» không cần theo dõi giải quyết.")
     earliest = petition.session.day or timezone.localtime(petition.created_at).date()
     if date < earliest or date > timezone.localdate():
         raise ValidationError({"date": "Ngày theo dõi phải từ ngày ghi ý kiến đến hôm nay."})
-    entry = FollowUp.objects.create(petition=petition, by=by, date=date, closes=closes,
-                                    note=clean_text(note, field="note", label="nội dung theo dõi"))
+    note = clean_text(note, field="note", label="nội dung theo dõi")
+    if any(_words(f.note) == _words(note) for f in petition.follow_ups.filter(date=date)):
+        raise ValidationError("Nội dung theo dõi này đã được ghi; không ghi lại.")
+    entry = FollowUp.objects.create(petition=petition, by=by, date=date, closes=closes, note=note)
     if closes:
         old = petition.status
         petition.status, petition.closed_on = PetitionStatus.CLOSED, date

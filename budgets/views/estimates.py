@@ -56,11 +56,15 @@ def estimate_create(request):
     form = EstimateForm(request.POST or None, unit_ids=perms.editable_unit_ids(request.user))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        estimate = services.create_estimate(
-            data["unit"], by=request.user, year=data["year"], title=data["title"],
-            sub_project=data["sub_project"], display_unit=data["display_unit"], request=request)
-        messages.success(request, "Đã tạo dự toán. Hãy thêm nhóm nội dung chi và các dòng.")
-        return redirect(estimate)
+        try:
+            estimate = services.create_estimate(
+                data["unit"], by=request.user, year=data["year"], title=data["title"],
+                sub_project=data["sub_project"], display_unit=data["display_unit"], request=request)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Đã tạo dự toán. Hãy thêm nhóm nội dung chi và các dòng.")
+            return redirect(estimate)
     return render(request, "budgets/estimate_form.html", {"form": form})
 
 
@@ -98,12 +102,17 @@ def display_unit(request, pk):
 def group_add(request, pk):
     estimate = visible_estimate(request, pk)
     form = GroupForm(request.POST)
+    added = False
     if form.is_valid():
-        services.add_group(estimate, by=request.user, request=request, **form.cleaned_data)
+        try:
+            services.add_group(estimate, by=request.user, request=request, **form.cleaned_data)
+            added = True
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
     else:
         messages.error(request, "Nhóm nội dung chi: " + " ".join(
             f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
-    if request.htmx and form.is_valid():
+    if request.htmx and added:
         return render_body(request, estimate)
     return redirect(estimate)
 

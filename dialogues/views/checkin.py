@@ -31,8 +31,13 @@ def checkin_page(request, pk):
 def checkin_tap(request, pk):
     """JSON in and out; setting (not toggling) presence makes a replayed tap harmless."""
     session = visible_session(request, pk)
+    if not can_run_session(request.user, session):
+        raise PermissionDenied
     try:
-        attendee = registration.check_in(session, int(request.POST.get("attendee", "0") or 0),
+        attendee_id = int(request.POST.get("attendee", "0") or 0)
+        if not 0 < attendee_id < 2**63:  # beyond a database key: refused before any query
+            raise ValueError(attendee_id)
+        attendee = registration.check_in(session, attendee_id,
                                          present=request.POST.get("present") == "1", by=request.user,
                                          request=request)
     except ValidationError as error:

@@ -11,8 +11,8 @@ from django.utils import timezone
 from dialogues import ledger
 from dialogues.forms import FollowUpForm, PetitionForm
 from dialogues.models import Petition, PetitionStatus, PolicyField
-from dialogues.permissions import can_follow_up, can_record_petition
-from dialogues.views.common import add_form_errors, visible_session
+from dialogues.permissions import can_follow_up, can_record_petition, can_run_session
+from dialogues.views.common import add_form_errors, flash_error, visible_session
 
 PAGE_SIZE = 30
 
@@ -73,12 +73,15 @@ def petition_detail(request, pk):
     petition = get_object_or_404(Petition.objects.visible_to(request.user).select_related("session__commune"), pk=pk)
     form = FollowUpForm(request.POST or None)
     if request.method == "POST":
-        if not can_follow_up(request.user, petition):
+        if not can_run_session(request.user, petition.session):
             raise PermissionDenied
         if form.is_valid():
             try:
                 ledger.add_follow_up(petition, by=request.user, request=request, **form.cleaned_data)
             except ValidationError as error:
+                if not hasattr(error, "message_dict"):  # not about a field: the entry was already written
+                    flash_error(request, error)
+                    return redirect(petition)
                 add_form_errors(form, error)
             else:
                 messages.success(request, "Đã ghi nội dung theo dõi.")

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from dialogues import registration
 from dialogues.forms import CONSENT_LABEL, CitizenForm
 from dialogues.mix import session_mix
-from dialogues.permissions import can_register
+from dialogues.permissions import can_register, can_run_session
 from dialogues.priority import candidates, related_commune_ids, suggest
 from dialogues.views.common import error_text, visible_session
 from households.models import Household
@@ -107,7 +107,11 @@ def register_fill(request, pk):
 @require_POST
 def register_remove(request, pk, attendee_pk):
     session = visible_session(request, pk)
-    attendee = get_object_or_404(session.attendees, pk=attendee_pk)
+    if not can_run_session(request.user, session):
+        raise PermissionDenied
+    attendee = session.attendees.filter(pk=attendee_pk).first()
+    if attendee is None:  # a second click on «Bỏ», or a colleague removed them first
+        return _respond(request, session, message="Người này đã không còn trong danh sách.", level="info")
     try:
         registration.unregister(attendee, by=request.user, request=request)
     except ValidationError as error:

@@ -127,3 +127,32 @@ def test_a_session_form_sent_twice_creates_one_session(client_as, commune_staff,
     again = client.post(reverse("dialogues:session-create"), form).content.decode()
     assert "Hội nghị này đã được tạo (08 giờ 00 ngày 20/08/2026, Đối thoại về tín dụng chính sách)" in again
     assert own_unit.dialogue_sessions.count() == 1
+
+
+def test_a_follow_up_sent_twice_is_written_once_and_a_second_close_is_a_message(client_as, commune_staff, session):
+    petition = PetitionFactory(session=session)
+    client, url = client_as(commune_staff), reverse("dialogues:petition-detail", args=[petition.pk])
+    note = {"date": "2026-06-01", "note": "Đã chuyển phòng Tài nguyên xem xét"}
+    assert client.post(url, note).status_code == 302
+    again = client.post(url, note | {"note": "Đã chuyển phòng  Tài nguyên xem xét "}, follow=True)
+    assert "Nội dung theo dõi này đã được ghi; không ghi lại." in again.content.decode()
+    close = {"date": "2026-06-05", "note": "Đã trả lời bằng văn bản", "closes": "on"}
+    assert client.post(url, close).status_code == 302
+    second = client.post(url, close, follow=True)
+    assert second.status_code == 200 and "Ý kiến đã giải quyết xong ngày 05/06/2026" in second.content.decode()
+    assert petition.follow_ups.count() == 2
+
+
+def test_removing_someone_twice_says_they_are_gone(client_as, commune_staff, session):
+    person = AttendeeFactory(session=session)
+    client, url = client_as(commune_staff), reverse("dialogues:register-remove", args=[session.pk, person.pk])
+    assert "Đã bỏ" in client.post(url).content.decode()
+    second = client.post(url)
+    assert second.status_code == 200 and "Người này đã không còn trong danh sách." in second.content.decode()
+
+
+@pytest.mark.parametrize("attendee", ["99999999999999999999999", "-1", "1e3", "\x00"])
+def test_a_tap_with_a_malformed_attendee_is_a_bad_request(client_as, commune_staff, session, attendee):
+    response = client_as(commune_staff).post(reverse("dialogues:checkin-tap", args=[session.pk]),
+                                             {"attendee": attendee, "present": "1"})
+    assert response.status_code == 400 and response.json()["error"] == "Yêu cầu không hợp lệ."
