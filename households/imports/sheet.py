@@ -131,14 +131,17 @@ def walk(rows: list[list], header: Header, fill_down: dict[tuple[int, int], obje
 
 
 def fill_down_merges(rows, merges, data_start: int) -> dict[tuple[int, int], object]:
-    """Cells covered by a merge in the data area, mapped to the merged (top-left) value."""
+    """Cells of a merge's first column below its top cell, in the data area and within the sheet's
+    rows, mapped to the merged (top-left) value.
+
+    A merge is only a pair of corners in the file: B12:XFD1048576 costs a few bytes, so only the
+    cells the sheet has are visited, never the whole range.
+    """
     filled = {}
-    for (r0, c0), (r1, c1) in merges:
-        if r1 < data_start or (r0 == r1 and c0 == c1) or r0 >= len(rows) or c0 >= len(rows[r0]):
+    for (r0, c0), (r1, _c1) in merges:
+        if r1 <= r0 or r1 < data_start or r0 >= len(rows) or c0 >= len(rows[r0]):
             continue
         value = rows[r0][c0]
-        for row in range(max(r0, data_start), r1 + 1):
-            for col in range(c0, c1 + 1):
-                if (row, col) != (r0, c0) and r1 > r0 and col == c0:
-                    filled[(row, col)] = value
+        for row in range(max(r0 + 1, data_start), min(r1, len(rows) - 1) + 1):
+            filled[(row, c0)] = value
     return filled

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from households.imports import workbook
 from households.imports.plan import SKIPPED_LISTED
+from households.imports.sheet import fill_down_merges
 from households.models import BatchStatus, Household, ImportBatch
 from households.sample_file import generated_list
 from tests.households.workbooks import edit_sheet_xml, realistic_list, simple_list, with_cells
@@ -164,3 +165,18 @@ def test_choosing_a_hostile_sheet_on_the_mapping_screen_answers_with_the_message
                                       follow=True)
     assert response.status_code == 200
     assert "có ô XFD1048576 nằm ngoài vùng dữ liệu" in response.content.decode()
+
+
+def test_a_merge_reaching_the_last_cell_of_the_sheet_visits_only_the_sheet_s_rows():
+    rows = [["x"] * 12 for _ in range(20)]
+    assert len(fill_down_merges(rows, [((11, 1), (1_048_575, 16_383))], 10)) == 8  # B13:B20
+    assert len(fill_down_merges(rows, [((11, 1), (1_048_575, 1))], 10)) == 8
+
+
+def test_a_file_with_such_a_merge_imports_as_usual(import_file):
+    def merge(xml: bytes) -> bytes:
+        return xml.replace(b"</mergeCells>", b'<mergeCell ref="B12:XFD1048576"/></mergeCells>')
+
+    batch = import_file(edit_sheet_xml(realistic_list(), merge))
+    assert batch.status == BatchStatus.PREVIEW, batch.message
+    assert len(batch.rows) < 40
