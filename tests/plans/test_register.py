@@ -185,6 +185,21 @@ def test_a_committed_issue_stores_the_pdf_and_docx_under_the_names_on_the_row(
     assert "Số: 01/KH-UBND" in text and "ngày 20 tháng 12 năm 2026" in text
 
 
+def test_a_stray_file_under_the_same_name_is_left_alone_and_the_row_names_ours(
+        approved, leader, today, media, django_capture_on_commit_callbacks):
+    today(DEC_20)
+    plan = approved()
+    stray = media / "plans" / "issued" / "2026" / f"KH-01-2026-{plan.pk}.pdf"
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"left by a worker killed before this fix")
+    with django_capture_on_commit_callbacks(execute=True):
+        _issue(plan, leader, DEC_20)
+    plan.refresh_from_db()
+    assert stray.read_bytes() == b"left by a worker killed before this fix"
+    assert plan.issued_pdf.name != f"plans/issued/2026/{stray.name}"
+    assert PdfReader(io.BytesIO(plan.issued_pdf.read())).pages[0].extract_text()
+
+
 def test_a_file_lost_between_commit_and_write_is_stored_again_on_download(
         client, approved, leader, today, media):
     today(DEC_20)
