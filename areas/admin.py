@@ -1,9 +1,11 @@
 """Django admin, for administrators only: reference data, users and their assignments."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from areas.models import AdminUnit, Assignment, IssuingBody, Role
 from areas.scope import is_administrator
@@ -138,6 +140,20 @@ class AppUserAdmin(AdministratorOnly, UserAdmin):
         for assignment in formset.new_objects:
             after = _assignment(assignment.unit_id, assignment.role)
             record(request.user, Action.CREATE, assignment, changes=diff({}, after), request=request)
+
+    def user_change_password(self, request, id, form_url=""):
+        """The password set (or password login turned off) by an administrator is logged."""
+        with transaction.atomic():
+            response = super().user_change_password(request, id, form_url)
+            # Success redirects to the user's page; a refused form answers 200 or comes back here.
+            if request.method == "POST" and response.status_code == 302 and (
+                    response.url != request.get_full_path()):
+                user = self.get_object(request, unquote(id))
+                done = ("đã đặt mật khẩu mới" if user.has_usable_password()
+                        else "đã tắt đăng nhập bằng mật khẩu")
+                record(request.user, Action.CHANGE, user, changes={"password": [None, done]},
+                       request=request)
+        return response
 
     def delete_model(self, request, obj):
         self._record_deletion(request, obj)

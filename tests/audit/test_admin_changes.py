@@ -103,3 +103,15 @@ def test_a_user_created_in_the_admin_with_a_role_is_in_the_log(client, administr
     assert user_entry.action == Action.CREATE and user_entry.changes["is_active"] == [None, True]
     assert assignment_entry.action == Action.CREATE
     assert assignment_entry.changes["role"] == [None, Role.COMMUNE_STAFF.label]
+
+
+def test_a_password_set_by_an_administrator_is_in_the_log(client, administrator, officer):
+    client.force_login(administrator)
+    url = reverse("admin:auth_user_password_change", args=[officer.pk])
+    response = client.post(url, {"password1": "Mat-khau-moi-2026!", "password2": "Mat-khau-moi-2026!",
+                                 "usable_password": "true"})
+    assert response.status_code == 302 and response.url != url
+    (entry,) = _entries("auth.User")
+    assert entry.object_id == str(officer.pk) and entry.username == administrator.username
+    assert entry.changes == {"password": [None, "đã đặt mật khẩu mới"]}
+    assert "Mat-khau" not in str(entry.changes)
