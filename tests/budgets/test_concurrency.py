@@ -60,3 +60,20 @@ def test_four_simultaneous_allocation_forms_add_one_amount(finance, own_unit):
     assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
     assert all("Quyết định đã có khoản giao" in r.content.decode() for r in responses if r.status_code == 200)
     assert decision.allocations.count() == 1
+
+
+def test_four_simultaneous_sends_of_an_estimate_a_group_and_a_line_write_each_once(finance, own_unit, estimate):
+    created = {"unit": own_unit.pk, "year": "2024", "title": "Dự toán năm 2024", "sub_project": sub_project().pk,
+               "display_unit": "1"}
+    responses = post_at_once(finance, reverse("budgets:estimate-create"), [created] * 4)
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
+    post_at_once(finance, reverse("budgets:group-add", args=[estimate.pk]),
+                 [{"title": "Hội nghị tập huấn", "sub_project": ""}] * 4)
+    group = estimate.groups.first()
+    line = {"content": "Hoa tươi", "unit_of_measure": "lẵng", "quantity": "2", "days": "", "unit_price": "300.000",
+            "funding_source": source().pk, "note": ""}
+    responses = post_at_once(finance, reverse("budgets:line-add", args=[group.pk]), [line] * 4)
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 302]
+    assert own_unit.estimates.filter(title="Dự toán năm 2024").count() == 1
+    assert estimate.groups.filter(title="Hội nghị tập huấn").count() == 1
+    assert group.lines.filter(content="Hoa tươi").count() == 1
