@@ -36,6 +36,14 @@ from households.models import Household
 print("FOUND", Household.objects.filter(head_name="{NAME}").count())
 """
 
+# The audit log's append-only trigger (audit/migrations/0003) comes back with a restore.
+TRIGGERS = """
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname = 'audit_auditentry_append_only'")
+    print("TRIGGERS", cursor.fetchone()[0])
+"""
+
 
 def _run(args, env, **kwargs):
     result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
@@ -89,6 +97,7 @@ def test_a_postgresql_dump_restores_into_a_fresh_database_with_its_files(tmp_pat
     try:
         target = _roundtrip(f"{base}/{names[0]}", f"{base}/{names[1]}", tmp_path)
         _assert_restored(target, tmp_path)
+        assert "TRIGGERS 1" in _run([sys.executable, "manage.py", "shell", "-c", TRIGGERS], target)
     finally:
         for name in names:
             subprocess.run(["dropdb", *admin, "--if-exists", "--force", name], timeout=60)
