@@ -58,11 +58,11 @@ def check_xlsx(name: str, data: bytes) -> None:
 # in the XML, and reading stops at the first cell that breaks a limit: a 5 KB file with one stray
 # value at XFD1048576 would otherwise ask for a grid of 17 billion cells (550 GB).
 #
-# A quick pass does it with regular expressions over the usual shape of the XML (every cell tag
-# starts `<c r="`), never creating an object per cell: first the last column holding a value,
-# then only the cells whose row number has as many digits as the limit it must stay under. When
-# the XML has another shape, or a cell is too far, an exact pass through expat places every cell
-# and names the first one too far.
+# A quick pass does it with one regular expression per block of the usual shape of the XML (every
+# cell tag starts `<c r="`): it skips, without making an object, every cell in a one-letter column
+# whose row number is shorter than the bound it must stay under, and yields only the others (wider
+# columns, longer row numbers, tags of another shape). When the XML has another shape, or a cell
+# is too far, an exact pass through expat places every cell and names the first one too far.
 
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 STRICT_SHEET_NS = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
@@ -70,11 +70,7 @@ REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 STRICT_REL_NS = "{http://purl.oclc.org/ooxml/officeDocument/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
-VALUED = rb'"[^>]*(?<!/)>'  # the end of a cell tag that is not empty: not <c r="A1" s="2"/>
-WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})[0-9]{1,7}' + VALUED)
-# A cell tag the quick pass does not read: with a prefix, without r, or r not first or not plain.
-UNUSUAL_CELL = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z]{1,3}[0-9]{1,7}")')
-PREFIXED_CELL = re.compile(rb':c[\s>/]')
+PREFIXED_CELL = re.compile(rb":c[\s>/]")  # <x:c …>: for the exact pass
 SCAN_BLOCK = 1 << 20
 SHARED_STRINGS = "xl/sharedStrings.xml"
 # Defaults: the 100,000-row benchmark file has 12 columns; settings may lower or raise each one.
@@ -151,58 +147,60 @@ def _blocks_of(xml: IO[bytes]) -> Iterator[bytes]:
 
 
 def _blocks(xml: IO[bytes]) -> Iterator[bytes]:
-    """The sheet XML in blocks (``_blocks_of``); _Unusual when it holds a cell tag of another shape."""
+    """The sheet XML in blocks (``_blocks_of``); _Unusual when it holds a cell tag with a prefix."""
     for block in _blocks_of(xml):
-        if _unusual(block):
+        if PREFIXED_CELL.search(block):
             raise _Unusual
         yield block
 
 
-def _unusual(block: bytes) -> bool:
-    return bool(UNUSUAL_CELL.search(block) or PREFIXED_CELL.search(block))
+def _columns_to(right: int) -> bytes:
+    """A regular expression for the letters of columns A to the ``right``-th (at most ZZ)."""
+    letters = column_letters(min(right, 702)).encode()
+    if len(letters) == 1:
+        return b"[A-%s]" % letters
+    first, second = letters[:1], letters[1:]
+    before = b"|[A-%c][A-Z]" % (first[0] - 1) if first != b"A" else b""
+    return b"(?:[A-Z]" + before + b"|" + first + b"[A-" + second + b"])"
 
 
 @functools.cache
-def _single_letter_cell(first: str) -> re.Pattern:
-    """A valued cell in a one-letter column from ``first`` to Z."""
-    return re.compile(rb'<c r="[' + first.encode() + rb'-Z][0-9]{1,7}' + VALUED)
-
-
-@functools.cache
-def _long_row_cell(digits: int) -> re.Pattern:
-    """A valued cell whose row number has at least ``digits`` digits (its number captured)."""
-    return re.compile(rb'<c r="[A-Z]{1,3}([0-9]{%d,7})' % digits + VALUED)
-
-
-def _block_right(block: bytes, right: int) -> int:
-    """The last column holding a value in ``block`` or ``right``, whichever is further."""
-    wide = WIDE_CELL.findall(block)
-    right = max(right, max((_column_number(letters.decode()) for letters in set(wide)), default=0))
-    while right < 26 and _single_letter_cell(chr(65 + right)).search(block):
-        right += 1  # one-letter columns: one search per column, and only while they widen
-    return right
+def _notable_cells(right: int, short: int) -> re.Pattern:
+    """Every cell tag but the usual one in columns A to the ``right``-th with a row number of at
+    most ``short`` digits; it captures (column letters, row number, the rest of the tag), or
+    nothing when the tag is not in the usual shape (without r, r not first or not plain)."""
+    usual = rb'(?! r="%s[0-9]{1,%d}"[^>]*>)' % (_columns_to(right), short) if right and short else b""
+    return re.compile(rb"<c(?=[\s>/])" + usual + rb'(?: r="([A-Z]{1,3})([0-9]{1,7})"([^>]*)>)?')
 
 
 def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits) -> None:
     """Pass, or raise _Unusual: no row beyond the limit, no column beyond it, the grid up to the
-    last of both under the cells' limit. Per block, only the cells whose row number is as long as
-    the bound it must stay under are looked at; should a later block widen the grid (so lower
-    that bound), the XML is read once more with the final width from the start."""
+    last of both under the cells' limit.
+
+    Per block, only the cells beyond the last column known so far, or with a row number as long as
+    the bound, are looked at one by one. Should a block widen the grid so much that the bound gets
+    a digit shorter, the XML is read once more, with the final width from the start.
+    """
     start = 0
     while True:
-        right, elements, widened = start, 0, False
+        right, elements, recheck = start, 0, False
         with open_xml() as xml:
             for block in _blocks(xml):
                 elements += block.count(b"<c ") + block.count(b"<row")
-                if (wider := _block_right(block, right)) != right:
-                    widened, right = widened or right > 0, wider  # earlier blocks: checked too leniently
-                if elements > limits.cells or right > limits.columns:
+                short = len(str(min(limits.rows, limits.cells // max(right, 1)))) - 1
+                found = _notable_cells(right, short).findall(block)
+                if (b"", b"", b"") in found:  # a tag of another shape
                     raise _Unusual
-                if right:
-                    bound = min(limits.rows, limits.cells // right)
-                    if any(int(number) > bound for number in _long_row_cell(len(str(bound))).findall(block)):
-                        raise _Unusual
-        if not widened:
+                bottom = 0
+                if valued := [cell for cell in found if cell[2][-1:] != b"/"]:  # not <c r="A1" s="2"/>
+                    letters, numbers, _ = zip(*valued, strict=True)
+                    bottom = max(map(int, set(numbers)))
+                    right = max(right, *(_column_number(column.decode()) for column in set(letters)))
+                bound = min(limits.rows, limits.cells // max(right, 1))
+                recheck = recheck or len(str(bound)) - 1 < short
+                if elements > limits.cells or right > limits.columns or bottom > bound:
+                    raise _Unusual
+        if not recheck:
             return
         start = right
 

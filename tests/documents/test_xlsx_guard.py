@@ -2,6 +2,7 @@
 quick pass and the exact pass agree, and the estimate import uses the same guard."""
 
 import io
+import random
 import zipfile
 
 import pytest
@@ -14,6 +15,7 @@ from documents.xlsx_guard import (
     check_grid,
     check_sheet_extent,
     check_xlsx_sheets,
+    column_letters,
     sheet_parts,
 )
 
@@ -138,3 +140,21 @@ def test_every_sheet_or_only_the_one_asked_for_is_measured():
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert sheet_parts(archive) == [("Danh sách", "xl/worksheets/sheet1.xml"),
                                         ("Nháp", "xl/worksheets/sheet2.xml")]
+
+
+def test_the_guard_refuses_exactly_the_sheets_whose_grid_breaks_a_limit():
+    # Lists of several widths and lengths (some longer than a block of XML), each with one more
+    # value somewhere: the guard's verdict is the grid's, however the quick pass got there.
+    limits = Limits(rows=60_000, columns=60, cells=1_000_000)
+    rng = random.Random(12)
+    for _ in range(16):
+        width, length = rng.choice([(3, 50), (12, 2_000), (26, 500), (27, 1_000), (40, 500), (1, 45_000)])
+        extra_row, extra_col = rng.randint(1, 90_000), rng.randint(1, 80)
+        columns = [column_letters(c).encode() for c in range(1, width + 1)]
+        rows = [b'<row r="%d">' % n + b"".join(b'<c r="%s%d"><v>1</v></c>' % (col, n) for col in columns)
+                + b"</row>" for n in range(1, length + 1)]
+        rows.insert(rng.randint(0, length), b'<row r="%d"><c r="%s%d" s="1"><v>2</v></c></row>' % (
+            extra_row, column_letters(extra_col).encode(), extra_row))
+        bottom, right = max(length, extra_row), max(width, extra_col)
+        too_far = bottom > limits.rows or right > limits.columns or bottom * right > limits.cells
+        assert bool(refusal(sheet(b"".join(rows)), limits)) == too_far, (width, length, extra_row, extra_col)
