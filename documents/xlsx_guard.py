@@ -139,8 +139,11 @@ def _blocks_of(xml: IO[bytes]) -> Iterator[bytes]:
     while block := xml.read(SCAN_BLOCK):
         block = tail + block
         cut = block.rfind(b"<")
-        if cut <= 0:
-            raise _Unusual
+        if cut <= 0:  # no tag starts after the first: read on, unless it is far too long
+            if len(block) > 2 * SCAN_BLOCK:
+                raise _Unusual
+            tail = block
+            continue
         yield block[:cut]
         tail = block[cut:]
     yield tail

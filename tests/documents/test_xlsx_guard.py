@@ -158,3 +158,11 @@ def test_the_guard_refuses_exactly_the_sheets_whose_grid_breaks_a_limit():
         bottom, right = max(length, extra_row), max(width, extra_col)
         too_far = bottom > limits.rows or right > limits.columns or bottom * right > limits.cells
         assert bool(refusal(sheet(b"".join(rows)), limits)) == too_far, (width, length, extra_row, extra_col)
+
+
+@pytest.mark.parametrize("length", [1_500_000, 3_000_000])
+def test_a_text_longer_than_a_block_neither_hides_a_far_cell_nor_refuses_the_sheet(length):
+    text = b'<row r="2"><c r="A2" t="inlineStr"><is><t>' + b"a" * length + b"</t></is></c></row>"
+    assert refusal(sheet(HEADER + text)) == ""
+    far = b'<row r="900000"><c r="B900000"><v>1</v></c></row>'
+    assert "có ô B900000 nằm ngoài vùng dữ liệu A1:B2" in refusal(sheet(HEADER + text + far))
