@@ -27,7 +27,8 @@ def _cleaned(data: QueryDict) -> QueryDict:
         return data
     cleaned = QueryDict(mutable=True, encoding=data.encoding)
     for key, values in data.lists():
-        cleaned.setlist(strip_control(key), [strip_control(value) for value in values])
+        for value in values:  # "q" and "q\x00" both become "q": their values are kept together
+            cleaned.appendlist(strip_control(key), strip_control(value))
     cleaned._mutable = False
     return cleaned
 

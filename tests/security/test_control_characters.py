@@ -140,3 +140,13 @@ def test_a_session_cookie_with_a_nul_byte_is_treated_as_no_session(client, commu
     client.cookies["sessionid"] = "abcdefgh\x00ijklmnop"
     response = client.get("/ho-gia-dinh/")
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+def test_names_that_differ_only_by_a_control_character_keep_all_their_values(rf):
+    from config.control_characters import StripControlCharactersMiddleware
+
+    request = rf.post("/?q=a&q%00=b", {"text": ["Dòng\x00 một", "Dòng\thai\r\n"], "text\x1f": "ba"})
+    seen = StripControlCharactersMiddleware(lambda r: r)(request)
+    assert seen.GET.getlist("q") == ["a", "b"]
+    assert seen.POST.getlist("text") == ["Dòng một", "Dòng\thai\r\n", "ba"]
+    assert not seen.POST._mutable
