@@ -171,6 +171,10 @@ class DisbursementForm(forms.Form):
     voucher_number = forms.CharField(label="Số chứng từ", max_length=60)
     amount = AmountField(label="Số tiền (đồng)")
     note = forms.CharField(label="Ghi chú", max_length=300, required=False)
+    overrun_reason = forms.CharField(
+        label="Lý do chi vượt dòng dự toán", max_length=500, required=False,
+        help_text="Chỉ điền khi khoản chi vượt phần còn lại của dòng và việc chi vượt là đúng "
+                  "(ví dụ: đã có quyết định điều chỉnh dự toán số …).")
 
 
 class DecisionForm(forms.ModelForm):

@@ -194,27 +194,46 @@ def _voucher_taken(line: EstimateLine, number: str) -> ValidationError | None:
         f"({format_vnd(earlier.amount)} đồng); không ghi lại. Nếu là chứng từ khác, hãy kiểm tra lại số chứng từ.")})
 
 
+def _overrun(line: EstimateLine, amount: int) -> int:
+    """How far a new payment of ``amount`` would take the line beyond its amount (0 when it fits)."""
+    paid = line.disbursements.aggregate(s=Sum("amount"))["s"] or 0
+    return max(0, paid + amount - line.amount)
+
+
 @transaction.atomic
 def record_disbursement(line: EstimateLine, *, by, date, voucher_number: str, amount: int,
-                        note: str = "", request=None) -> Disbursement:
-    """Record a payment against a line, once per voucher; a payment beyond the line's amount is warned about."""
+                        note: str = "", overrun_reason: str = "", request=None) -> Disbursement:
+    """Record a payment against a line, once per voucher and within the line's remaining amount.
+
+    A payment beyond it is refused unless the finance officer records the over-run's reason (audited).
+    """
     _require(perms.can_record_disbursement(by, line.estimate))
     if amount <= 0:
         raise ValidationError("Số tiền giải ngân phải lớn hơn 0.")
-    number = nfc(voucher_number)
+    number, reason = nfc(voucher_number), nfc(overrun_reason).strip()
     if not voucher_key(number):
         raise ValidationError({"voucher_number": "Số chứng từ phải có chữ hoặc số."})
+    _lock(EstimateLine, line.pk)  # two payments at once must see each other's amount
     if taken := _voucher_taken(line, number):
         raise taken
+    line.refresh_from_db(fields=["amount"])
+    if (over := _overrun(line, amount)) and not reason:
+        remaining = max(0, amount - over)
+        raise ValidationError({"amount": (
+            f"Khoản chi {format_vnd(amount)} đồng vượt phần còn lại của dòng «{line.content}» "
+            f"({format_vnd(remaining)} đồng) {format_vnd(over)} đồng. Không ghi. Nếu khoản chi vượt là đúng, "
+            "hãy ghi «Lý do chi vượt dòng dự toán».")})
     try:
         with transaction.atomic():
-            payment = Disbursement.objects.create(line=line, date=date, voucher_number=number,
-                                                  amount=amount, note=nfc(note), created_by=by)
+            payment = Disbursement.objects.create(line=line, date=date, voucher_number=number, amount=amount,
+                                                  note=nfc(note), overrun_reason=reason if over else "",
+                                                  created_by=by)
     except IntegrityError:
         # The same voucher sent twice at once: the other request wrote it between the check and here.
         raise _voucher_taken(line, number) or ValidationError("Không ghi được khoản giải ngân; hãy thử lại.") \
             from None
-    record(by, Action.CREATE, payment, changes={"amount": amount}, request=request)
+    changes = {"amount": amount} | ({"overrun": over, "overrun_reason": reason} if over else {})
+    record(by, Action.CREATE, payment, changes=changes, request=request)
     return payment
 
 

@@ -137,3 +137,35 @@ class EstimateLine(models.Model):
 def group_numerals(groups) -> list[tuple[str, EstimateGroup]]:
     """Pair each group, in order, with its Roman numeral."""
     return [(roman(index), group) for index, group in enumerate(groups, start=1)]
+
+
+class StatedTotal(models.Model):
+    """The total an estimate (or one sub-project in it) carries in the plan or the allocation.
+
+    When it differs from the sum of the lines, every place showing the total shows both, until the
+    figures agree or the user records that this very difference is kept (``kept_difference``).
+    """
+
+    estimate = models.ForeignKey(Estimate, verbose_name="Dự toán", on_delete=models.CASCADE,
+                                 related_name="stated_totals")
+    sub_project = models.ForeignKey(SubProject, verbose_name="Tiểu dự án", null=True, blank=True,
+                                    on_delete=models.PROTECT, help_text="Để trống: tổng của cả dự toán.")
+    amount = models.BigIntegerField("Tổng kinh phí ghi (đồng)")
+    source = models.CharField("Ghi trong", max_length=300, blank=True,
+                              help_text="Ví dụ: Kế hoạch số 12/KH-UBND; Quyết định giao vốn số 45/QĐ-UBND.")
+    kept_difference = models.BigIntegerField("Chênh lệch được giữ (đồng)", null=True, blank=True)
+    kept_reason = models.CharField("Lý do giữ chênh lệch", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "Tổng kinh phí ghi trong văn bản"
+        verbose_name_plural = "Tổng kinh phí ghi trong văn bản"
+        ordering = ["estimate", "sub_project__order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["estimate"], condition=models.Q(sub_project__isnull=True),
+                                    name="stated_total_once_per_estimate"),
+            models.UniqueConstraint(fields=["estimate", "sub_project"], name="stated_total_once_per_sub_project"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="stated_total_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.sub_project.name if self.sub_project else self.estimate}: {self.amount}"

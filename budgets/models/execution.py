@@ -32,6 +32,10 @@ class Disbursement(models.Model):
                                    help_text="Số chứng từ đã chuẩn hóa để phát hiện ghi trùng.")
     amount = models.BigIntegerField("Số tiền (đồng)")
     note = models.CharField("Ghi chú", max_length=300, blank=True)
+    overrun_reason = models.CharField(
+        "Lý do chi vượt dòng dự toán", max_length=500, blank=True,
+        help_text="Chỉ khi khoản chi vượt phần còn lại của dòng; do cán bộ tài chính ghi.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -101,5 +101,5 @@ def line_disbursements(request, pk):
     payments = line.disbursements.order_by("date", "pk")
     paid = payments.aggregate(s=Sum("amount"))["s"] or 0
     context = {"line": line, "estimate": line.estimate, "payments": payments, "paid": paid,
-               "over": paid > line.amount, "over_by": paid - line.amount, "form": form, "can_pay": can_pay}
+               "over": paid > line.amount, "over_by": paid - line.amount, "remaining": line.amount - paid, "form": form, "can_pay": can_pay}
     return render(request, "budgets/line_disbursements.html", context)
