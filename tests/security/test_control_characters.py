@@ -44,51 +44,46 @@ def plan(officer, own_unit):
     return create_plan(kind=PlanKind.DIALOGUE_CONFERENCES, issuing_body=body, year=2026, by=officer)
 
 
+@pytest.fixture
+def walker(client, everyone):
+    """A client of the all-roles user that reports a server error as its status."""
+    client.raise_request_exception = False
+    client.force_login(everyone)
+    return client
+
+
 def _routes():
     return [route for route in all_routes() if route.name != "logout"]
 
 
-def test_no_route_answers_500_to_control_characters_in_the_query_string(client, worlds, everyone):
-    client.raise_request_exception = False
-    client.force_login(everyone)
-    failures = []
-    for route in _routes():
-        status = client.get(route.url(worlds["own"].base), QUERY).status_code
-        if status >= 500:
-            failures.append(f"GET {route}?q=%00…: {status}")
-    assert not failures
+def test_no_route_answers_500_to_control_characters_in_the_query_string(walker, worlds):
+    statuses = {route: walker.get(route.url(worlds["own"].base), QUERY).status_code
+                for route in _routes()}
+    assert not [f"GET {route}?q=%00…: {status}" for route, status in statuses.items() if status >= 500]
 
 
-def test_no_route_answers_500_to_control_characters_in_any_form_field(client, worlds, everyone):
+def test_no_route_answers_500_to_control_characters_in_any_form_field(walker, worlds):
     """Every field name any page offers is posted to every route with control characters."""
-    client.raise_request_exception = False
-    client.force_login(everyone)
     routes, names = _routes(), set()
     for route in routes:
-        response = client.get(route.url(worlds["own"].base))
+        response = walker.get(route.url(worlds["own"].base))
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
             names.update(FIELD_NAME.findall(response.content.decode()))
     names.discard("csrfmiddlewaretoken")
     assert {"head_name", "text", "q"} <= names
     data = {name: DIRTY for name in names} | {NUL: DIRTY}
-    failures = []
-    for route in routes:
-        status = client.post(route.url(worlds["own"].base), data).status_code
-        if status >= 500:
-            failures.append(f"POST {route}: {status}")
-    assert not failures
+    statuses = {route: walker.post(route.url(worlds["own"].base), data).status_code for route in routes}
+    assert not [f"POST {route}: {status}" for route, status in statuses.items() if status >= 500]
 
 
-def test_no_route_answers_500_to_a_nul_byte_in_its_path(client, worlds, everyone):
+def test_no_route_answers_500_to_a_nul_byte_in_its_path(walker, worlds):
     """The string parts of a path (a format, a transition, a document kind) carry a NUL: 404."""
-    client.raise_request_exception = False
-    client.force_login(everyone)
     failures = []
     for route in _routes():
         if "<str:" not in route.pattern:
             continue
         url = "/" + STRING_PART.sub("%00", INT_PART.sub(str(worlds["own"].base), route.pattern))
-        for method in (client.get, client.post):
+        for method in (walker.get, walker.post):
             if (status := method(url).status_code) != 404:
                 failures.append(f"{url}: {status}")
     assert not failures
