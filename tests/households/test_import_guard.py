@@ -54,6 +54,7 @@ def test_a_stray_space_at_xfd1048576_is_refused_by_name_before_any_grid_is_built
     assert f"Trang tính «{SHEET}» có ô XFD1048576 nằm ngoài vùng dữ liệu A1:L" in batch.message
     assert "vượt giới hạn 200.000 dòng" in batch.message and "Ctrl+End" in batch.message
     assert grids == [] and batch.rows == [] and Household.objects.count() == 0
+    assert "có ô XFD1048576 nằm ngoài vùng dữ liệu" in batch_page(import_file.client, batch)
 
 
 def test_a_stray_value_at_t1048576_is_refused_instead_of_a_million_skipped_rows(import_file, grids):
