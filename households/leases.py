@@ -14,6 +14,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 
+class LeaseExpired(Exception):
+    """Recorded on the task-queue row of a job whose worker stopped beating."""
+
+
 def silent_since(cutoff: datetime.datetime) -> Q:
     """Jobs whose last heartbeat (or, never beaten, their creation) is older than ``cutoff``."""
     return Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
@@ -55,5 +59,5 @@ def fail_task_results(task, object_id: int) -> None:
     DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, task_path=task.module_path,
                                 args_kwargs__args__0=object_id, started_at__lt=lease_cutoff()).update(
         status=TaskResultStatus.FAILED, finished_at=timezone.now(), return_value=None,
-        exception_class_path="households.leases.LeaseExpired",
+        exception_class_path=f"{LeaseExpired.__module__}.{LeaseExpired.__qualname__}",
         traceback="The worker stopped reporting progress (lease expired); the job was marked failed.")

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from audit.models import Action, AuditEntry
 from households.imports import batches
+from households.leases import LeaseExpired
 from households.models import BatchStatus, Household, ImportBatch
 from households.tasks import write_import
 from tests.households.workbooks import realistic_list
@@ -161,6 +162,7 @@ def test_the_clean_up_marks_dead_batches_failed_and_their_queue_rows_too(client_
     other.refresh_from_db()
     assert batch.status == BatchStatus.FAILED and batch.message == STALLED
     assert stuck.status == TaskResultStatus.FAILED and stuck.finished_at is not None
+    assert stuck.task_result.errors[0].exception_class is LeaseExpired
     assert other.status == TaskResultStatus.RUNNING, "another batch's task is not touched"
 
 
