@@ -1,37 +1,26 @@
 """Checks before submission ("Kiểm tra"): each problem blocking or a warning, with where to fix."""
 
 import re
-from dataclasses import dataclass
 
-from documents.money import format_vnd, vi_money_words
+from django.db.models import prefetch_related_objects
+
+from documents.money import format_vnd
 from documents.symbols import classify_number
 from documents.text import search_key
 from plans.kinds import TEMPLATES
 from plans.live import budget_summary
 from plans.models import Authority, BlockKind, LiveBlock, Plan
 from plans.parsing import classify
+from plans.problems import Problem
 from plans.services import body_active_in_year
+from plans.textchecks import text_problems
+from plans.textchecks.amounts import amounts_in
 
+__all__ = ["Problem", "plan_problems"]
 
-@dataclass(frozen=True)
-class Problem:
-    blocking: bool
-    message: str
-    where: str = ""  # an anchor in the editor: "header", "signature", "block-12", …
-
-
-_AMOUNT = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)\s*(triệu\s+|nghìn\s+|tỷ\s+)?đồng", re.I)
-_WORDS = re.compile(r"bằng chữ\s*:\s*([^().;]+?)(?:\)|\.|;|$)", re.I)
 _TOTAL = re.compile(r"tổng(?: số tiền| kinh phí| cộng)?\s*:?\s*", re.I)
 _CITED_NUMBER = re.compile(r"\bsố\s+(\d[\w/&\-Đđ]*[A-Za-zĐđ][\w/&\-Đđ]*)")
 _QUARTER_YEAR = re.compile(r"quý\s+[IVX1-4]+\s*(?:/|năm)\s*(\d{4})", re.I)
-_SCALE = {"triệu": 1_000_000, "nghìn": 1_000, "tỷ": 1_000_000_000}
-
-
-def amount_of(match: re.Match) -> int:
-    figure = int(match.group(1).replace(".", ""))
-    scale = (match.group(2) or "").strip().lower()
-    return figure * _SCALE.get(scale, 1)
 
 
 def _texts(plan: Plan):
@@ -44,35 +33,21 @@ def _texts(plan: Plan):
     yield "header", plan.closing
 
 
-def _words_match(words: str, amount: int) -> bool:
-    def norm(text: str) -> str:
-        return " ".join(search_key(text).replace("chan", " ").replace("dong", " ").split())
-
-    return norm(words) == norm(vi_money_words(amount))
-
-
 def money_problems(plan: Plan) -> list[Problem]:
+    """Totals written in the text and the stated total against the linked estimate."""
     problems, summary = [], budget_summary(plan)
     total = summary["total"] if summary else None
+    if total is None:
+        return problems
     for where, text in _texts(plan):
-        amounts = list(_AMOUNT.finditer(text))
-        for found in _WORDS.finditer(text):
-            before = [m for m in amounts if m.end() <= found.start()]
-            if before and not _words_match(found.group(1), amount_of(before[-1])):
-                figure = amount_of(before[-1])
-                problems.append(Problem(True, f"Số tiền bằng chữ «{found.group(1).strip()}» không "
-                                              f"khớp với {format_vnd(figure)} đồng (đúng là: "
-                                              f"{vi_money_words(figure)}).", where))
-        if total is None:
-            continue
-        for match in amounts:
-            prefix = text[max(0, match.start() - 30):match.start()]
-            if _TOTAL.search(prefix) and amount_of(match) != total:
-                diff = amount_of(match) - total
-                problems.append(Problem(True, f"Văn bản ghi tổng {format_vnd(amount_of(match))} "
+        for amount in amounts_in(text):
+            prefix = text[max(0, amount.start - 30):amount.start]
+            if _TOTAL.search(prefix) and amount.value != total:
+                diff = amount.value - total
+                problems.append(Problem(True, f"Văn bản ghi tổng {format_vnd(amount.value)} "
                                               f"đồng nhưng dự toán gắn kèm là {format_vnd(total)} "
                                               f"đồng (chênh {format_vnd(diff)} đồng).", where))
-    if plan.stated_total is not None and total is not None and plan.stated_total != total:
+    if plan.stated_total is not None and plan.stated_total != total:
         problems.append(Problem(True, f"Tổng kinh phí ghi trong văn bản ({format_vnd(plan.stated_total)} "
                                       f"đồng) khác tổng các phần của dự toán ({format_vnd(total)} đồng), "
                                       f"chênh {format_vnd(plan.stated_total - total)} đồng.", "header"))
@@ -162,14 +137,22 @@ def recipient_problems(plan: Plan) -> list[Problem]:
 
 def live_problems(plan: Plan) -> list[Problem]:
     live = {b.live for b in plan.blocks.all()}
-    if LiveBlock.BUDGET in live and budget_summary(plan) is None:
+    if LiveBlock.BUDGET in live and getattr(plan, "estimate", None) is None:
         return [Problem(False, "Mục kinh phí chưa gắn dự toán nên chưa có số liệu.", "budget")]
     return []
 
 
 def plan_problems(plan: Plan) -> list[Problem]:
     """Every check, blocking problems first."""
-    problems = (structure_problems(plan) + money_problems(plan) + citation_problems(plan)
-                + signature_problems(plan) + date_problems(plan) + recipient_problems(plan)
-                + live_problems(plan))
+    # The checks read the blocks several times: load them once (a 40-page plan has ~500),
+    # and forget them afterwards so the caller never sees a stale list.
+    loaded_before = "blocks" in getattr(plan, "_prefetched_objects_cache", {})
+    prefetch_related_objects([plan], "blocks")
+    try:
+        problems = (structure_problems(plan) + money_problems(plan) + citation_problems(plan)
+                    + signature_problems(plan) + date_problems(plan) + recipient_problems(plan)
+                    + live_problems(plan) + text_problems(plan))
+    finally:
+        if not loaded_before:
+            plan._prefetched_objects_cache.pop("blocks", None)
     return sorted(problems, key=lambda p: not p.blocking)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from plans import editor, library, views
+from plans.textchecks import views as textcheck_views
 
 app_name = "plans"
 urlpatterns = [
@@ -8,6 +9,7 @@ urlpatterns = [
     path("tao-moi/", views.plan_create, name="plan-create"),
     path("<int:pk>/", views.plan_detail, name="plan-detail"),
     path("<int:pk>/kiem-tra/", views.plan_checks, name="plan-checks"),
+    path("<int:pk>/kiem-tra/sua/", textcheck_views.plan_fix, name="plan-fix"),
     path("<int:pk>/xem-truoc/", views.plan_preview, name="plan-preview"),
     path("<int:pk>/pdf/", views.plan_pdf_view, name="plan-pdf"),
     path("<int:pk>/docx/", views.plan_docx_view, name="plan-docx"),
