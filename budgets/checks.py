@@ -109,8 +109,8 @@ def allocation_problems(estimate: Estimate) -> list[Problem]:
         elif total > given:
             problems.append(Problem(
                 True, f"{names[key]}: dự toán năm {estimate.year} của {estimate.unit} là "
-                f"{format_vnd(total)} đồng, vượt vốn được giao {format_vnd(given)} đồng "
-                f"{format_vnd(total - given)} đồng.", "Đối chiếu vốn được giao"))
+                f"{format_vnd(total)} đồng, vượt {format_vnd(total - given)} đồng so với vốn được "
+                f"giao {format_vnd(given)} đồng.", "Đối chiếu vốn được giao"))
     return problems
 
 

@@ -66,7 +66,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "django_tasks",
-    "django_tasks_db",
+    "config.apps.BackgroundTasksConfig",  # django_tasks_db, named in Vietnamese
     "axes",
     "csp",
     "areas",
@@ -167,6 +167,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Vietnamese for what Django's admin and third-party apps leave in English (compilemessages).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # Numbers are grouped only where a template asks (|vnd, |intcomma): years and ids never.
 USE_THOUSAND_SEPARATOR = False

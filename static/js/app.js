@@ -3,6 +3,7 @@
 //   data-confirm="…"     on a form: ask before submitting
 //   data-clear="#id"     on a link: empty that element instead of following the link
 //   data-reset-on-success on an htmx form: clear it after a successful request
+//   data-reveal-on-swap  on an htmx target: scroll what arrives into view, focus its first field
 (function () {
   "use strict";
   document.addEventListener("change", (event) => {
@@ -25,5 +26,12 @@
   document.addEventListener("htmx:afterRequest", (event) => {
     const form = event.detail.elt;
     if (form.matches && form.matches("form[data-reset-on-success]") && event.detail.successful) form.reset();
+  });
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const target = event.detail.target;
+    if (!target.matches("[data-reveal-on-swap]") || !target.firstElementChild) return;
+    target.scrollIntoView({ block: "start" });
+    const field = target.querySelector("input:not([type=hidden]), select, textarea");
+    if (field) field.focus({ preventScroll: true });
   });
 })();

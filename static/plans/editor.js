@@ -9,6 +9,8 @@
   const key = (blockId) => `plan:${planId}:block:${blockId}`;
 
   function grow(area) {
+    // A box in a hidden tab measures 0: it is sized when its tab is shown.
+    if (!area.offsetParent) return;
     area.style.height = "auto";
     area.style.height = area.scrollHeight + 2 + "px";
   }
@@ -110,6 +112,10 @@
     if (area) area.focus();
   });
   document.body.addEventListener("plan-changed", refreshPreview);
+  document.addEventListener("shown.bs.tab", (event) => {
+    const pane = document.querySelector(event.target.dataset.bsTarget);
+    if (pane) pane.querySelectorAll("textarea[data-autosave]").forEach(grow);
+  });
 
   const shortcuts = { ArrowUp: "up", ArrowDown: "down", ArrowLeft: "outdent", ArrowRight: "indent" };
   document.addEventListener("keydown", (event) => {

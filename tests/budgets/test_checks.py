@@ -33,7 +33,7 @@ def test_estimates_of_the_unit_and_year_above_the_allocation_are_blocking(estima
     EstimateLineFactory(group=EstimateGroupFactory(estimate=other), quantity=1, unit_price=600_000)
     [problem] = estimate_problems(estimate)
     assert problem.blocking
-    assert "18.000.000" in problem.message and "vượt vốn được giao 10.000.000" in problem.message
+    assert "18.000.000" in problem.message and "so với vốn được giao 10.000.000 đồng." in problem.message
     assert "8.000.000 đồng" in problem.message
 
 

@@ -38,7 +38,7 @@ def test_bad_line_input_comes_back_into_the_editor_with_vietnamese_messages(clie
 def test_the_page_shows_the_over_allocation_check(client_as, finance, estimate):
     AllocationFactory(decision__unit=estimate.unit, amount=10_000_000)
     text = client_as(finance).get(estimate.get_absolute_url()).content.decode()
-    assert "vượt vốn được giao 10.000.000 đồng 7.400.000 đồng" in text
+    assert "vượt 7.400.000 đồng so với vốn được giao 10.000.000 đồng." in text
 
 
 def test_the_display_unit_is_chosen_explicitly_and_captioned(client_as, finance, estimate):

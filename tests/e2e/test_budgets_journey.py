@@ -76,7 +76,7 @@ def test_finance_officer_opens_a_plans_estimate_adds_a_line_sees_the_check_and_e
     assert page.locator(f"#group-{group.pk} .group-subtotal").inner_text() == "7.400.000"
     assert "Bảy triệu bốn trăm nghìn đồng chẵn" in page.locator("#estimate-words").inner_text()
     problems = page.locator("#estimate-problems").inner_text()
-    assert "vượt vốn được giao 5.500.000 đồng 1.900.000 đồng" in problems
+    assert "vượt 1.900.000 đồng so với vốn được giao 5.500.000 đồng." in problems
     assert page.locator("#editor form").count() == 0
 
     with page.expect_download() as info:
