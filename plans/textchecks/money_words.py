@@ -13,9 +13,9 @@ from plans.textchecks.amounts import Amount, amounts_in
 from plans.textchecks.numberwords import read_words, words_of
 from plans.textchecks.source import Paragraph
 
-_AFTER_LABEL = re.compile(r"bằng\s+chữ\s*:?\s*(?P<words>[^().;:\d]+?)\s*(?=[).;]|$)",
+_AFTER_LABEL = re.compile(r"bằng\s+chữ\s*:?\s*(?P<words>[^().;:\d]{1,300}?)\s*(?=[).;]|$)",
                           re.IGNORECASE)
-_IN_BRACKETS = re.compile(r"\s*\((?P<words>[^():\d]+)\)")
+_IN_BRACKETS = re.compile(r"\s*\((?P<words>[^():\d]{1,300})\)")
 
 
 def _spelled(line: Paragraph) -> list[tuple[Amount, re.Match]]:

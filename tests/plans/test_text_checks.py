@@ -295,3 +295,18 @@ def test_the_same_citation_written_twice_is_quiet():
     assert citation_consistency_problems(lines(
         "Quyết định số 1096/QĐ-UBND ngày 12/05/2023 của UBND huyện.",
         "theo Quyết định số 1096/QĐ-UBND ngày 12/5/2023 của UBND huyện.")) == []
+
+
+# Hostile input -------------------------------------------------------------------------------
+
+def test_long_runs_that_almost_match_finish_in_one_pass():
+    # Each of these took seconds to minutes with a backtracking pattern; now they just return.
+    hostile = lines("số 1" + "a" * 19_000 + " x", "Bằng chữ " * 2_000,
+                    "5 đồng (" + "một " * 4_000, "1" * 19_000 + " đồng",
+                    "Ban " + "x " * 9_000 + "thành lập theo Quyết định số 1" + "a" * 5_000)
+    assert citation_consistency_problems(hostile) == []
+    assert money_word_problems(hostile) == []
+    assert total_problems(hostile) == []
+    pasted_text_problems(hostile, [])
+    doubled_word_problems(hostile)
+    misspelling_problems(hostile)
