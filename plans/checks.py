@@ -7,7 +7,7 @@ from django.db.models import prefetch_related_objects
 from documents.money import format_vnd
 from documents.symbols import classify_number
 from documents.text import search_key
-from plans.kinds import TEMPLATES
+from plans.kinds import missing_sections
 from plans.live import budget_summary
 from plans.models import Authority, BlockKind, LiveBlock, Plan
 from plans.parsing import classify
@@ -94,11 +94,9 @@ def signature_problems(plan: Plan) -> list[Problem]:
 
 def structure_problems(plan: Plan) -> list[Problem]:
     problems, blocks = [], list(plan.blocks.all())
-    sections = {search_key(b.text) for b in blocks if b.kind == BlockKind.SECTION}
-    for title in TEMPLATES[plan.kind].required:
-        if search_key(title) not in sections:
-            problems.append(Problem(True, f"Thiếu mục bắt buộc «{title}» của loại kế hoạch này.",
-                                    "outline"))
+    sections = [b.text for b in blocks if b.kind == BlockKind.SECTION]
+    for required in missing_sections(plan.kind, sections):
+        problems.append(Problem(True, required.message, "outline"))
     for index, block in enumerate(blocks):
         if block.kind == BlockKind.SECTION or block.titled:
             following = blocks[index + 1] if index + 1 < len(blocks) else None

@@ -1,23 +1,28 @@
 """A plan as an official document: the same value feeds the preview, the PDF and the DOCX."""
 
+from dataclasses import dataclass
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from budgets.references import plan_reference
 from documents.docx import render_docx
 from documents.money import format_vnd, vi_money_words
-from documents.numbering import number_blocks
-from documents.official import BASIS, PARAGRAPH, Block, OfficialDocument, Signature
+from documents.numbering import number_blocks, roman
+from documents.official import BASIS, PARAGRAPH, Appendix, Block, OfficialDocument, Signature
 from documents.pdf import official_pdf
 from plans.live import budget_summary, schedule_lines
-from plans.models import Authority, LiveBlock, Plan
+from plans.models import Authority, LiveBlock, Plan, Status
 
 EMPTY_BUDGET = "(Chưa gắn dự toán kinh phí: số liệu sẽ tự điền khi kế hoạch có dự toán.)"
 EMPTY_SCHEDULE = "(Chưa có buổi đối thoại nào gắn với kế hoạch.)"
 
 
 def signature(plan: Plan) -> Signature:
-    """Authority lines from the snapshotted issuer and the chosen authority (TM./KT./Q./TL./TUQ.)."""
-    lines = [f"TM. {plan.collective_name}"] if plan.is_collective and plan.collective_name else []
+    """Authority lines from the snapshotted issuer and the plan's choices: whether «TM. <tập
+    thể>» is printed and the authority (the head, KT., Q., TL., TUQ.)."""
+    collective = plan.collective_name.strip().upper()
+    lines = [f"TM. {collective}"] if plan.collective_line and collective else []
     head = plan.head_title
     if plan.authority == Authority.DEPUTY:
         lines += [f"KT. {head}", plan.deputy_title]
@@ -31,6 +36,14 @@ def signature(plan: Plan) -> Signature:
     return Signature(authority_lines=[line for line in lines if line], signer=plan.signer_name)
 
 
+@dataclass
+class Note(Block):
+    """The app's own note in place of a live block with nothing linked yet: shown, styled as a
+    note, in the editor's preview of a draft; never in a PDF or DOCX, let alone an issued one."""
+
+    note: bool = True
+
+
 def basis_blocks(plan: Plan) -> list[Block]:
     citations = [link.document.citation for link in plan.basis_links.select_related("document")]
     blocks = []
@@ -42,7 +55,7 @@ def basis_blocks(plan: Plan) -> list[Block]:
 
 def budget_blocks(summary: dict | None) -> list[Block]:
     if summary is None:
-        return [Block(PARAGRAPH, EMPTY_BUDGET)]
+        return [Note(PARAGRAPH, EMPTY_BUDGET)]
     total = summary["total"]
     lines = [Block(PARAGRAPH, f"Tổng kinh phí: {format_vnd(total)} đồng (Bằng chữ: "
                               f"{vi_money_words(total)}).")]
@@ -58,12 +71,13 @@ def budget_blocks(summary: dict | None) -> list[Block]:
 def schedule_blocks(plan: Plan) -> list[Block]:
     lines = schedule_lines(plan)
     if not lines:
-        return [Block(PARAGRAPH, EMPTY_SCHEDULE)]
+        return [Note(PARAGRAPH, EMPTY_SCHEDULE)]
     return [Block("bullet", line) for line in lines]
 
 
-def body_blocks(plan: Plan, summary: dict | None) -> list[Block]:
-    """Bases, introduction, the outline with live blocks filled in, closing; markers computed."""
+def body_blocks(plan: Plan, summary: dict | None, *, notes: bool = False) -> list[Block]:
+    """Bases, introduction, the outline with live blocks filled in, closing; markers computed.
+    The app's notes on empty live blocks are kept only when ``notes`` (the draft preview)."""
     blocks = basis_blocks(plan)
     if plan.intro:
         blocks.append(Block(PARAGRAPH, plan.intro))
@@ -74,31 +88,36 @@ def body_blocks(plan: Plan, summary: dict | None) -> list[Block]:
             blocks += schedule_blocks(plan)
         elif item.text:
             blocks.append(Block(item.kind, item.text, titled=item.titled))
+    if not (notes and plan.status not in (Status.ISSUED, Status.WITHDRAWN)):
+        blocks = [block for block in blocks if not isinstance(block, Note)]
     number_blocks(blocks)
     if plan.closing:
         blocks.append(Block(PARAGRAPH, plan.closing))
     return blocks
 
 
-def plan_document(plan: Plan) -> OfficialDocument:
-    """The plan with its snapshotted header; a draft (blank number and day) until issued."""
+def plan_document(plan: Plan, *, notes: bool = False) -> OfficialDocument:
+    """The plan with its snapshotted header; a draft (blank number and day) until issued.
+    ``notes`` keeps the app's notes on empty live blocks (the editor's preview of a draft)."""
     summary = budget_summary(plan)
     doc = OfficialDocument(
         parent_lines=plan.parent_lines, issuer_lines=plan.name_lines, type_name="Kế hoạch",
         type_abbr=plan.type_abbr, issuer_abbr=plan.issuer_abbr, place_name=plan.place_name,
         year=plan.issue_date.year if plan.issue_date else plan.year, title=plan.title,
-        blocks=body_blocks(plan, summary), recipients=plan.recipient_list,
+        blocks=body_blocks(plan, summary, notes=notes), recipients=plan.recipient_list,
         signature=signature(plan), number=plan.number, issue_date=plan.issue_date,
     )
     if summary and summary.get("appendix"):
-        doc.appendices = [summary["appendix"](plan_reference(doc, plan.issuer_name))]
+        doc.appendices = [summary["appendix"](plan_reference(plan))]
+    number_appendices(doc.appendices)
     return doc
 
 
-def plan_reference(doc: OfficialDocument, issuer_name: str) -> str:
-    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày … của UBND …)" for the plan's appendices."""
-    date_text = doc.date_line.split(", ", 1)[1]
-    return f"(Kèm theo Kế hoạch số {doc.symbol} {date_text} của {issuer_name})"
+def number_appendices(appendices: list[Appendix]) -> None:
+    """Label the appendices as Decree 30 names them: «Phụ lục» alone, or «Phụ lục I», «Phụ lục
+    II» … in Roman numerals when there are two or more (Phụ lục I, mục «Phụ lục văn bản»)."""
+    for index, appendix in enumerate(appendices, start=1):
+        appendix.label = f"Phụ lục {roman(index)}" if len(appendices) > 1 else "Phụ lục"
 
 
 def plan_pdf(plan: Plan) -> bytes:

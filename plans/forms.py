@@ -39,9 +39,26 @@ class OneUse(ControlFree, forms.Form):
 
 
 class IssueForm(ControlFree, forms.Form):
+    """The confirmation page: the date, the number it showed, and the warnings ticked."""
+
     issue_date = forms.DateField(
         label="Ngày ban hành", required=False, input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         error_messages={"invalid": "Ngày ban hành không hợp lệ (định dạng ngày/tháng/năm)."})
+    expected_number = forms.IntegerField(required=False, min_value=1, max_value=10**9,
+                                         widget=forms.HiddenInput)
+    acknowledged = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, warnings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["acknowledged"].choices = [(w.key, w.message) for w in warnings]
+        # A warning gone since the page was shown is not an error: the service decides.
+        self.fields["acknowledged"].valid_value = lambda value: True
+
+
+class WithdrawForm(ControlFree, forms.Form):
+    reason = forms.CharField(
+        label="Lý do thu hồi", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Hãy ghi lý do thu hồi: lý do được lưu cùng văn bản."})
 
 
 class LibrarySearchForm(ControlFree, forms.Form):
@@ -79,7 +96,8 @@ class PlanHeaderForm(ControlFree, forms.ModelForm):
     class Meta:
         model = Plan
         fields = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
-                  "recipients", "authority", "signer_name", "signer_title", "stated_total"]
+                  "recipients", "authority", "collective_line", "collective_name", "signer_name",
+                  "signer_title", "stated_total"]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "intro": forms.Textarea(attrs={"rows": 3}),
@@ -102,6 +120,14 @@ class PlanHeaderForm(ControlFree, forms.ModelForm):
         self.fields["estimate"].empty_label = "Chưa gắn dự toán"
         self.fields["estimate"].help_text = ("Mục «Kinh phí» và phụ biểu lấy số liệu từ dự toán này; "
                                              "không gõ lại số tiền.")
+
+    # A select, not a checkbox: autosave sends only the fields present, and an unticked box
+    # is absent from the request.
+    collective_line = forms.TypedChoiceField(
+        label="Dòng «TM. …» (thay mặt tập thể)", coerce=lambda value: value == "True",
+        required=False, empty_value=None,
+        choices=[(True, "In dòng «TM. <tên tập thể>»"), (False, "Không in")],
+        help_text="Mặc định theo cơ quan ban hành; bỏ khi người đứng đầu ký với tư cách cá nhân.")
 
     def clean_stated_total(self):
         value = self.cleaned_data.get("stated_total")

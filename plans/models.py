@@ -16,7 +16,7 @@ from documents.official import (
     SUBBULLET,
     SUBCLAUSE,
 )
-from documents.symbols import classify_number
+from documents.symbols import NUMBER_BLANK, classify_number
 from documents.text import search_words
 
 
@@ -88,6 +88,7 @@ class Status(models.TextChoices):
     RETURNED = "returned", "Trả lại để sửa"
     APPROVED = "approved", "Đã phê duyệt"
     ISSUED = "issued", "Đã ban hành"
+    WITHDRAWN = "withdrawn", "Đã thu hồi"
 
 
 class Authority(models.TextChoices):
@@ -157,6 +158,11 @@ class Plan(models.Model):
     closing = models.TextField("Đoạn kết", blank=True)
     authority = models.CharField("Thẩm quyền ký", max_length=10, choices=Authority.choices,
                                  default=Authority.DEPUTY)
+    # Whether «TM. <tập thể>» heads the signature block: defaults from the issuing body, chosen
+    # per plan (a collective's plan signed by order of its head usually leaves it out).
+    collective_line = models.BooleanField(
+        "In dòng «TM. …» (thay mặt tập thể)", default=True,
+        help_text="Bỏ chọn khi người đứng đầu ký với tư cách cá nhân hoặc ký thừa lệnh.")
     signer_name = models.CharField("Người ký", max_length=100, blank=True)
     signer_title = models.CharField("Chức danh người ký (TL., TUQ.)", max_length=100, blank=True)
     recipients = models.TextField("Nơi nhận", blank=True,
@@ -164,6 +170,15 @@ class Plan(models.Model):
     stated_total = models.BigIntegerField(
         "Tổng kinh phí ghi trong văn bản (đồng)", null=True, blank=True,
         help_text="Chỉ điền khi văn bản ghi một con số tổng; hệ thống đối chiếu với dự toán.")
+    # The warnings the leader acknowledged on the confirmation page, kept with the issue.
+    issue_acknowledgements = models.JSONField("Cảnh báo đã xác nhận khi ban hành", default=list,
+                                              blank=True, editable=False)
+    withdrawn_at = models.DateTimeField("Thời điểm thu hồi", null=True, blank=True,
+                                        editable=False)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="Người thu hồi",
+                                     null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+", editable=False)
+    withdrawal_reason = models.TextField("Lý do thu hồi", blank=True, editable=False)
     issued_pdf = models.FileField("Bản PDF đã ban hành", upload_to="plans/issued/%Y/", blank=True)
     issued_docx = models.FileField("Bản DOCX đã ban hành", upload_to="plans/issued/%Y/", blank=True)
     search_text = models.CharField(max_length=800, blank=True, editable=False)
@@ -205,15 +220,21 @@ class Plan(models.Model):
 
     @property
     def symbol(self) -> str:
-        number = f"{self.number:02d}" if self.number else ""
+        """"05/KH-UBND"; a draft keeps the blank the văn thư fills in ("      /KH-UBND")."""
+        number = f"{self.number:02d}" if self.number else NUMBER_BLANK
         return f"{number}/{self.type_abbr}-{self.issuer_abbr}"
+
+    @property
+    def is_frozen(self) -> bool:
+        """Issued, or issued then withdrawn: the stored files are the record, never re-rendered."""
+        return self.status in (Status.ISSUED, Status.WITHDRAWN)
 
     @property
     def status_badge(self) -> str:
         """Bootstrap colour of the status badge."""
-        return {Status.ISSUED: "text-bg-success", Status.APPROVED: "text-bg-primary",
-                Status.SUBMITTED: "text-bg-warning", Status.RETURNED: "text-bg-danger"}.get(
-                    self.status, "text-bg-secondary")
+        return {Status.ISSUED: "text-bg-success", Status.WITHDRAWN: "text-bg-dark",
+                Status.APPROVED: "text-bg-primary", Status.SUBMITTED: "text-bg-warning",
+                Status.RETURNED: "text-bg-danger"}.get(self.status, "text-bg-secondary")
 
     @property
     def is_editable(self) -> bool:

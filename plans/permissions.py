@@ -33,8 +33,19 @@ def can_review_plan(user, plan: Plan) -> bool:
     return plan.status == Status.SUBMITTED and _in_role(user, plan.unit_id, Role.LEADER)
 
 
+def can_return_plan(user, plan: Plan) -> bool:
+    """Back to the drafter: a submitted plan, or an approved one the issuing guard stops."""
+    return plan.status in (Status.SUBMITTED, Status.APPROVED) and _in_role(
+        user, plan.unit_id, Role.LEADER)
+
+
 def can_issue_plan(user, plan: Plan) -> bool:
     return plan.status == Status.APPROVED and _in_role(user, plan.unit_id, Role.LEADER)
+
+
+def can_withdraw_plan(user, plan: Plan) -> bool:
+    """Thu hồi: a leader of the plan's unit, once it has been issued."""
+    return plan.status == Status.ISSUED and _in_role(user, plan.unit_id, Role.LEADER)
 
 
 def can_manage_library(user) -> bool:
@@ -53,5 +64,7 @@ def flags(user, plan: Plan) -> dict[str, bool]:
         "can_submit": can_submit_plan(user, plan),
         "can_review": can_review_plan(user, plan),
         "can_issue": can_issue_plan(user, plan),
+        "can_return": can_return_plan(user, plan),
+        "can_withdraw": can_withdraw_plan(user, plan),
         "can_copy": can_copy_plan(user, plan),
     }

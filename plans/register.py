@@ -8,6 +8,7 @@ number. The plan stores that year (``register_year``) and the unique constraint 
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.utils import timezone
 
@@ -16,6 +17,14 @@ from plans.models import Plan, RegisterCounter
 
 # How far ahead of today a leader may date an issue (a plan signed on Friday, dated Monday).
 ISSUE_DAYS_AHEAD = 7
+REGISTER_PAGE_SIZE = 100
+
+
+def _last_used(body: IssuingBody, type_abbr: str, year: int, counter: RegisterCounter | None) -> int:
+    """The register's last number: its counter, or a higher number a plan already carries."""
+    used = Plan.objects.filter(issuing_body=body, type_abbr=type_abbr, register_year=year,
+                               number__isnull=False).aggregate(last=Max("number"))["last"]
+    return max(counter.last_number if counter else 0, used or 0)
 
 
 def next_document_number(body: IssuingBody, type_abbr: str, year: int) -> int:
@@ -23,16 +32,36 @@ def next_document_number(body: IssuingBody, type_abbr: str, year: int) -> int:
 
     Concurrent issuers queue on the row until the first commits. A number already carried by
     a plan of the register (entered by hand, or before the counter existed) is skipped rather
-    than given again, so the unique constraint never answers instead of the register.
+    than given again, so the unique constraint never answers instead of the register. A
+    withdrawn plan keeps its number, so a number is never given twice.
     """
     RegisterCounter.objects.get_or_create(issuing_body=body, type_abbr=type_abbr, year=year)
     counter = RegisterCounter.objects.select_for_update().get(
         issuing_body=body, type_abbr=type_abbr, year=year)
-    used = Plan.objects.filter(issuing_body=body, type_abbr=type_abbr, register_year=year,
-                               number__isnull=False).aggregate(last=Max("number"))["last"]
-    counter.last_number = max(counter.last_number, used or 0) + 1
+    counter.last_number = _last_used(body, type_abbr, year, counter) + 1
     counter.save(update_fields=["last_number"])
     return counter.last_number
+
+
+def peek_next_number(body: IssuingBody, type_abbr: str, year: int) -> int:
+    """The number the next issue would take, read without taking it (the confirmation page)."""
+    counter = RegisterCounter.objects.filter(issuing_body=body, type_abbr=type_abbr,
+                                             year=year).first()
+    return _last_used(body, type_abbr, year, counter) + 1
+
+
+def register_page(plans, body: IssuingBody, type_abbr: str, year: int, page: str | None):
+    """One page of the register: every number from 1 to its last, each with its plan or None
+    for a number no plan carries. A withdrawn plan stays on its line; no gap is hidden."""
+    counter = RegisterCounter.objects.filter(issuing_body=body, type_abbr=type_abbr,
+                                             year=year).first()
+    register = plans.filter(issuing_body=body, type_abbr=type_abbr, register_year=year,
+                            number__isnull=False)
+    last = _last_used(body, type_abbr, year, counter)
+    numbers = Paginator(range(1, last + 1), REGISTER_PAGE_SIZE).get_page(page)
+    shown = {plan.number: plan for plan in register.filter(number__in=list(numbers))}
+    numbers.entries = [(number, shown.get(number)) for number in numbers]
+    return numbers
 
 
 def _vn(day: datetime.date) -> str:

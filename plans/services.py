@@ -3,6 +3,7 @@
 import datetime
 import re
 import uuid
+from collections.abc import Collection
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -28,14 +29,17 @@ from plans.permissions import (
     can_edit_plan,
     can_issue_plan,
     can_manage_library,
+    can_return_plan,
     can_review_plan,
     can_submit_plan,
+    can_withdraw_plan,
 )
 from plans.register import check_issue_date, next_document_number
 from plans.revisions import EDIT_ACTION, record_revision
 
 HEADER_EDITABLE = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
-                   "recipients", "authority", "signer_name", "signer_title", "stated_total"]
+                   "recipients", "authority", "collective_line", "collective_name", "signer_name",
+                   "signer_title", "stated_total"]
 
 
 def body_active_in_year(body: IssuingBody, year: int) -> bool:
@@ -66,6 +70,7 @@ def _snapshot_header(plan: Plan, body: IssuingBody) -> None:
         body.abbreviation, body.display_name, body.place_name)
     plan.is_collective, plan.collective_name = body.is_collective, body.collective_name
     plan.head_title, plan.deputy_title = body.head_title, body.deputy_title
+    plan.collective_line = body.is_collective
 
 
 class AlreadyCreated(Exception):
@@ -116,7 +121,8 @@ def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by,
     live = {template.live_budget_after: "budget", template.live_schedule_after: "schedule"}
     live.pop("", None)
     PlanBlock.objects.bulk_create(build_blocks(plan, template.outline.format(**words),
-                                               required=template.required, live_after=live))
+                                               required=[r.heading for r in template.required],
+                                               live_after=live))
     record_revision(plan, by=by, action="Tạo kế hoạch")
     record(by, Action.CREATE, plan)
     return plan
@@ -162,6 +168,8 @@ def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None =
                 authority=source.authority, signer_name=source.signer_name,
                 signer_title=source.signer_title, creation_token=token)
     _snapshot_header(plan, body)
+    if body == source.issuing_body:  # the signature block as the source chose it
+        plan.collective_line, plan.collective_name = source.collective_line, source.collective_name
     _save_new(plan)
     PlanBlock.objects.bulk_create(
         PlanBlock(plan=plan, position=b.position, kind=b.kind, text=move(b.text),
@@ -257,13 +265,13 @@ def _transition(plan: Plan, *, by, status: str, action: str, comment: str = "",
 
 @transaction.atomic
 def submit_plan(plan: Plan, *, by) -> Plan:
-    """Send to a leader; refused while a blocking check fails."""
-    from plans.checks import plan_problems
+    """Send to a leader; refused while a blocking check (or a placeholder) remains."""
+    from plans.issuing import all_problems
 
     _refuse_repeat(plan, Status.SUBMITTED)
     if not can_submit_plan(by, plan):
         raise PermissionDenied("Bạn không được trình kế hoạch này.")
-    blocking = [p.message for p in plan_problems(plan) if p.blocking]
+    blocking = [p.message for p in all_problems(plan) if p.blocking]
     if blocking:
         raise ValidationError(["Chưa trình được: còn lỗi cần sửa."] + blocking)
     return _transition(plan, by=by, status=Status.SUBMITTED, action="Trình lãnh đạo")
@@ -271,9 +279,10 @@ def submit_plan(plan: Plan, *, by) -> Plan:
 
 @transaction.atomic
 def return_plan(plan: Plan, *, by, comment: str) -> Plan:
-    """Back to the drafter with the leader's comments (required)."""
+    """Back to the drafter with the leader's comments (required): a submitted plan, or an
+    approved one the issuing guard stops (a live block emptied since, a placeholder)."""
     _refuse_repeat(plan, Status.RETURNED)
-    if not can_review_plan(by, plan):
+    if not can_return_plan(by, plan):
         raise PermissionDenied("Bạn không được trả lại kế hoạch này.")
     comment = nfc(comment)
     if not comment:
@@ -293,35 +302,80 @@ def approve_plan(plan: Plan, *, by, comment: str = "") -> Plan:
 
 
 @transaction.atomic
-def issue_plan(plan: Plan, *, by, issue_date: datetime.date | None = None) -> Plan:
+def issue_plan(plan: Plan, *, by, issue_date: datetime.date | None = None,
+               acknowledged: Collection[str] = (), expected_number: int | None = None) -> Plan:
     """Freeze an approved plan once: the next number of its body's register for the issue
-    date's year, the date, and the PDF and DOCX (written to storage only after commit)."""
-    from plans.checks import plan_problems
+    date's year, the date, and the PDF and DOCX (written to storage only after commit).
+
+    Refused while the issuing guard finds a blocking problem, while a warning's key is not in
+    ``acknowledged`` (the leader's ticks, kept with the issue), or when the register's next
+    number is no longer the ``expected_number`` the confirmation page showed."""
     from plans.documents import plan_docx, plan_pdf, store_after_commit
+    from plans.issuing import issue_review
 
     plan = (Plan.objects.select_for_update(of=("self",)).select_related("issuing_body")
             .get(pk=plan.pk))
-    if plan.status == Status.ISSUED:
+    if plan.status in (Status.ISSUED, Status.WITHDRAWN):
         raise AlreadyIssued(plan)
     if not can_issue_plan(by, plan):
         raise PermissionDenied("Bạn không được ban hành kế hoạch này.")
     day = issue_date or timezone.localdate()
     check_issue_date(plan, day)
-    blocking = [p.message for p in plan_problems(plan) if p.blocking]
+    blocking, warnings = issue_review(plan)
     if blocking:
-        raise ValidationError(["Chưa ban hành được: còn lỗi cần sửa."] + blocking)
+        raise ValidationError(["Chưa ban hành được: còn lỗi cần sửa."]
+                              + [p.message for p in blocking])
+    if unread := [w.message for w in warnings if w.key not in set(acknowledged)]:
+        raise ValidationError(["Hãy đánh dấu đã xem từng lưu ý trước khi ban hành:"] + unread)
     # The lock above already queues a second issuer on PostgreSQL; the conditional update
     # is what makes a double submit harmless on any database.
     if not Plan.objects.filter(pk=plan.pk, status=Status.APPROVED).update(status=Status.ISSUED):
         raise AlreadyIssued(Plan.objects.get(pk=plan.pk))
     plan.number = next_document_number(plan.issuing_body, plan.type_abbr, day.year)
+    if expected_number is not None and plan.number != expected_number:
+        raise NumberChanged(plan.number, expected_number)
     plan.register_year, plan.issue_date, plan.status = day.year, day, Status.ISSUED
+    plan.issue_acknowledgements = [{"message": w.message, "where": w.where} for w in warnings]
     stem = f"KH-{plan.number:02d}-{day.year}-{plan.pk}"
     store_after_commit(plan, {"issued_pdf": (f"{stem}.pdf", plan_pdf(plan)),
                               "issued_docx": (f"{stem}.docx", plan_docx(plan))})
     plan.save()
-    record_revision(plan, by=by, action=f"Ban hành số {plan.number:02d}/{plan.type_abbr}-"
-                                        f"{plan.issuer_abbr}")
+    record_revision(plan, by=by, action=f"Ban hành số {plan.symbol}",
+                    comment=_acknowledged_text(warnings))
     record(by, Action.ISSUE, plan, changes={"number": plan.number, "date": day.isoformat(),
-                                            "register_year": day.year})
+                                            "register_year": day.year,
+                                            "acknowledged": plan.issue_acknowledgements})
     return plan
+
+
+def _acknowledged_text(warnings) -> str:
+    if not warnings:
+        return ""
+    return "Đã xem và chấp nhận các lưu ý: " + "; ".join(w.message for w in warnings)
+
+
+class NumberChanged(ValidationError):
+    """Another plan of the register took the number the confirmation page showed."""
+
+    def __init__(self, number: int, expected: int):
+        super().__init__(f"Số {expected:02d} vừa được cấp cho văn bản khác; kế hoạch sẽ nhận số "
+                         f"{number:02d}. Hãy xem lại trang xác nhận rồi ban hành.")
+        self.number = number
+
+
+@transaction.atomic
+def withdraw_plan(plan: Plan, *, by, reason: str) -> Plan:
+    """Withdraw (thu hồi) an issued plan: a leader's recorded decision with its reason. The
+    number stays taken in the register (shown as withdrawn, never given again), and the
+    stored files stay as the record of what was issued."""
+    plan = Plan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
+    _refuse_repeat(plan, Status.WITHDRAWN)
+    if not can_withdraw_plan(by, plan):
+        raise PermissionDenied("Bạn không được thu hồi kế hoạch này.")
+    reason = nfc(reason)
+    if not reason:
+        raise ValidationError({"reason": "Hãy ghi lý do thu hồi: lý do được lưu cùng văn bản."})
+    return _transition(plan, by=by, status=Status.WITHDRAWN,
+                       action=f"Thu hồi văn bản số {plan.symbol}", comment=reason[:5000],
+                       withdrawn_at=timezone.now(), withdrawn_by=by,
+                       withdrawal_reason=reason[:5000])

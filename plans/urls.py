@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import editor, library, views
+from plans import editor, issuing_views, library, views
 from plans.textchecks import views as textcheck_views
 
 app_name = "plans"
@@ -16,7 +16,11 @@ urlpatterns = [
     path("<int:pk>/trinh/", views.plan_submit, name="plan-submit"),
     path("<int:pk>/tra-lai/", views.plan_return, name="plan-return"),
     path("<int:pk>/phe-duyet/", views.plan_approve, name="plan-approve"),
-    path("<int:pk>/ban-hanh/", views.plan_issue, name="plan-issue"),
+    path("<int:pk>/ban-hanh/", issuing_views.plan_issue, name="plan-issue"),
+    path("<int:pk>/ban-hanh/xem-truoc.pdf", issuing_views.plan_issue_preview,
+         name="plan-issue-preview"),
+    path("<int:pk>/thu-hoi/", issuing_views.plan_withdraw, name="plan-withdraw"),
+    path("so-dang-ky/", issuing_views.register, name="register"),
     path("<int:pk>/sao-chep/", views.plan_copy, name="plan-copy"),
     path("<int:pk>/lich-su/", views.plan_history, name="plan-history"),
     path("<int:pk>/lich-su/so-sanh/", views.plan_compare, name="plan-compare"),

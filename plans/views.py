@@ -13,12 +13,11 @@ from audit.models import Action
 from audit.services import record
 from documents.downloads import DOCX, PDF, Download
 from plans import permissions, services
-from plans.checks import plan_problems
 from plans.documents import issued_content, plan_document, plan_docx, plan_pdf
-from plans.forms import IssueForm, PlanCopyForm, PlanCreateForm, PlanFilterForm
+from plans.forms import PlanCopyForm, PlanCreateForm, PlanFilterForm
+from plans.issuing import all_problems
 from plans.listing import filter_choices, plan_rows
-from plans.models import Plan, PlanRevision, Status
-from plans.register import ISSUE_DAYS_AHEAD, issue_date_range
+from plans.models import Plan, PlanRevision
 from plans.revisions import compare
 
 PAGE_SIZE = 25
@@ -85,11 +84,10 @@ def plan_create(request):
 
 def plan_detail(request, pk):
     plan = get_plan(request, pk)
-    problems = plan_problems(plan) if plan.status != Status.ISSUED else []
+    problems = all_problems(plan) if not plan.is_frozen else []
     revisions = plan.revisions.select_related("user")[:10]
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "problems": problems, "revisions": revisions,
-        "issue_range": issue_date_range(plan), "issue_days_ahead": ISSUE_DAYS_AHEAD,
         "blocking": [p for p in problems if p.blocking],
         **permissions.flags(request.user, plan),
     })
@@ -97,7 +95,7 @@ def plan_detail(request, pk):
 
 def plan_checks(request, pk):
     plan = get_plan(request, pk)
-    problems = plan_problems(plan)
+    problems = all_problems(plan)
     template = "plans/_checks.html" if request.htmx else "plans/plan_checks.html"
     return render(request, template, {"plan": plan, "problems": problems,
                                       **permissions.flags(request.user, plan)})
@@ -131,20 +129,10 @@ def plan_approve(request, pk):
                      comment=request.POST.get("comment", ""))
 
 
-@require_POST
-def plan_issue(request, pk):
-    form = IssueForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
-        return redirect("plans:plan-detail", pk=pk)
-    return _workflow(request, pk, services.issue_plan, "Đã ban hành kế hoạch và lưu bản PDF.",
-                     issue_date=form.cleaned_data["issue_date"])
-
-
 def _download(request, plan: Plan, kind: str) -> Download:
     stem = f"KH-{plan.number:02d}-{plan.issue_date.year}" if plan.number else f"du-thao-KH-{plan.pk}"
     stored = plan.issued_pdf if kind == "pdf" else plan.issued_docx
-    if plan.status == Status.ISSUED and stored:
+    if plan.is_frozen and stored:
         content = issued_content(plan, kind)
     else:
         content = plan_pdf(plan) if kind == "pdf" else plan_docx(plan)
@@ -204,4 +192,4 @@ def plan_compare(request, pk):
 def plan_preview(request, pk):
     """The official layout as HTML (same template as the PDF), for the editor's live preview."""
     plan = get_plan(request, pk)
-    return render(request, "documents/official.html", {"doc": plan_document(plan)})
+    return render(request, "plans/plan_preview.html", {"doc": plan_document(plan, notes=True)})

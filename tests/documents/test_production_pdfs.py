@@ -38,7 +38,7 @@ from documents.sample import sample_document
 from plans import services
 from plans.documents import plan_document
 from tests.dialogues.factories import AttendeeFactory, PetitionFactory, ScheduledSessionFactory
-from tests.plans.conftest import body, plan  # noqa: F401  (fixtures)
+from tests.plans.conftest import body, issue, plan, type_live_blocks  # noqa: F401  (fixtures)
 
 MM = 72 / 25.4
 # A4 portrait with Decree 30's margins (30 mm left, 15 mm right): the header table's columns
@@ -248,10 +248,10 @@ def test_issued_plan_pdf_keeps_the_decree30_layout_in_production(
         production, plan, officer, leader, settings, tmp_path,  # noqa: F811
         django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path / "media"
-    services.submit_plan(plan, by=officer)
+    services.submit_plan(type_live_blocks(plan), by=officer)
     services.approve_plan(plan, by=leader)
     with django_capture_on_commit_callbacks(execute=True):  # the PDF is stored once committed
-        issued = services.issue_plan(plan, by=leader)
+        issued = issue(plan, by=leader)
     assert_decree30_pdf(issued.issued_pdf.read(), plan_document(issued), production, tmp_path)
 
 

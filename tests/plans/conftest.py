@@ -41,6 +41,29 @@ def today(monkeypatch):
     return set_day
 
 
+SCHEDULE_TEXT = "Quý III năm 2026, tại hội trường Ủy ban nhân dân các xã."
+BUDGET_TEXT = "Kinh phí thực hiện từ nguồn ngân sách trung ương năm 2026 giao cho huyện."
+
+
+def type_live_blocks(plan):
+    """Typed text in place of the live blocks: nothing is linked in these tests, and an issued
+    plan may not carry a live block with nothing to show."""
+    from plans.models import LiveBlock
+
+    plan.blocks.filter(live=LiveBlock.SCHEDULE).update(live="", text=SCHEDULE_TEXT)
+    plan.blocks.filter(live=LiveBlock.BUDGET).update(live="", text=BUDGET_TEXT)
+    return plan
+
+
+def issue(plan, *, by, **kwargs):
+    """Issue as the confirmation page does: every warning shown acknowledged."""
+    from plans import services
+    from plans.issuing import issue_review
+
+    _, warnings = issue_review(plan)
+    return services.issue_plan(plan, by=by, acknowledged=[w.key for w in warnings], **kwargs)
+
+
 @pytest.fixture
 def approved(officer, leader, body):
     """``approved(year=2027)``: a plan of the body, submitted and approved "now"."""
@@ -50,6 +73,7 @@ def approved(officer, leader, body):
         draft = create_plan(kind=PlanKind.DIALOGUE_CONFERENCES, issuing_body=issuing_body or body,
                             year=year, by=officer)
         services.update_header(draft, by=officer, signer_name="Ngô Anh Vũ")
+        type_live_blocks(draft)
         services.submit_plan(draft, by=officer)
         return services.approve_plan(draft, by=leader)
 

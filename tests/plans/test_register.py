@@ -13,8 +13,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from plans import services
+from plans.issuing import issue_review
 from plans.models import Plan, RegisterCounter, Status
 from plans.register import ISSUE_DAYS_AHEAD
+from tests.plans.conftest import issue
 from tests.threads import at_once
 
 DEC_20, DEC_21, JAN_5 = datetime.date(2026, 12, 20), datetime.date(2026, 12, 21), datetime.date(
@@ -22,7 +24,7 @@ DEC_20, DEC_21, JAN_5 = datetime.date(2026, 12, 20), datetime.date(2026, 12, 21)
 
 
 def _issue(plan, leader, day):
-    return services.issue_plan(plan, by=leader, issue_date=day)
+    return issue(plan, by=leader, issue_date=day)
 
 
 def test_a_next_year_plan_issued_in_december_takes_decembers_number_and_january_starts_at_1(
@@ -101,7 +103,7 @@ def test_the_issue_form_answers_a_message_for_any_date_never_500(client, approve
     client.force_login(leader)
     response = client.post(reverse("plans:plan-issue", args=[plan.pk]), {"issue_date": posted},
                            follow=True)
-    assert response.status_code == 200
+    assert response.status_code == 422  # the confirmation page again, with the reason
     assert reason in response.content.decode()
     assert Plan.objects.get(pk=plan.pk).status == Status.APPROVED
 
@@ -110,9 +112,9 @@ def test_the_issue_form_shows_the_allowed_range(client, approved, leader, today)
     today(DEC_20)
     plan = approved()
     client.force_login(leader)
-    page = client.get(plan.get_absolute_url()).content.decode()
+    page = client.get(reverse("plans:plan-issue", args=[plan.pk])).content.decode()
     assert 'min="2026-12-20" max="2026-12-27"' in page
-    assert "từ ngày phê duyệt (20/12/2026) đến tối đa 7 ngày sau hôm nay (27/12/2026)" in page
+    assert "Từ ngày phê duyệt (20/12/2026) đến tối đa 7 ngày sau hôm nay (27/12/2026)" in page
 
 
 def test_issuing_twice_keeps_the_first_number_and_tells_the_leader(client, approved, leader,
@@ -121,8 +123,10 @@ def test_issuing_twice_keeps_the_first_number_and_tells_the_leader(client, appro
     plan = approved()
     client.force_login(leader)
     url = reverse("plans:plan-issue", args=[plan.pk])
-    client.post(url, {"issue_date": "2026-12-20"})
-    second = client.post(url, {"issue_date": "2026-12-21"}, follow=True)
+    acknowledged = [w.key for w in issue_review(plan)[1]]
+    client.post(url, {"issue_date": "2026-12-20", "acknowledged": acknowledged})
+    second = client.post(url, {"issue_date": "2026-12-21", "acknowledged": acknowledged},
+                         follow=True)
     assert second.status_code == 200
     assert "đã được ban hành với số 01/KH-UBND, ngày 20/12/2026" in second.content.decode()
     plan.refresh_from_db()

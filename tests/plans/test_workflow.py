@@ -12,11 +12,13 @@ from pypdf import PdfReader
 from plans import services
 from plans.models import Plan, PlanKind, RegisterCounter, Status
 from plans.revisions import compare
+from tests.plans.conftest import issue, type_live_blocks
 
 
 def test_full_workflow_issues_with_the_next_number_and_stores_the_pdf(
         plan, officer, leader, today, media, django_capture_on_commit_callbacks):
     today(datetime.date(2026, 3, 5))
+    type_live_blocks(plan)
     services.submit_plan(plan, by=officer)
     with pytest.raises(ValidationError):
         services.return_plan(plan, by=leader, comment="  ")
@@ -25,7 +27,7 @@ def test_full_workflow_issues_with_the_next_number_and_stores_the_pdf(
     services.submit_plan(plan, by=officer)
     services.approve_plan(plan, by=leader)
     with django_capture_on_commit_callbacks(execute=True):
-        issued = services.issue_plan(plan, by=leader, issue_date=datetime.date(2026, 3, 5))
+        issued = issue(plan, by=leader, issue_date=datetime.date(2026, 3, 5))
     assert (issued.number, issued.status, issued.register_year) == (1, Status.ISSUED, 2026)
     text = PdfReader(io.BytesIO(issued.issued_pdf.read())).pages[0].extract_text()
     assert "Số: 01/KH-UBND" in text and "ngày 05 tháng 3 năm 2026" in text
