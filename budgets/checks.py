@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Sum
 
-from budgets.models import Allocation, Estimate, EstimateLine, Severity
+from budgets.models import Allocation, Estimate, EstimateLine, Severity, StatedTotal
 from documents.money import format_vnd
 from documents.numbering import roman
 
@@ -33,6 +33,57 @@ def stated_total_problem(stated: int, parts: int, where: str) -> Problem | None:
         f"{format_vnd(abs(diff))} đồng.",
         where,
     )
+
+
+@dataclass(frozen=True)
+class StatedConflict:
+    """A total stated in the plan or the allocation beside the sum of the lines it covers."""
+
+    stated: StatedTotal
+    parts: int
+
+    @property
+    def difference(self) -> int:
+        return self.stated.amount - self.parts
+
+    @property
+    def kept(self) -> bool:
+        """The user recorded that this very difference is kept (a later change of either figure reopens it)."""
+        return self.stated.kept_difference is not None and self.stated.kept_difference == self.difference
+
+    @property
+    def label(self) -> str:
+        sub = self.stated.sub_project
+        return f"{sub.code} – {sub.name}" if sub else "Cả dự toán"
+
+    @property
+    def message(self) -> str:
+        where = f" ({self.stated.source})" if self.stated.source else ""
+        text = (f"{self.label}: tổng ghi{where} {format_vnd(self.stated.amount)} đồng, tổng các khoản "
+                f"{format_vnd(self.parts)} đồng, chênh lệch {signed_vnd(self.difference)} đồng")
+        if self.kept:
+            return text + f"; đã ghi nhận giữ chênh lệch: {self.stated.kept_reason}."
+        return text + "; hãy sửa một trong hai số hoặc ghi nhận giữ chênh lệch (kèm lý do)."
+
+
+def signed_vnd(amount: int) -> str:
+    return ("+" if amount > 0 else "−" if amount < 0 else "") + format_vnd(abs(amount))
+
+
+def stated_totals(estimate: Estimate) -> list[StatedConflict]:
+    """Every stated total of the estimate with the sum of the lines it covers (equal or not)."""
+    from budgets.exports import EFFECTIVE_SUB
+
+    rows = estimate.lines.annotate(sub=EFFECTIVE_SUB).values("sub").annotate(total=Sum("amount"))
+    by_sub = {row["sub"]: row["total"] for row in rows}
+    whole = sum(by_sub.values())
+    return [StatedConflict(stated, whole if stated.sub_project_id is None else by_sub.get(stated.sub_project_id, 0))
+            for stated in estimate.stated_totals.select_related("sub_project")]
+
+
+def stated_total_conflicts(estimate: Estimate, *, include_kept: bool = True) -> list[StatedConflict]:
+    """The stated totals that differ from their parts; a kept difference only with ``include_kept``."""
+    return [c for c in stated_totals(estimate) if c.difference and (include_kept or not c.kept)]
 
 
 def line_problems(line: EstimateLine, where: str) -> list[Problem]:
@@ -77,7 +128,9 @@ def estimate_problems(estimate: Estimate) -> list[Problem]:
         problems += line_problems(line, where)
         if line.effective_sub_project_id(line.group, estimate) is None:
             problems.append(Problem(True, "Chưa xác định tiểu dự án.", where))
-    return problems + allocation_problems(estimate)
+    stated = [Problem(not c.kept, c.message, "Tổng kinh phí ghi trong văn bản")
+              for c in stated_total_conflicts(estimate)]
+    return stated + problems + allocation_problems(estimate)
 
 
 def planned_by_key(unit_id: int, year: int) -> dict[tuple[int, int], int]:

@@ -1,5 +1,6 @@
 """The estimate as an appendix (phụ biểu) of a plan's PDF and DOCX."""
 
+from budgets.checks import signed_vnd, stated_total_conflicts
 from budgets.models import Estimate
 from budgets.tables import EstimateTable, estimate_table, number_text
 from documents.money import format_vnd
@@ -33,6 +34,19 @@ def appendix_rows(table: EstimateTable) -> tuple[list[list[str]], set[int]]:
     return rows, bold
 
 
+def stated_blocks(estimate: Estimate) -> list[Block]:
+    """One paragraph per stated total that differs from its parts: both figures and the difference."""
+    blocks = []
+    for conflict in stated_total_conflicts(estimate):
+        stated = conflict.stated
+        text = (f"Ghi chú: {conflict.label}: tổng ghi trong {stated.source or 'văn bản'} "
+                f"{format_vnd(stated.amount)} đồng; tổng các khoản {format_vnd(conflict.parts)} đồng; "
+                f"chênh lệch {signed_vnd(conflict.difference)} đồng")
+        blocks.append(Block(PARAGRAPH, text + (f" (giữ chênh lệch: {stated.kept_reason})." if conflict.kept
+                                               else " (chưa xử lý).")))
+    return blocks
+
+
 def estimate_appendix(estimate: Estimate, *, reference: str, label: str = "Phụ biểu") -> Appendix:
     """A landscape appendix in đồng with the same numbers as the page and the spreadsheet."""
     table = estimate_table(estimate)
@@ -43,7 +57,7 @@ def estimate_appendix(estimate: Estimate, *, reference: str, label: str = "Phụ
         reference=reference,
         table=Table(columns=COLUMNS, rows=rows, numeric={3, 4, 5, 6}, bold_rows=bold,
                     weights=WEIGHTS),
-        after_table=[Block(PARAGRAPH, f"Bằng chữ: {table.words}./.")],
+        after_table=[Block(PARAGRAPH, f"Bằng chữ: {table.words}./.")] + stated_blocks(estimate),
         unit_caption="Đơn vị tính: đồng",
         landscape=True,
     )

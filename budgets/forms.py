@@ -208,3 +208,19 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
         self.fields["sub_project"].queryset = _current_sub_projects()
+
+
+class StatedTotalForm(forms.Form):
+    sub_project = forms.ModelChoiceField(label="Tổng của", queryset=SubProject.objects.none(), required=False,
+                                         empty_label="Cả dự toán")
+    amount = AmountField(label="Tổng kinh phí ghi (đồng)", allow_zero=True)
+    source = forms.CharField(label="Ghi trong văn bản", max_length=300, required=False,
+                             help_text="Ví dụ: Kế hoạch số 12/KH-UBND; Quyết định giao vốn số 45/QĐ-UBND.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sub_project"].queryset = SubProject.objects.order_by("order", "code")
+
+
+class KeepDifferenceForm(forms.Form):
+    reason = forms.CharField(label="Lý do giữ chênh lệch", max_length=500)

@@ -1,31 +1,61 @@
-"""Reading estimate lines back from the finance-office layout, with per-row problems.
+"""Reading estimate lines from a workbook, the app's own or one laid out by hand, with per-cell problems.
 
-Nothing is written here: :func:`read_workbook` returns the groups and the problems; the
-service imports them in one transaction only when there is no problem.
+Nothing is written here: :func:`read_workbook` returns the groups, the sheets it matched to
+sub-projects and every problem (sheet, row, column); the import is staged only when there is none.
+Headers are matched with tolerance (spacing, slashes, case, marks, units in brackets, synonyms),
+sheets by their name or title («Phụ lục 1 - TDA2», «PL02 - Nâng cao năng lực», «DA 6 TDA 2»).
 """
 
 import io
 import re
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+import python_calamine
 
 from budgets.checks import PERSON_UNITS
-from budgets.exports import UNSORTED
 from budgets.forms import parse_amount, parse_quantity
 from budgets.models import FundingSource, SubProject
 from budgets.models.estimates import line_amount
-from budgets.workbook import COLUMNS
+from budgets.workbook import LEGEND_SHEET, SUMMARY_SHEET, UNSORTED
 from documents.text import nfc, search_key
-from documents.xlsx_guard import UnsafeSpreadsheet, check_xlsx_sheets
+from documents.xlsx_guard import UnsafeSpreadsheet, check_grid, check_xlsx_sheets, column_letters
 
-SUMMARY_SHEET = "Tổng hợp"
-REQUIRED = COLUMNS[:8]
-ROMAN = re.compile(r"^[IVXLCDM]+$")
-MAX_ROWS = 20_000
+ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
+LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
+COLUMN_NUMBERS = re.compile(r"^\(\d+\)")
+HEADER_SCAN = 30
+PROGRESS_EVERY = 500
+
+# Field → predicates on the folded header (no marks, no spaces, no slashes, no bracketed units).
+FIELDS = {
+    "stt": lambda h: h in {"stt", "tt", "sott", "sothutu"},
+    "content": lambda h: h.startswith(("noidung", "diengiai", "khoanchi", "tenkhoanchi", "hangmuc")),
+    "unit_of_measure": lambda h: h in {"donvitinh", "dvt", "donvi", "dv"},
+    "quantity": lambda h: h in {"soluong", "sl", "khoiluong"},
+    "days": lambda h: h.startswith(("songay", "sobuoi", "solop", "thoigian", "solan")),
+    "unit_price": lambda h: h.startswith(("dinhmuc", "dongia", "mucchi", "gia")),
+    "amount": lambda h: h.startswith(("thanhtien", "kinhphi", "sotien", "tongtien")),
+    "note": lambda h: h.startswith(("cancu", "ghichu")),
+    "funding_source": lambda h: h.startswith(("nguonvon", "nguonkinhphi", "nguon")),
+}
+REQUIRED = {"content": "Nội dung chi", "unit_of_measure": "Đơn vị tính", "quantity": "Số lượng",
+            "unit_price": "Định mức/Đơn giá"}
+LABELS = REQUIRED | {"days": "Số ngày/buổi", "note": "Căn cứ/Ghi chú", "funding_source": "Nguồn vốn"}
+SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
+
+
+def fold_header(text) -> str:
+    """A header as compared: folded, bracketed units and numbers dropped, no spaces or slashes."""
+    key = search_key(str(text or ""))
+    key = re.sub(r"\([^)]*\)", "", key)
+    return re.sub(r"[^a-z0-9]", "", key)
+
+
+def header_field(text) -> str | None:
+    folded = fold_header(text)
+    return next((name for name, matches in FIELDS.items() if folded and matches(folded)), None)
 
 
 @dataclass
@@ -33,9 +63,12 @@ class ImportProblem:
     sheet: str
     row: int | None
     message: str
+    column: str = ""
 
     def __str__(self):
         where = f"Trang «{self.sheet}»" + (f", dòng {self.row}" if self.row else "")
+        if self.column:
+            where += f", cột {self.column}"
         return f"{where}: {self.message}"
 
 
@@ -44,12 +77,25 @@ class ImportGroup:
     title: str
     sub_project: str | None  # code
     lines: list[dict] = field(default_factory=list)
+    sheet: str = ""
+
+
+@dataclass
+class SheetMatch:
+    """One sheet of the file and the sub-project it was matched to (or ``None``: for the user to choose)."""
+
+    name: str
+    sub_project: str | None
+    how: str
+    lines: int = 0
 
 
 @dataclass
 class ImportResult:
     groups: list[ImportGroup] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    sheets: list[SheetMatch] = field(default_factory=list)
 
     @property
     def line_count(self) -> int:
@@ -60,148 +106,263 @@ class ImportResult:
         return sum(line["amount"] for g in self.groups for line in g.lines)
 
 
-def read_workbook(data: bytes) -> ImportResult:
-    """Groups and lines of every sub-project sheet, and every problem found, row by row."""
-    result = ImportResult()
+class SubProjectMatcher:
+    """Finds the sub-project a sheet's name or title speaks of: a code written any way, or a name."""
+
+    CODE = re.compile(r"(?:da|du an)\s*-?\s*(\d+)\s*[-–,:.]?\s*(?:tda|tieu du an)\s*-?\s*(\d+)")
+    SHORT = re.compile(r"(?:^|[^a-z])(?:tda|tieu du an)\s*-?\s*(\d+)")
+
+    def __init__(self, preferred: set[str]):
+        rows = list(SubProject.objects.values_list("code", "name"))
+        self.codes = {code for code, _ in rows}
+        self.names = sorted(((search_key(name), code) for code, name in rows), key=lambda r: -len(r[0]))
+        self.preferred = preferred
+
+    def _by_name_start(self, key: str) -> str | None:
+        """A sub-project whose name begins with a part of the text («PL02 - Nâng cao năng lực»)."""
+        for part in re.split(r"\s[-–:]\s|\n", key):
+            part = part.strip()
+            if len(part.split()) >= 2:
+                found = {code for name, code in self.names if name.startswith(part)}
+                if len(found) == 1:
+                    return found.pop()
+        return None
+
+    def match(self, *texts: str) -> tuple[str | None, str]:
+        for text in texts:
+            key = search_key(text)
+            if found := self.CODE.search(key):
+                code = f"DA{int(found[1])}-TDA{int(found[2])}"
+                if code in self.codes:
+                    return code, f"mã {code}"
+            for name, code in self.names:
+                if name and name in key:
+                    return code, f"tên «{name}»"
+            if code := self._by_name_start(key):
+                return code, "tên tiểu dự án"
+        for text in texts:
+            if found := self.SHORT.search(search_key(text)):
+                suffix = f"-TDA{int(found[1])}"
+                candidates = sorted(c for c in self.codes if c.endswith(suffix))
+                liked = [c for c in candidates if c in self.preferred]
+                if len(candidates) == 1 or len(liked) == 1:
+                    code = candidates[0] if len(candidates) == 1 else liked[0]
+                    return code, f"mã rút gọn TDA{int(found[1])}"
+        return None, ""
+
+
+def _open(data: bytes, result: ImportResult):
     try:
-        check_xlsx_sheets(data)  # before openpyxl: a stray cell far away, a sheet far too large
+        check_xlsx_sheets(data)  # before calamine: a stray cell far away, a sheet far too large
+        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except UnsafeSpreadsheet as problem:
         result.problems.append(ImportProblem("—", None, str(problem)))
-        return result
-    try:
-        book = load_workbook(io.BytesIO(data), data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except python_calamine.PasswordError:
+        result.problems.append(ImportProblem("—", None, "Tệp có đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại."))
+    except Exception:  # noqa: BLE001 - calamine raises several types for damaged files
         result.problems.append(ImportProblem("—", None, "Tệp không phải bảng tính Excel (.xlsx) hợp lệ."))
-        return result
-    subs = set(SubProject.objects.values_list("code", flat=True))
-    sources = set(FundingSource.objects.values_list("code", flat=True))
-    for sheet in book.worksheets:
-        if sheet.title == SUMMARY_SHEET:
-            continue
-        if sheet.title != UNSORTED and sheet.title not in subs:
-            result.problems.append(ImportProblem(sheet.title, None, "Trang tính thừa: tên trang phải là "
-                                                 "mã tiểu dự án (ví dụ DA6-TDA2) hoặc «Tổng hợp»."))
-            continue
-        _read_sheet(sheet, None if sheet.title == UNSORTED else sheet.title, sources, result)
-    if not result.problems and not result.line_count:
-        result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào."))
-    return result
-
-
-def _header_row(sheet) -> int | None:
-    wanted = [search_key(c) for c in REQUIRED]
-    for row in sheet.iter_rows(min_row=1, max_row=30):
-        cells = [search_key(str(c.value or "")) for c in row[:8]]
-        if cells and cells[0] == "stt":
-            missing = [REQUIRED[i] for i, w in enumerate(wanted) if w not in cells]
-            if missing:
-                raise ValueError("Thiếu cột " + ", ".join(f"«{m}»" for m in missing) + ".")
-            return row[0].row
     return None
 
 
-def _read_sheet(sheet, sub_code, sources, result: ImportResult) -> None:
-    try:
-        header = _header_row(sheet)
-    except ValueError as error:
-        result.problems.append(ImportProblem(sheet.title, None, str(error)))
-        return
-    if header is None:
-        result.problems.append(ImportProblem(sheet.title, None, "Không tìm thấy dòng tiêu đề cột "
-                                             "(STT | Nội dung chi | …)."))
-        return
-    end = _data_end(sheet, header)
-    for merged in sheet.merged_cells.ranges:
-        if header < merged.min_row <= end or header < merged.max_row <= end:
-            result.problems.append(ImportProblem(sheet.title, merged.min_row,
-                                                 f"Ô gộp {merged.coord} trong bảng số liệu; hãy bỏ gộp ô."))
-    if end - header > MAX_ROWS:
-        result.problems.append(ImportProblem(sheet.title, None, f"Quá {MAX_ROWS} dòng."))
-        return
-    group = None
-    for cells in sheet.iter_rows(min_row=header + 1, max_row=end, max_col=9):
-        row_no, values = cells[0].row, [c.value for c in cells] + [None] * (9 - len(cells))
-        stt = str(values[0] or "").strip()
-        if ROMAN.match(stt):
-            group = ImportGroup(nfc(str(values[1] or "")).strip(), sub_code)
-            result.groups.append(group)
-            if not group.title:
-                result.problems.append(ImportProblem(sheet.title, row_no, "Nhóm chưa có nội dung."))
+def read_workbook(data: bytes, *, preferred: set[str] = frozenset(),
+                  progress: Callable[[float], None] | None = None) -> ImportResult:
+    """Groups and lines of every sheet holding an estimate table, and every problem found, cell by cell."""
+    result = ImportResult()
+    book = _open(data, result)
+    if book is None:
+        return result
+    matcher = SubProjectMatcher(set(preferred))
+    sources = {search_key(text).strip(): code for code, *names in
+               FundingSource.objects.values_list("code", "short_name", "name") for text in (code, *names) if text}
+    names = book.sheet_names
+    for index, name in enumerate(names):
+        if search_key(name).strip() in SKIPPED_SHEETS:
             continue
-        if group is None:
-            result.problems.append(ImportProblem(sheet.title, row_no,
-                                                 "Dòng chi nằm trước nhóm đầu tiên (I, II, …)."))
+        try:
+            sheet = book.get_sheet_by_index(index)
+            if sheet.end is not None:
+                check_grid(name, sheet.end[0] + 1, sheet.end[1] + 1)
+            rows = sheet.to_python(skip_empty_area=False)
+        except UnsafeSpreadsheet as problem:
+            result.problems.append(ImportProblem(name, None, str(problem)))
             continue
-        line, problems = _line(values, sources)
-        result.problems += [ImportProblem(sheet.title, row_no, p) for p in problems]
-        if not problems:
-            group.lines.append(line)
+        reader = SheetReader(name, rows, sheet.merged_cell_ranges or [], sources, result)
+        reader.read(matcher, _scaled(progress, index, len(names)))
+    if not result.problems and not result.line_count:
+        result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào (cần một bảng có các cột "
+                                             "Nội dung chi, Đơn vị tính, Số lượng, Đơn giá)."))
+    return result
 
 
-def _data_end(sheet, header: int) -> int:
-    """The last data row: before "TỔNG CỘNG" or the first empty row."""
-    last = header
-    for cells in sheet.iter_rows(min_row=header + 1, max_row=sheet.max_row, max_col=2):
-        first, content = cells[0].value, cells[1].value if len(cells) > 1 else None
-        if search_key(str(content or "")).startswith("tong cong") or (first is None and content is None):
-            break
-        last = cells[0].row
-    return last
-
-
-def _is_formula(value) -> bool:
-    return isinstance(value, str) and value.startswith("=")
-
-
-def _number(value, label, parse, problems):
-    if _is_formula(value):
-        problems.append(f"Cột «{label}» chứa công thức {value}; hãy nhập số.")
+def _scaled(progress, index: int, count: int):
+    if progress is None:
         return None
-    if value is None or value == "":
+    return lambda fraction: progress((index + fraction) / count)
+
+
+class SheetReader:
+    """Reads one sheet: finds its header, its sub-project, then its groups and lines."""
+
+    def __init__(self, name: str, rows: list[list], merges, sources: dict[str, str], result: ImportResult):
+        self.name, self.rows, self.merges, self.sources, self.result = name, rows, merges, sources, result
+        self.columns: dict[str, int] = {}
+
+    def problem(self, row: int | None, message: str, field_name: str = "") -> None:
+        column = ""
+        if field_name in self.columns:
+            column = f"{column_letters(self.columns[field_name] + 1)} («{LABELS.get(field_name, field_name)}»)"
+        self.result.problems.append(ImportProblem(self.name, row, message, column))
+
+    def read(self, matcher: SubProjectMatcher, progress) -> None:
+        header = self._header()
+        if header is None:
+            self.result.notices.append(f"Trang «{self.name}» không có bảng dự toán (thiếu dòng tiêu đề cột "
+                                       "Nội dung chi | Đơn vị tính | Số lượng | Đơn giá): bỏ qua.")
+            return
+        if missing := [label for key, label in REQUIRED.items() if key not in self.columns]:
+            self.problem(header + 1, "Thiếu cột " + ", ".join(f"«{m}»" for m in missing) + ".")
+            return
+        title = " ".join(str(v) for row in self.rows[:header] for v in row if isinstance(v, str))
+        if search_key(self.name).strip() == search_key(UNSORTED):
+            code, how = None, "trang «Chưa phân loại»"
+        else:
+            code, how = matcher.match(self.name, title)
+        match = SheetMatch(self.name, code, how)
+        self.result.sheets.append(match)
+        self._check_merges(header)
+        before = self.result.line_count
+        self._lines(header, code, progress)
+        match.lines = self.result.line_count - before
+
+    def _header(self) -> int | None:
+        """The 0-based index of the header row: the first with content, quantity and price columns."""
+        for index, row in enumerate(self.rows[:HEADER_SCAN]):
+            found = {}
+            for col, value in enumerate(row):
+                if isinstance(value, str) and (name := header_field(value)) and name not in found:
+                    found[name] = col
+            if "content" in found and len(found) >= 3:
+                self.columns = self._below(index, found)
+                return index
         return None
-    if isinstance(value, bool):
-        problems.append(f"Cột «{label}» không phải là số.")
-        return None
-    try:
-        return parse(str(value) if not isinstance(value, int | float) else _plain(value))
-    except ValueError as error:
-        problems.append(f"Cột «{label}»: {error}")
-        return None
+
+    def _below(self, index: int, found: dict[str, int]) -> dict[str, int]:
+        """Columns named in a second header row under merged headers («Số ngày / lớp» under «Định mức»)."""
+        if index + 1 < len(self.rows):
+            for col, value in enumerate(self.rows[index + 1]):
+                if isinstance(value, str) and (name := header_field(value)) and name not in found:
+                    found[name] = col
+        return found
+
+    def _check_merges(self, header: int) -> None:
+        for (top, left), (bottom, right) in self.merges:
+            if top > header + 1 and bottom > top:
+                self.problem(top + 1, f"Ô gộp {column_letters(left + 1)}{top + 1}:{column_letters(right + 1)}"
+                             f"{bottom + 1} trong bảng số liệu; hãy bỏ gộp ô.")
+
+    def _cell(self, row: list, name: str):
+        col = self.columns.get(name)
+        if col is None or col >= len(row):
+            return None
+        value = row[col]
+        return None if value == "" else value
+
+    def _lines(self, header: int, code: str | None, progress) -> None:
+        group = None
+        count = len(self.rows)
+        for index in range(header + 1, count):
+            if progress and index % PROGRESS_EVERY == 0:
+                progress(index / count)
+            row, row_no = self.rows[index], index + 1
+            kind = self._kind(row)
+            if kind == "end":
+                break
+            if kind in ("skip", "blank"):
+                continue
+            content = nfc(str(self._cell(row, "content") or "")).strip()
+            if kind == "group":
+                group = ImportGroup(content, code, sheet=self.name)
+                self.result.groups.append(group)
+                if not content:
+                    self.problem(row_no, "Nhóm chưa có nội dung.", "content")
+                continue
+            if group is None:  # lines before any group: one group named after the sheet's sub-project
+                group = ImportGroup(self._default_title(code), code, sheet=self.name)
+                self.result.groups.append(group)
+            line = self._line(row, row_no)
+            if line is not None:
+                group.lines.append(line)
+
+    def _default_title(self, code: str | None) -> str:
+        name = SubProject.objects.filter(code=code).values_list("name", flat=True).first() if code else None
+        return name or self.name
+
+    def _kind(self, row: list) -> str:
+        if not any(v not in (None, "") for v in row):
+            return "blank"
+        texts = [str(v).strip() for v in row if v not in (None, "")]
+        if all(COLUMN_NUMBERS.match(t) for t in texts):
+            return "skip"  # the column-number row «(1) (2) … (7)=(4)x(5)x(6)»
+        content = search_key(str(self._cell(row, "content") or self._cell(row, "stt") or "")).strip()
+        if content.startswith(("tong cong", "tong so", "bang chu", "nguoi lap")):
+            return "end"  # a total typed by hand, the words line, the signatures
+        if content.startswith(("cong ", "cong:")) or content == "cong":
+            return "skip"  # a group's «Cộng I» subtotal
+        stt = str(self._cell(row, "stt") or "").strip().upper()
+        empty = all(self._cell(row, n) is None for n in ("quantity", "unit_price", "unit_of_measure"))
+        if ROMAN.match(stt) or (LETTER_GROUP.match(stt) and empty) or (not stt and empty):
+            return "group"
+        return "line"
+
+    def _number(self, row, row_no, name: str, parse):
+        value = self._cell(row, name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            self.problem(row_no, f"«{value}» không phải là số.", name)
+            return None
+        try:
+            return parse(str(value) if isinstance(value, str) else _plain(value))
+        except ValueError as error:
+            self.problem(row_no, str(error), name)
+            return None
+
+    def _line(self, row: list, row_no: int) -> dict | None:
+        before = len(self.result.problems)
+        content = nfc(str(self._cell(row, "content") or "")).strip()
+        uom = nfc(str(self._cell(row, "unit_of_measure") or "")).strip()
+        if not content:
+            self.problem(row_no, "Thiếu «Nội dung chi».", "content")
+        if not uom:
+            self.problem(row_no, "Thiếu «Đơn vị tính».", "unit_of_measure")
+        quantity = self._number(row, row_no, "quantity", parse_quantity)
+        days = self._number(row, row_no, "days", parse_quantity)
+        price = self._number(row, row_no, "unit_price", parse_amount)
+        if quantity is None and self._cell(row, "quantity") is None:
+            self.problem(row_no, "Thiếu «Số lượng».", "quantity")
+        if price is None and self._cell(row, "unit_price") is None:
+            self.problem(row_no, "Thiếu «Định mức/Đơn giá».", "unit_price")
+        for name, value in (("quantity", quantity), ("days", days), ("unit_price", price)):
+            if value is not None and value < 0:
+                self.problem(row_no, f"«{LABELS[name]}» không được âm ({value}).", name)
+        if quantity is not None and uom.lower() in PERSON_UNITS and quantity != int(quantity):
+            self.problem(row_no, f"Số lượng tính theo «{uom}» phải là số nguyên.", "quantity")
+        if quantity is not None and quantity != quantity.quantize(Decimal("0.01")):
+            self.problem(row_no, "Số lượng tối đa hai chữ số thập phân.", "quantity")
+        written = nfc(str(self._cell(row, "funding_source") or "")).strip()
+        source = self.sources.get(search_key(written)) if written else None
+        if written and source is None:
+            codes = sorted(set(self.sources.values()))
+            self.problem(row_no, f"Nguồn vốn «{written}» không có trong danh mục ({', '.join(codes)}).",
+                         "funding_source")
+        if len(self.result.problems) > before:
+            return None
+        note = nfc(str(self._cell(row, "note") or "")).strip()[:500]
+        return dict(content=content[:500], unit_of_measure=uom[:40], quantity=str(quantity),
+                    days=None if days is None else str(days), unit_price=price, note=note,
+                    funding_source=source, amount=line_amount(quantity, days, price))
 
 
 def _plain(value) -> str:
     number = Decimal(str(value))
     return format(number.normalize(), "f").replace(".", ",") if number != int(number) else str(int(number))
-
-
-def _line(values, sources) -> tuple[dict, list[str]]:
-    problems: list[str] = []
-    content, uom = nfc(str(values[1] or "")).strip(), nfc(str(values[2] or "")).strip()
-    if not content:
-        problems.append("Thiếu «Nội dung chi».")
-    if not uom:
-        problems.append("Thiếu «Đơn vị tính».")
-    quantity = _number(values[3], "Số lượng", parse_quantity, problems)
-    days = _number(values[4], "Số ngày/buổi", parse_quantity, problems)
-    price = _number(values[5], "Định mức/Đơn giá", parse_amount, problems)
-    if quantity is None and not any("Số lượng" in p for p in problems):
-        problems.append("Thiếu «Số lượng».")
-    if price is None and not any("Đơn giá" in p for p in problems):
-        problems.append("Thiếu «Định mức/Đơn giá».")
-    for label, value in (("Số lượng", quantity), ("Số ngày/buổi", days), ("Định mức/Đơn giá", price)):
-        if value is not None and value < 0:
-            problems.append(f"«{label}» không được âm.")
-    if quantity is not None and uom.lower() in PERSON_UNITS and quantity != int(quantity):
-        problems.append(f"Số lượng tính theo «{uom}» phải là số nguyên.")
-    if quantity is not None and quantity != quantity.quantize(Decimal("0.01")):
-        problems.append("Số lượng tối đa hai chữ số thập phân.")
-    source = str(values[8] or "").strip().upper()
-    if source and source not in sources:
-        problems.append(f"Nguồn vốn «{source}» không có trong danh mục ({', '.join(sorted(sources))}).")
-    note = values[7]
-    line = dict(content=content, unit_of_measure=uom, quantity=str(quantity), days=None if days is None
-                else str(days), unit_price=price, note=nfc(str(note or "")).strip()[:500],
-                funding_source=source or None)
-    if not problems:
-        line["amount"] = line_amount(quantity, days, price)
-    return line, problems

@@ -1,6 +1,5 @@
 """Every write on budgets, each one transaction, each checking its permission first."""
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -8,22 +7,18 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Sum
-from django.utils import timezone
 
 from audit.models import Action
 from audit.services import diff, record
 from budgets import permissions as perms
-from budgets.imports import ImportGroup
 from budgets.models import (
     Allocation,
     AllocationDecision,
     Disbursement,
     Estimate,
     EstimateGroup,
-    EstimateImport,
     EstimateLine,
-    FundingSource,
-    ImportStatus,
+    StatedTotal,
     SubProject,
 )
 from budgets.models.execution import voucher_key
@@ -336,57 +331,49 @@ def estimate_summary(estimate: Estimate) -> EstimateSummary:
     return EstimateSummary(table.total, dict(by_sub), dict(by_source))
 
 
-PREVIEW_LIFETIME = datetime.timedelta(hours=1)
+@transaction.atomic
+def set_stated_total(estimate: Estimate, *, by, sub_project=None, amount: int, source: str = "",
+                     request=None) -> StatedTotal:
+    """Record (or correct) the total the plan or the allocation states for the estimate or one sub-project."""
+    _require(perms.can_edit_estimate(by, estimate))
+    _lock(Estimate, estimate.pk)
+    if amount < 0:
+        raise ValidationError({"amount": "Tổng kinh phí không được âm."})
+    stated = StatedTotal.objects.filter(estimate=estimate, sub_project=sub_project).first()
+    before = {"amount": stated.amount, "source": stated.source} if stated else {}
+    if stated is None:
+        stated = StatedTotal(estimate=estimate, sub_project=sub_project)
+    stated.amount, stated.source = amount, nfc(source).strip()
+    if before.get("amount") != amount:
+        stated.kept_difference, stated.kept_reason = None, ""  # a new figure: the difference is looked at again
+    stated.save()
+    record(by, Action.CHANGE if before else Action.CREATE, stated, request=request,
+           changes=diff(before, {"amount": amount, "source": stated.source}) if before else {"amount": amount})
+    return stated
 
 
 @transaction.atomic
-def stage_import(estimate: Estimate, groups: list[ImportGroup], *, by) -> EstimateImport:
-    """Keep the groups a workbook's preview showed, for one confirmation by this user on this estimate."""
-    _require(perms.can_edit_estimate(by, estimate))
-    EstimateImport.objects.filter(status=ImportStatus.PREVIEW,
-                                  created_at__lt=timezone.now() - PREVIEW_LIFETIME).delete()
-    return EstimateImport.objects.create(
-        estimate=estimate, created_by=by, line_count=sum(len(g.lines) for g in groups),
-        groups=[{"title": g.title, "sub": g.sub_project, "lines": g.lines} for g in groups])
+def keep_stated_difference(stated: StatedTotal, *, by, reason: str, request=None) -> StatedTotal:
+    """Record that the current difference between a stated total and its parts is kept, with its reason."""
+    from budgets.checks import stated_totals
+
+    _require(perms.can_edit_estimate(by, stated.estimate))
+    reason = nfc(reason).strip()
+    if not reason:
+        raise ValidationError({"reason": "Hãy ghi lý do giữ chênh lệch."})
+    conflict = next(c for c in stated_totals(stated.estimate) if c.stated.pk == stated.pk)
+    if not conflict.difference:
+        raise ValidationError("Tổng ghi đã khớp tổng các khoản; không có chênh lệch để giữ.")
+    stated.kept_difference, stated.kept_reason = conflict.difference, reason[:500]
+    stated.save(update_fields=["kept_difference", "kept_reason"])
+    record(by, Action.CHANGE, stated, request=request,
+           changes={"kept_difference": conflict.difference, "kept_reason": stated.kept_reason})
+    return stated
 
 
 @transaction.atomic
-def confirm_import(estimate: Estimate, staged_id: int, *, by, request=None) -> int:
-    """Import a previewed workbook once: the preview is claimed by a conditional update, a replay is refused."""
-    _require(perms.can_edit_estimate(by, estimate))
-    staged = EstimateImport.objects.filter(pk=staged_id, estimate=estimate, created_by=by).first()
-    if staged is None:
-        raise ValidationError("Phiên xem trước không thuộc dự toán này; hãy tải tệp lên lại.")
-    now = timezone.now()
-    claimed = EstimateImport.objects.filter(
-        pk=staged.pk, status=ImportStatus.PREVIEW, created_at__gte=now - PREVIEW_LIFETIME,
-    ).update(status=ImportStatus.IMPORTED, imported_at=now, groups=[])
-    if not claimed:
-        staged.refresh_from_db()
-        if staged.status == ImportStatus.IMPORTED:
-            raise ValidationError(f"Tệp này đã được nhập vào dự toán lúc "
-                                  f"{timezone.localtime(staged.imported_at):%H:%M ngày %d/%m/%Y}; không nhập lại.")
-        raise ValidationError("Phiên xem trước đã hết hạn (quá 1 giờ); hãy tải tệp lên lại.")
-    groups = [ImportGroup(g["title"], g["sub"], g["lines"]) for g in staged.groups]
-    return import_groups(estimate, groups, by=by, request=request)
-
-
-@transaction.atomic
-def import_groups(estimate: Estimate, groups: list, *, by, request=None) -> int:
-    """Append imported groups and lines (from budgets.imports) in one transaction; return the line count."""
-    _require(perms.can_edit_estimate(by, estimate))
-    subs = dict(SubProject.objects.values_list("code", "pk"))
-    sources = dict(FundingSource.objects.values_list("code", "pk"))
-    order, count = _next_order(estimate.groups), 0
-    for offset, spec in enumerate(groups):
-        group = EstimateGroup.objects.create(estimate=estimate, title=spec.title[:500], order=order + offset,
-                                             sub_project_id=subs.get(spec.sub_project))
-        for number, values in enumerate(spec.lines, start=1):
-            line = EstimateLine(estimate=estimate, group=group, order=number,
-                                funding_source_id=sources.get(values["funding_source"]))
-            _set_line(line, {k: values[k] for k in ("content", "unit_of_measure", "unit_price", "note")}
-                      | {"quantity": Decimal(values["quantity"]),
-                         "days": None if values["days"] is None else Decimal(values["days"])})
-            count += 1
-    record(by, Action.IMPORT, estimate, changes={"lines": count}, request=request)
-    return count
+def delete_stated_total(stated: StatedTotal, *, by, request=None) -> None:
+    """Remove a stated total (the plan or the allocation no longer states one)."""
+    _require(perms.can_edit_estimate(by, stated.estimate))
+    record(by, Action.DELETE, stated, request=request)
+    stated.delete()

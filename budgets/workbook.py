@@ -1,26 +1,44 @@
-"""The finance office's estimate workbook (xlsxwriter, constant memory) in its fixed layout.
+"""The finance office's estimate workbook (xlsxwriter, constant memory), laid out to print as filed.
 
 Every formula carries its computed value, so a viewer that does not recalculate shows the
-app's numbers; user text is always written as a string, never as a formula.
+app's numbers; user text is always written as a string, never as a formula. A total stated in the
+plan or the allocation is never a formula: it is a visible note row beside the computed total.
 """
 
 import io
+import math
 import re
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from budgets.exports import SheetPlan, sheet_lines, sheet_plans, summary_matrix
-from budgets.models import Estimate, FundingSource
-from documents.money import vi_money_words
+from budgets.checks import StatedConflict, signed_vnd, stated_totals
+from budgets.exports import UNSORTED, SheetPlan, sheet_lines, sheet_plans, summary_matrix
+from budgets.models import Estimate, FundingSource, SubProject
+from documents.money import format_vnd, vi_money_words
+from documents.numbering import roman
 from documents.official import QUOC_HIEU, TIEU_NGU
+from documents.text import search_key
 
 COLUMNS = ["STT", "Nội dung chi", "Đơn vị tính", "Số lượng", "Số ngày/buổi", "Định mức/Đơn giá",
            "Thành tiền", "Căn cứ/Ghi chú", "Nguồn vốn"]
-WIDTHS = [6, 46, 11, 10, 10, 15, 17, 30, 12]
+COLUMN_NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(4)x(5)x(6)", "(8)", "(9)"]
+WIDTHS = [6, 44, 10, 10, 10, 14, 16, 28, 16]
+LEFT_BLOCK = 3  # the agency block spans the first three columns; Quốc hiệu and Tiêu ngữ the rest
 HEADER_ROW = 7
+SUMMARY_SHEET = "Tổng hợp"
+LEGEND_SHEET = "Chú giải"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SUB_CODE = re.compile(r"^DA(\d+)-TDA(\d+)$")
 MAX_FORMULA = 8000
+# Vietnamese number format: «.» for thousands whatever the viewer's locale in LibreOffice (locale
+# 042A = vi-VN in the format); Excel follows the computer's separators (a Vietnamese Windows shows «.»).
+MONEY = "[$-42A]#,##0"
+DECIMAL = "[$-42A]#,##0.00"
+# Printing: A4 landscape minus the margins is about 10.8 inches; a character of column width is about
+# 7 pixels (96 per inch) plus 5 pixels of padding per column. Shrinking to fit stops at 10 pt.
+FONT_PT, MIN_FONT_PT, PRINTABLE_PX = 12, 10, 10.8 * 96
+LINE_PT = 16
 
 
 def safe_text(value) -> str:
@@ -28,10 +46,33 @@ def safe_text(value) -> str:
     return _CONTROL.sub("", "" if value is None else str(value))
 
 
-def roman(n: int) -> str:
-    from documents.numbering import roman as to_roman
+def sub_project_label(sub: SubProject | None) -> str:
+    """A sub-project's full name, as written in a plan: «Tiểu dự án 2 (Dự án 6): Truyền thông …»."""
+    if sub is None:
+        return "Chưa xác định tiểu dự án"
+    if found := _SUB_CODE.match(sub.code):
+        return f"Tiểu dự án {found[2]} (Dự án {found[1]}): {sub.name}"
+    return sub.name
 
-    return to_roman(n)
+
+def title_of(estimate: Estimate) -> str:
+    """The estimate's title in capitals, «DỰ TOÁN KINH PHÍ» written once."""
+    title = safe_text(estimate.title).strip()
+    return title.upper() if search_key(title).startswith("du toan") else f"DỰ TOÁN KINH PHÍ {title.upper()}"
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines a wrapped text takes in a column of ``width`` characters (Times New Roman 12)."""
+    chars = max(1, int(width * 1.15))
+    return sum(max(1, math.ceil(len(part) / chars)) for part in str(text).split("\n"))
+
+
+def print_scale(widths: list[float]) -> int | None:
+    """The scale that fits the columns to the page's width, or ``None`` when fit-to-width stays ≥ 10 pt."""
+    pixels = sum(int(w * 7 + 5) for w in widths)
+    if FONT_PT * PRINTABLE_PX / pixels >= MIN_FONT_PT:
+        return None
+    return math.ceil(100 * MIN_FONT_PT / FONT_PT)  # 84 %: the columns continue on the next page
 
 
 class EstimateWorkbook:
@@ -41,56 +82,62 @@ class EstimateWorkbook:
         self.estimate, self.reference, self.agency = estimate, reference, agency_lines
         self.buffer = io.BytesIO()
         self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True})
+        self.sources = {code: short or name for code, short, name in
+                        FundingSource.objects.values_list("code", "short_name", "name")}
+        self.stated = stated_totals(estimate)
         f = self.book.add_format
-        base = {"font_name": "Times New Roman", "font_size": 12, "valign": "vcenter"}
+        base = {"font_name": "Times New Roman", "font_size": FONT_PT, "valign": "vcenter"}
         self.fmt = {
             "text": f(base | {"border": 1, "text_wrap": True}),
-            "center": f(base | {"border": 1, "align": "center"}),
-            "num": f(base | {"border": 1, "num_format": "#,##0"}),
-            "qty": f(base | {"border": 1, "num_format": "#,##0.##"}),
+            "center": f(base | {"border": 1, "align": "center", "text_wrap": True}),
+            "num": f(base | {"border": 1, "num_format": MONEY}),
+            "qty": f(base | {"border": 1, "num_format": MONEY}),
+            "qty_dec": f(base | {"border": 1, "num_format": DECIMAL}),
             "bold_text": f(base | {"border": 1, "bold": True, "text_wrap": True}),
             "bold_center": f(base | {"border": 1, "bold": True, "align": "center"}),
-            "bold_num": f(base | {"border": 1, "bold": True, "num_format": "#,##0"}),
+            "bold_num": f(base | {"border": 1, "bold": True, "num_format": MONEY}),
             "head": f(base | {"border": 1, "bold": True, "align": "center", "text_wrap": True,
                               "bg_color": "#F2F2F2"}),
-            "agency": f(base | {"bold": True, "align": "center", "text_wrap": True}),
+            "numbers": f(base | {"border": 1, "italic": True, "align": "center", "font_size": 10}),
+            "agency": f(base | {"bold": True, "align": "center", "valign": "top", "text_wrap": True}),
             "motto": f(base | {"bold": True, "align": "center"}),
+            "motto_line": f(base | {"bold": True, "align": "center", "underline": True}),
             "title": f(base | {"bold": True, "align": "center", "font_size": 14, "text_wrap": True}),
-            "italic": f(base | {"italic": True, "align": "center"}),
+            "italic": f(base | {"italic": True, "align": "center", "text_wrap": True}),
             "caption": f(base | {"italic": True, "align": "right"}),
-            "words": f(base | {"italic": True}),
+            "words": f(base | {"italic": True, "text_wrap": True}),
+            "stated": f(base | {"bold": True, "text_wrap": True, "border": 1, "bg_color": "#FFF2CC",
+                                "font_color": "#9C0006"}),
             "sign": f(base | {"bold": True, "align": "center"}),
         }
 
     def build(self) -> bytes:
-        """Write the summary sheet and one sheet per sub-project; return the file's bytes."""
+        """Write the summary sheet, one sheet per sub-project and the legend; return the file's bytes."""
         plans = sheet_plans(self.estimate)
-        self._summary_sheet()
+        self._summary_sheet(plans)
         for plan in plans:
             self._estimate_sheet(plan)
+        self._legend_sheet(plans)
         self.book.close()
         return self.buffer.getvalue()
 
-    def _setup(self, sheet, columns: int, widths: list[int]) -> None:
+    def _setup(self, sheet, widths: list[float]) -> None:
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(HEADER_ROW)
-        sheet.freeze_panes(HEADER_ROW + 1, 0)
-        sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+        if (scale := print_scale(widths)) is None:
+            sheet.fit_to_pages(1, 0)
+        else:
+            sheet.set_print_scale(scale)
+        sheet.repeat_rows(HEADER_ROW, HEADER_ROW + 1)
+        sheet.freeze_panes(HEADER_ROW + 2, 0)
+        sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.7)
+        sheet.set_footer('&C&"Times New Roman,Italic"&10Trang &P/&N')
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
+        self.widths = widths
 
-    def _title_block(self, sheet, title: str, last_col: int) -> None:
-        agency = "\n".join(self.agency)
-        sheet.set_row(0, 32)
-        sheet.merge_range(0, 0, 0, 2, safe_text(agency), self.fmt["agency"])
-        sheet.merge_range(0, 4, 0, last_col, QUOC_HIEU, self.fmt["motto"])
-        sheet.merge_range(1, 4, 1, last_col, TIEU_NGU, self.fmt["motto"])
-        sheet.set_row(3, 36)
-        sheet.merge_range(3, 0, 3, last_col, safe_text(title), self.fmt["title"])
-        sheet.merge_range(4, 0, 4, last_col, safe_text(self.reference), self.fmt["italic"])
-        sheet.merge_range(6, last_col - 1, 6, last_col, "Đơn vị tính: đồng", self.fmt["caption"])
+    def _span(self, first: int, last: int) -> float:
+        return sum(self.widths[first:last + 1])
 
     def _merge(self, sheet, row, first, last, text, fmt) -> None:
         if last > first:
@@ -98,23 +145,62 @@ class EstimateWorkbook:
         else:
             sheet.write_string(row, first, text, fmt)
 
-    def _closing(self, sheet, row: int, total: int, last_col: int) -> None:
-        sheet.merge_range(row + 1, 0, row + 1, last_col,
-                          f"Bằng chữ: {vi_money_words(total)}./.", self.fmt["words"])
-        sheet.merge_range(row + 3, 0, row + 3, 1, "NGƯỜI LẬP BIỂU", self.fmt["sign"])
-        sheet.merge_range(row + 3, 2, row + 3, 4, "KẾ TOÁN", self.fmt["sign"])
-        self._merge(sheet, row + 3, 5, last_col, "THỦ TRƯỞNG ĐƠN VỊ", self.fmt["sign"])
+    def _title_block(self, sheet, title: str, last_col: int, *, left_block: int = LEFT_BLOCK) -> None:
+        agency = safe_text("\n".join(self.agency))
+        left = min(left_block, last_col - 1) - 1
+        sheet.set_row(0, LINE_PT * max(1, text_lines(agency, self._span(0, left))))
+        self._merge(sheet, 0, 0, left, agency, self.fmt["agency"])
+        self._merge(sheet, 0, left + 1, last_col, QUOC_HIEU, self.fmt["motto"])
+        self._merge(sheet, 1, left + 1, last_col, TIEU_NGU, self.fmt["motto_line"])
+        sheet.set_row(3, LINE_PT * 1.2 * text_lines(title, self._span(0, last_col) * 0.85))
+        self._merge(sheet, 3, 0, last_col, safe_text(title), self.fmt["title"])
+        sheet.set_row(4, LINE_PT * text_lines(self.reference, self._span(0, last_col)))
+        self._merge(sheet, 4, 0, last_col, safe_text(self.reference), self.fmt["italic"])
+        self._merge(sheet, 6, last_col - 1, last_col, "Đơn vị tính: đồng", self.fmt["caption"])
+
+    def _heading(self, sheet, headers: list[str], numbers: list[str]) -> None:
+        height = max(text_lines(h, w) for h, w in zip(headers, self.widths, strict=True))
+        sheet.set_row(HEADER_ROW, LINE_PT * height + 4)
+        sheet.write_row(HEADER_ROW, 0, headers, self.fmt["head"])
+        sheet.write_row(HEADER_ROW + 1, 0, numbers, self.fmt["numbers"])
+
+    def _stated_row(self, sheet, row: int, conflict: StatedConflict | None, last_col: int) -> int:
+        """A visible note row when a stated total differs from the parts; the next free row."""
+        if conflict is None or not conflict.difference:
+            return row
+        stated = conflict.stated
+        text = (f"Tổng ghi trong {stated.source or 'văn bản'}: {format_vnd(stated.amount)} đồng. "
+                f"Tổng các khoản (dòng TỔNG CỘNG): {format_vnd(conflict.parts)} đồng. "
+                f"Chênh lệch: {signed_vnd(conflict.difference)} đồng"
+                + (f" (giữ chênh lệch: {safe_text(stated.kept_reason)})." if conflict.kept else
+                   " (chưa xử lý)."))
+        sheet.set_row(row, LINE_PT * text_lines(text, self._span(0, last_col)) + 4)
+        self._merge(sheet, row, 0, last_col, text, self.fmt["stated"])
+        return row + 1
+
+    def _closing(self, sheet, row: int, total: int, last_col: int) -> int:
+        words = f"Bằng chữ: {vi_money_words(total)}./."
+        sheet.set_row(row, LINE_PT * text_lines(words, self._span(0, last_col)))
+        self._merge(sheet, row, 0, last_col, words, self.fmt["words"])
+        row += 2
+        third = (last_col + 1) // 3
+        self._merge(sheet, row, 0, max(0, third - 1), "NGƯỜI LẬP BIỂU", self.fmt["sign"])
+        self._merge(sheet, row, third, max(third, 2 * third - 1), "KẾ TOÁN", self.fmt["sign"])
+        self._merge(sheet, row, 2 * third, last_col, "THỦ TRƯỞNG ĐƠN VỊ", self.fmt["sign"])
+        return row
+
+    def _conflict(self, sub: SubProject | None) -> StatedConflict | None:
+        sub_id = sub.pk if sub else None
+        return next((c for c in self.stated if c.stated.sub_project_id == sub_id), None)
 
     def _estimate_sheet(self, plan: SheetPlan) -> None:
         sheet = self.book.add_worksheet(plan.name[:31])
         last = len(COLUMNS) - 1
-        self._setup(sheet, len(COLUMNS), WIDTHS)
-        title = f"DỰ TOÁN KINH PHÍ {self.estimate.title.upper()}"
-        if plan.sub_project:
-            title += f"\n({plan.sub_project.code}: {plan.sub_project.name})"
+        self._setup(sheet, WIDTHS)
+        title = title_of(self.estimate) + "\n" + sub_project_label(plan.sub_project).upper()
         self._title_block(sheet, title, last)
-        sheet.write_row(HEADER_ROW, 0, COLUMNS, self.fmt["head"])
-        row = HEADER_ROW + 1
+        self._heading(sheet, COLUMNS, COLUMN_NUMBERS)
+        row = HEADER_ROW + 2
         lines = sheet_lines(self.estimate, plan)
         group_cells = []
         for index, group in enumerate(plan.groups, start=1):
@@ -127,10 +213,14 @@ class EstimateWorkbook:
                 self._line(sheet, row, number, next(lines))
                 row += 1
         self._total_row(sheet, row, group_cells, plan.total)
-        self._closing(sheet, row, plan.total, last)
+        after = self._stated_row(sheet, row + 1, self._conflict(plan.sub_project) if plan.sub_project else None,
+                                 last)
+        end = self._closing(sheet, after, plan.total, last)
+        sheet.print_area(0, 0, end, last)
 
     def _group_row(self, sheet, row, numeral, group, last_line_row) -> None:
         f = self.fmt
+        sheet.set_row(row, LINE_PT * text_lines(group.title, WIDTHS[1]) + 2)
         sheet.write_string(row, 0, numeral, f["bold_center"])
         sheet.write_string(row, 1, safe_text(group.title), f["bold_text"])
         for col in (2, 3, 4, 5, 7, 8):
@@ -142,21 +232,26 @@ class EstimateWorkbook:
         sheet.write_formula(row, 6, formula, f["bold_num"], group.subtotal)
 
     def _line(self, sheet, row, number, values) -> None:
-        _, content, uom, quantity, days, price, amount, note, source = values
         f = self.fmt
+        _group, content, uom, quantity, days, price, amount, note, source = values
+        source_name = self.sources.get(source, "") if source else ""
+        height = max(text_lines(content, WIDTHS[1]), text_lines(note, WIDTHS[7]),
+                     text_lines(source_name, WIDTHS[8]), text_lines(uom, WIDTHS[2]))
+        if height > 1:
+            sheet.set_row(row, LINE_PT * height + 2)
         sheet.write_number(row, 0, number, f["center"])
         sheet.write_string(row, 1, safe_text(content), f["text"])
         sheet.write_string(row, 2, safe_text(uom), f["center"])
-        sheet.write_number(row, 3, float(quantity), f["qty"])
+        sheet.write_number(row, 3, float(quantity), f["qty" if quantity == int(quantity) else "qty_dec"])
         if days is None:
             sheet.write_blank(row, 4, None, f["qty"])
         else:
-            sheet.write_number(row, 4, float(days), f["qty"])
+            sheet.write_number(row, 4, float(days), f["qty" if days == int(days) else "qty_dec"])
         sheet.write_number(row, 5, price, f["num"])
         d, e, p = (xl_rowcol_to_cell(row, c) for c in (3, 4, 5))
         sheet.write_formula(row, 6, f'=ROUND({d}*IF({e}="",1,{e})*{p},0)', f["num"], amount)
         sheet.write_string(row, 7, safe_text(note), f["text"])
-        sheet.write_string(row, 8, safe_text(source), f["center"])
+        sheet.write_string(row, 8, safe_text(source_name), f["center"])
 
     def _total_row(self, sheet, row, group_cells, total) -> None:
         f = self.fmt
@@ -166,41 +261,72 @@ class EstimateWorkbook:
             sheet.write_blank(row, col, None, f["bold_text"])
         formula = "=SUM(" + ",".join(group_cells) + ")" if group_cells else "=0"
         if len(formula) > MAX_FORMULA:  # thousands of groups: group rows repeat their lines, so halve
-            first, last = xl_rowcol_to_cell(HEADER_ROW + 1, 6), xl_rowcol_to_cell(row - 1, 6)
+            first, last = xl_rowcol_to_cell(HEADER_ROW + 2, 6), xl_rowcol_to_cell(row - 1, 6)
             formula = f"=SUM({first}:{last})/2"
         sheet.write_formula(row, 6, formula, f["bold_num"], total)
 
-    def _summary_sheet(self) -> None:
+    def _summary_sheet(self, plans: list[SheetPlan]) -> None:
         names, codes, matrix = summary_matrix(self.estimate)
-        sources = dict(FundingSource.objects.values_list("code", "short_name"))
-        headers = ["STT", "Tiểu dự án"] + [sources.get(c, "Chưa ghi nguồn") for c in codes] + ["Tổng cộng"]
-        sheet = self.book.add_worksheet("Tổng hợp")
-        last = max(len(headers) - 1, 5)
-        self._setup(sheet, len(headers), [6, 30] + [18] * (len(headers) - 2))
-        self._title_block(sheet, f"TỔNG HỢP DỰ TOÁN THEO TIỂU DỰ ÁN VÀ NGUỒN VỐN\n"
-                                 f"{self.estimate.title.upper()}", last)
-        sheet.write_row(HEADER_ROW, 0, headers, self.fmt["head"])
-        row = HEADER_ROW + 1
+        subs = {p.name: p.sub_project for p in plans}
+        headers = (["STT", "Tiểu dự án"] + [self.sources.get(c, "Chưa ghi nguồn vốn") for c in codes]
+                   + ["Tổng cộng"])
+        count = len(codes)
+        numbers = [f"({i})" for i in range(1, count + 3)]
+        numbers.append(f"({count + 3})=" + "+".join(f"({i})" for i in range(3, count + 3)) if count > 1
+                       else f"({count + 3})")
+        sheet = self.book.add_worksheet(SUMMARY_SHEET)
+        widths = [6, 44] + [16] * count + [18]
+        widths += [14] * max(0, 6 - len(widths))  # room for Quốc hiệu and Tiêu ngữ with few sources
+        last = len(widths) - 1
+        self._setup(sheet, widths)
+        self._title_block(sheet, f"TỔNG HỢP {title_of(self.estimate)}\n(THEO TIỂU DỰ ÁN VÀ NGUỒN VỐN)", last,
+                          left_block=2)
+        self._heading(sheet, headers + [""] * (last + 1 - len(headers)), numbers + [""] * (last + 1 - len(numbers)))
+        row = HEADER_ROW + 2
         for index, name in enumerate(names, start=1):
+            label = sub_project_label(subs.get(name)) if name != UNSORTED else UNSORTED
+            sheet.set_row(row, LINE_PT * text_lines(label, widths[1]) + 2)
             sheet.write_number(row, 0, index, self.fmt["center"])
-            sheet.write_string(row, 1, name, self.fmt["text"])
+            sheet.write_string(row, 1, label, self.fmt["text"])
             values = [matrix.get((name, c), 0) for c in codes]
             for col, value in enumerate(values, start=2):
                 sheet.write_number(row, col, value, self.fmt["num"])
-            span = f"{xl_rowcol_to_cell(row, 2)}:{xl_rowcol_to_cell(row, len(codes) + 1)}"
-            sheet.write_formula(row, len(codes) + 2, f"=SUM({span})", self.fmt["bold_num"], sum(values))
+            span = f"{xl_rowcol_to_cell(row, 2)}:{xl_rowcol_to_cell(row, count + 1)}"
+            sheet.write_formula(row, count + 2, f"=SUM({span})" if count else "=0", self.fmt["bold_num"],
+                                sum(values))
             row += 1
         sheet.write_blank(row, 0, None, self.fmt["bold_text"])
         sheet.write_string(row, 1, "TỔNG CỘNG", self.fmt["bold_text"])
-        for col in range(2, len(codes) + 3):
-            span = f"{xl_rowcol_to_cell(HEADER_ROW + 1, col)}:{xl_rowcol_to_cell(row - 1, col)}"
-            value = sum(matrix.get((n, codes[col - 2]), 0) for n in names) if col < len(codes) + 2 \
+        for col in range(2, count + 3):
+            span = f"{xl_rowcol_to_cell(HEADER_ROW + 2, col)}:{xl_rowcol_to_cell(row - 1, col)}"
+            value = sum(matrix.get((n, codes[col - 2]), 0) for n in names) if col < count + 2 \
                 else sum(matrix.values())
-            formula = f"=SUM({span})" if names else "=0"
-            sheet.write_formula(row, col, formula, self.fmt["bold_num"], value)
-        self._closing(sheet, row, sum(matrix.values()), last)
+            sheet.write_formula(row, col, f"=SUM({span})" if names else "=0", self.fmt["bold_num"], value)
+        after = row + 1
+        for conflict in self.stated:  # the whole estimate first, then each sub-project
+            after = self._stated_row(sheet, after, conflict, last)
+        end = self._closing(sheet, after, sum(matrix.values()), last)
+        sheet.print_area(0, 0, end, last)
+
+    def _legend_sheet(self, plans: list[SheetPlan]) -> None:
+        """The codes the sheet names and the data keep, with their names."""
+        sheet = self.book.add_worksheet(LEGEND_SHEET)
+        sheet.set_column(0, 0, 14)
+        sheet.set_column(1, 1, 90)
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.write_row(0, 0, ["Mã", "Tên"], self.fmt["head"])
+        row = 1
+        for plan in plans:
+            if plan.sub_project:
+                sheet.write_row(row, 0, [plan.sub_project.code, sub_project_label(plan.sub_project)],
+                                self.fmt["text"])
+                row += 1
+        for code, name in FundingSource.objects.values_list("code", "name"):
+            sheet.write_row(row, 0, [code, name], self.fmt["text"])
+            row += 1
 
 
 def estimate_workbook(estimate: Estimate, *, reference: str, agency_lines: list[str]) -> bytes:
-    """The estimate as the finance office's workbook: summary sheet, one sheet per sub-project."""
+    """The estimate as the finance office's workbook: summary sheet, one sheet per sub-project, legend."""
     return EstimateWorkbook(estimate, reference=reference, agency_lines=agency_lines).build()

@@ -7,9 +7,9 @@ from django.views.decorators.http import require_POST
 
 from budgets import permissions as perms
 from budgets import services
-from budgets.checks import estimate_problems
-from budgets.forms import EstimateForm, GroupForm
-from budgets.models import Estimate, EstimateGroup
+from budgets.checks import estimate_problems, stated_totals
+from budgets.forms import EstimateForm, GroupForm, KeepDifferenceForm, StatedTotalForm
+from budgets.models import Estimate, EstimateGroup, StatedTotal
 from budgets.references import attached_plans, estimate_reference
 from budgets.tables import estimate_table
 
@@ -33,6 +33,7 @@ def body_context(request, estimate: Estimate) -> dict:
         "problems": problems, "blocking": any(p.blocking for p in problems),
         "can_edit": perms.can_edit_estimate(request.user, estimate),
         "can_pay": perms.can_record_disbursement(request.user, estimate),
+        "stated": stated_totals(estimate),
     }
 
 
@@ -139,3 +140,48 @@ def group_delete(request, pk):
     if request.htmx:
         return render_body(request, group.estimate)
     return redirect(group.estimate)
+
+
+def _editable_stated(request, pk) -> StatedTotal:
+    stated = get_object_or_404(StatedTotal.objects.select_related("estimate__unit"), pk=pk)
+    visible_estimate(request, stated.estimate_id)
+    return stated
+
+
+def stated_total_edit(request, pk):
+    estimate = visible_estimate(request, pk)
+    if not perms.can_edit_estimate(request.user, estimate):
+        raise PermissionDenied
+    form = StatedTotalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.set_stated_total(estimate, by=request.user, request=request, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Đã ghi tổng kinh phí ghi trong văn bản.")
+            return redirect(estimate)
+    return render(request, "budgets/stated_total_form.html", {"form": form, "estimate": estimate})
+
+
+@require_POST
+def stated_total_keep(request, pk):
+    stated = _editable_stated(request, pk)
+    form = KeepDifferenceForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("Hãy ghi lý do giữ chênh lệch.")
+        services.keep_stated_difference(stated, by=request.user, request=request, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Đã ghi nhận giữ chênh lệch.")
+    return redirect(stated.estimate)
+
+
+@require_POST
+def stated_total_delete(request, pk):
+    stated = _editable_stated(request, pk)
+    services.delete_stated_total(stated, by=request.user, request=request)
+    messages.success(request, "Đã bỏ tổng kinh phí ghi.")
+    return redirect(stated.estimate)

@@ -1,15 +1,16 @@
-"""Import of estimate lines: upload, preview with per-row problems, then confirm."""
+"""Import of estimate lines: upload, reading in the worker with a progress bar, diff, confirm once, undo."""
 
 from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from budgets import importing
 from budgets import permissions as perms
-from budgets import services
-from budgets.imports import read_workbook
+from budgets.models import EstimateImport, ImportMode, ImportStatus, SubProject
 from budgets.views.estimates import visible_estimate
 from documents.xlsx_guard import UnsafeSpreadsheet, check_xlsx
 
@@ -18,7 +19,7 @@ SALT = "budgets.import"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx) theo mẫu dự toán")
+    file = forms.FileField(label="Tệp Excel (.xlsx) dự toán")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -42,6 +43,12 @@ def _editable(request, pk):
     return estimate
 
 
+def _own_import(request, estimate, import_pk) -> EstimateImport:
+    """An import is seen by the user who uploaded it, on its own estimate only."""
+    return get_object_or_404(EstimateImport.objects.defer("content"), pk=import_pk, estimate=estimate,
+                             created_by=request.user)
+
+
 def _salt(estimate, user) -> str:
     """The confirmation is signed for one estimate and one user: it is no use anywhere else."""
     return f"{SALT}:{estimate.pk}:{user.pk}"
@@ -50,23 +57,64 @@ def _salt(estimate, user) -> str:
 def estimate_import(request, pk):
     estimate = _editable(request, pk)
     form = UploadForm(request.POST or None, request.FILES or None)
-    context = {"estimate": estimate, "form": form}
     if request.method == "POST" and form.is_valid():
-        result = read_workbook(form.cleaned_data["file"].read())
-        context["result"] = result
-        if not result.problems:
-            staged = services.stage_import(estimate, result.groups, by=request.user)
-            context["token"] = signing.dumps(staged.pk, salt=_salt(estimate, request.user))
-    return render(request, "budgets/estimate_import.html", context)
+        upload = form.cleaned_data["file"]
+        staged = importing.start_import(estimate, upload.read(), filename=upload.name, by=request.user)
+        return redirect("budgets:estimate-import-detail", pk=estimate.pk, import_pk=staged.pk)
+    return render(request, "budgets/estimate_import.html", {"estimate": estimate, "form": form,
+                                                            "undoable": importing.undoable_import(estimate)})
+
+
+def _sheet_choices(data, staged: EstimateImport) -> dict[str, str | None]:
+    """The sub-project chosen for each sheet (fields sheet-0, sheet-1, … ; «-» for none)."""
+    codes = set(SubProject.objects.values_list("code", flat=True))
+    choices = {}
+    for index, sheet in enumerate(staged.sheets):
+        value = data.get(f"sheet-{index}")
+        if value == "-":
+            choices[sheet["name"]] = None
+        elif value in codes:
+            choices[sheet["name"]] = value
+    return choices
+
+
+def estimate_import_detail(request, pk, import_pk):
+    estimate = _editable(request, pk)
+    staged = _own_import(request, estimate, import_pk)
+    context = {"estimate": estimate, "staged": staged, "undoable": importing.undoable_import(estimate)}
+    if staged.status == ImportStatus.PREVIEW:
+        choices = _sheet_choices(request.GET, staged)
+        groups = importing.with_sheet_choices(staged.groups, choices)
+        context |= {
+            "diff": importing.import_diff(importing.snapshot(estimate), groups),
+            "sheets": [s | {"chosen": choices.get(s["name"], s["sub"])} for s in staged.sheets],
+            "sub_projects": SubProject.objects.order_by("order", "code"),
+            "token": signing.dumps(staged.pk, salt=_salt(estimate, request.user)),
+            "modes": ImportMode.choices, "groups": groups,
+        }
+    return render(request, "budgets/estimate_import_detail.html", context)
+
+
+def estimate_import_progress(request, pk, import_pk):
+    estimate = _editable(request, pk)
+    staged = _own_import(request, estimate, import_pk)
+    response = render(request, "budgets/_import_progress.html", {"estimate": estimate, "staged": staged})
+    if not staged.is_running and request.htmx:
+        response["HX-Redirect"] = reverse("budgets:estimate-import-detail", args=[estimate.pk, staged.pk])
+    return response
 
 
 @require_POST
 def estimate_import_confirm(request, pk):
     estimate = _editable(request, pk)
-    max_age = services.PREVIEW_LIFETIME.total_seconds()
+    max_age = importing.PREVIEW_LIFETIME.total_seconds()
     try:
-        staged_id = signing.loads(request.POST.get("token", ""), salt=_salt(estimate, request.user), max_age=max_age)
-        count = services.confirm_import(estimate, int(staged_id), by=request.user, request=request)
+        staged_id = int(signing.loads(request.POST.get("token", ""), salt=_salt(estimate, request.user),
+                                      max_age=max_age))
+        staged = EstimateImport.objects.defer("content").filter(pk=staged_id).first()
+        choices = _sheet_choices(request.POST, staged) if staged else {}
+        diff = importing.confirm_import(estimate, staged_id, by=request.user, request=request,
+                                        mode=request.POST.get("mode", ImportMode.REPLACE), sheet_choices=choices)
     except signing.SignatureExpired:
         messages.error(request, "Phiên xem trước đã hết hạn (quá 1 giờ); hãy tải tệp lên lại.")
         return redirect("budgets:estimate-import", pk=estimate.pk)
@@ -76,5 +124,22 @@ def estimate_import_confirm(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(estimate)
-    messages.success(request, f"Đã nhập {count} dòng dự toán.")
+    if diff.empty:
+        messages.info(request, "Không có thay đổi: các dòng trong tệp giống hệt dự toán.")
+    else:
+        messages.success(request, f"Đã nhập: thêm {len(diff.added)} dòng, sửa {len(diff.changed)} dòng, "
+                                  f"bỏ {len(diff.removed)} dòng. Có thể hoàn tác lần nhập này.")
+    return redirect(estimate)
+
+
+@require_POST
+def estimate_import_undo(request, pk, import_pk):
+    estimate = _editable(request, pk)
+    try:
+        diff = importing.undo_import(estimate, import_pk, by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã hoàn tác lần nhập: dự toán trở lại {diff.total_after:,} đồng."
+                         .replace(",", "."))
     return redirect(estimate)

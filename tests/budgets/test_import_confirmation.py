@@ -18,8 +18,8 @@ def _preview(client, estimate, source):
     upload = io.BytesIO(estimate_workbook(source, reference="(Kèm theo Kế hoạch số 12/KH-UBND)",
                                           agency_lines=["UBND HUYỆN HẠ HÒA"]))
     upload.name = "Dự toán  hội nghị (bản cuối).xlsx"
-    page = client.post(reverse("budgets:estimate-import", args=[estimate.pk]), {"file": upload})
-    assert "Đọc được 2 nhóm, 3 dòng" in page.content.decode()
+    page = client.post(reverse("budgets:estimate-import", args=[estimate.pk]), {"file": upload}, follow=True)
+    assert "Thêm <strong>3</strong> dòng" in page.content.decode()
     return page.context["token"]
 
 
@@ -39,13 +39,14 @@ def target(estimate):
 def test_a_confirmation_sent_twice_imports_once(client_as, finance, estimate, target):
     client = client_as(finance)
     token = _preview(client, target, estimate)
-    assert "Đã nhập 3 dòng dự toán." in _confirm(client, target, token).content.decode()
+    assert "Đã nhập: thêm 3 dòng, sửa 0 dòng, bỏ 0 dòng." in _confirm(client, target, token).content.decode()
     again = _confirm(client, target, token).content.decode()
     assert "Tệp này đã được nhập vào dự toán lúc" in again and "không nhập lại" in again
     assert target.lines.count() == 3 and target.total == 17_400_000
     assert _imports_logged(target) == 1
     staged = EstimateImport.objects.get(estimate=target)
     assert staged.status == ImportStatus.IMPORTED and staged.groups == [] and staged.line_count == 3
+    assert staged.replaced == [] and staged.content == b""
 
 
 def test_a_confirmation_is_no_use_on_another_estimate_or_to_another_user(client_as, finance, estimate, target):

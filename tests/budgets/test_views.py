@@ -49,11 +49,14 @@ def test_the_display_unit_is_chosen_explicitly_and_captioned(client_as, finance,
     assert "Đơn vị tính: triệu đồng" in text and "17,4" in text
 
 
-def test_a_disbursement_beyond_the_line_is_recorded_and_warned_about(client_as, finance, estimate):
+def test_a_disbursement_beyond_the_line_is_recorded_with_its_reason_and_warned_about(client_as, finance, estimate):
     line = estimate.lines.first()
     url = reverse("budgets:line-disbursements", args=[line.pk])
     client = client_as(finance)
     client.post(url, {"date": "2023-06-20", "voucher_number": "PC-01", "amount": "6.000.000"})
+    assert not Disbursement.objects.exists()
+    client.post(url, {"date": "2023-06-20", "voucher_number": "PC-01", "amount": "6.000.000",
+                      "overrun_reason": "Quyết định điều chỉnh số 7/QĐ-UBND"})
     assert Disbursement.objects.get().amount == 6_000_000
     assert "vượt dự toán của dòng này 1.000.000 đồng" in client.get(url).content.decode()
     overview = client.get(reverse("budgets:overview") + "?year=2023").content.decode()

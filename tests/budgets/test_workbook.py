@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from budgets.workbook import estimate_workbook
+from budgets.workbook import WIDTHS, estimate_workbook, print_scale, sub_project_label
 from tests.budgets.factories import EstimateGroupFactory, EstimateLineFactory, source, sub_project
 
 AGENCY = ["ỦY BAN NHÂN DÂN", "HUYỆN HẠ HÒA"]
@@ -26,47 +26,88 @@ def workbook_bytes(estimate):
     return estimate_workbook(estimate, reference=REFERENCE, agency_lines=AGENCY)
 
 
-def test_one_sheet_per_sub_project_after_a_summary_by_source(workbook_bytes):
+def test_one_sheet_per_sub_project_after_a_summary_by_source_and_a_legend(workbook_bytes):
     book = load_workbook(io.BytesIO(workbook_bytes))
-    assert book.sheetnames == ["Tổng hợp", "DA6-TDA2", "DA7-TDA1"]
+    assert book.sheetnames == ["Tổng hợp", "DA6-TDA2", "DA7-TDA1", "Chú giải"]
     values = load_workbook(io.BytesIO(workbook_bytes), data_only=True)["Tổng hợp"]
-    rows = [[c for c in r] for r in values.iter_rows(min_row=9, max_row=11, max_col=5, values_only=True)]
-    assert rows == [[1, "DA6-TDA2", 17_400_000, 0, 17_400_000], [2, "DA7-TDA1", 0, 600_000, 600_000],
+    rows = [[c for c in r] for r in values.iter_rows(min_row=10, max_row=12, max_col=5, values_only=True)]
+    assert rows == [[1, sub_project_label(sub_project("DA6-TDA2")), 17_400_000, 0, 17_400_000],
+                    [2, sub_project_label(sub_project("DA7-TDA1")), 0, 600_000, 600_000],
                     [None, "TỔNG CỘNG", 17_400_000, 600_000, 18_000_000]]
+    assert [c.value for c in values[8]][:5] == ["STT", "Tiểu dự án", "NSTW sự nghiệp", "Ngân sách địa phương",
+                                                "Tổng cộng"]
+    assert [c.value for c in values[9]][:5] == ["(1)", "(2)", "(3)", "(4)", "(5)=(3)+(4)"]
+    legend = [[c.value for c in r] for r in book["Chú giải"].iter_rows(min_row=2, max_row=3)]
+    assert legend[0] == ["DA6-TDA2", sub_project_label(sub_project("DA6-TDA2"))]
+
+
+def test_names_not_codes_and_the_title_once(workbook_bytes, estimate):
+    estimate.title = "Dự toán kinh phí tổ chức đối thoại chính sách"
+    estimate.save()
+    sheet = load_workbook(io.BytesIO(estimate_workbook(estimate, reference=REFERENCE, agency_lines=AGENCY)))[
+        "DA6-TDA2"]
+    title = sheet["A4"].value
+    assert title.startswith("DỰ TOÁN KINH PHÍ TỔ CHỨC ĐỐI THOẠI CHÍNH SÁCH\nTIỂU DỰ ÁN 2 (DỰ ÁN 6): ")
+    assert title.count("DỰ TOÁN KINH PHÍ") == 1 and "DA6-TDA2" not in title
+    assert sheet["I11"].value == "NSTW sự nghiệp"  # the source's name, not NSTW_SN
 
 
 def test_layout_formulas_and_cached_values_of_a_sub_project_sheet(workbook_bytes):
     sheet = load_workbook(io.BytesIO(workbook_bytes))["DA6-TDA2"]
     cached = load_workbook(io.BytesIO(workbook_bytes), data_only=True)["DA6-TDA2"]
     assert sheet["A1"].value == "ỦY BAN NHÂN DÂN\nHUYỆN HẠ HÒA"
-    assert sheet["E1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert sheet["D1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and sheet["D2"].value == "Độc lập - Tự do - Hạnh phúc"
+    assert {"A1:C1", "D1:I1", "D2:I2", "A4:I4"} <= {str(r) for r in sheet.merged_cells.ranges}
     assert sheet["A5"].value == REFERENCE and sheet["H7"].value == "Đơn vị tính: đồng"
     assert [c.value for c in sheet[8]][:8] == ["STT", "Nội dung chi", "Đơn vị tính", "Số lượng",
                                               "Số ngày/buổi", "Định mức/Đơn giá", "Thành tiền",
                                               "Căn cứ/Ghi chú"]
-    assert sheet["A9"].value == "I" and sheet["G9"].value == "=SUM(G10:G11)"
-    assert cached["G9"].value == 7_400_000 and sheet["A9"].font.b
-    assert sheet["G10"].value == '=ROUND(D10*IF(E10="",1,E10)*F10,0)' and cached["G10"].value == 5_000_000
-    assert sheet["A12"].value == "II" and cached["G12"].value == 10_000_000
-    assert sheet["B14"].value == "TỔNG CỘNG" and sheet["G14"].value == "=SUM(G9,G12)"
-    assert cached["G14"].value == 17_400_000
-    assert sheet["A15"].value == "Bằng chữ: Mười bảy triệu bốn trăm nghìn đồng chẵn./."
-    assert [sheet["A17"].value, sheet["C17"].value, sheet["F17"].value] == [
+    assert [c.value for c in sheet[9]] == ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(4)x(5)x(6)", "(8)",
+                                           "(9)"]
+    assert sheet["A10"].value == "I" and sheet["G10"].value == "=SUM(G11:G12)"
+    assert cached["G10"].value == 7_400_000 and sheet["A10"].font.b
+    assert sheet["G11"].value == '=ROUND(D11*IF(E11="",1,E11)*F11,0)' and cached["G11"].value == 5_000_000
+    assert sheet["A13"].value == "II" and cached["G13"].value == 10_000_000
+    assert sheet["B15"].value == "TỔNG CỘNG" and sheet["G15"].value == "=SUM(G10,G13)"
+    assert cached["G15"].value == 17_400_000
+    assert sheet["A16"].value == "Bằng chữ: Mười bảy triệu bốn trăm nghìn đồng chẵn./."
+    assert [sheet["A18"].value, sheet["D18"].value, sheet["G18"].value] == [
         "NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ"]
-    assert sheet["G10"].number_format == "#,##0"
+    assert sheet["G11"].number_format == "[$-42A]#,##0"
 
 
-def test_print_setup_is_a4_landscape_fit_to_width_with_repeated_frozen_header(workbook_bytes):
+def test_print_setup_is_a4_landscape_fit_to_width_with_page_numbers(workbook_bytes):
     sheet = load_workbook(io.BytesIO(workbook_bytes))["DA6-TDA2"]
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "$8:$8" and sheet.freeze_panes == "A9"
+    assert sheet.print_title_rows == "$8:$9" and sheet.freeze_panes == "A10"
+    assert "Trang &P/&N" in sheet.oddFooter.center.text
+    assert sheet.print_area == "'DA6-TDA2'!$A$1:$I$18"
+
+
+def test_columns_too_wide_for_10_pt_are_split_across_pages_rather_than_shrunk():
+    assert print_scale(WIDTHS) is None  # fits at ≥ 10 pt
+    assert print_scale([6, 44] + [16] * 12 + [18]) == 84
+
+
+def test_a_stated_total_that_differs_is_a_visible_note_row_not_a_formula(workbook_bytes, estimate, finance):
+    from budgets.services import set_stated_total
+
+    set_stated_total(estimate, by=finance, amount=15_000_000, source="Kế hoạch số 05/KH-UBND")
+    set_stated_total(estimate, by=finance, sub_project=sub_project("DA6-TDA2"), amount=17_000_000)
+    data = estimate_workbook(estimate, reference=REFERENCE, agency_lines=AGENCY)
+    summary, detail = (load_workbook(io.BytesIO(data))[name] for name in ("Tổng hợp", "DA6-TDA2"))
+    assert summary["A13"].value == ("Tổng ghi trong Kế hoạch số 05/KH-UBND: 15.000.000 đồng. Tổng các khoản "
+                                    "(dòng TỔNG CỘNG): 18.000.000 đồng. Chênh lệch: −3.000.000 đồng (chưa xử lý).")
+    assert detail["A16"].value.startswith("Tổng ghi trong văn bản: 17.000.000 đồng. Tổng các khoản (dòng TỔNG CỘNG):"
+                                          " 17.400.000 đồng. Chênh lệch: −400.000 đồng")
+    assert detail["A17"].value.startswith("Bằng chữ: Mười bảy triệu bốn trăm")
 
 
 def test_text_that_looks_like_a_formula_is_written_as_text(workbook_bytes):
     sheet = load_workbook(io.BytesIO(workbook_bytes))["DA7-TDA1"]
-    cell = sheet["B10"]
+    cell = sheet["B11"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
 
 
