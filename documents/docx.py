@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from documents.docx_css import PT_PER_UNIT, TextStyle, declared, length_pt, page_margins, text_style
+from documents.docx_css import PT_PER_UNIT, TextStyle, length_pt, page_margins, text_style
 from documents.docx_package import finish_package
 from documents.docx_tables import data_table_xml
 from documents.docx_xml import (
@@ -28,16 +28,19 @@ from documents.docx_xml import (
     row_xml,
     rpr_xml,
     rule_xml,
+    run_xml,
     table_xml,
 )
-from documents.metrics import RULE_SHARE, text_width_mm
+from documents.levels import LEVELS
+from documents.metrics import text_width_mm
 from documents.official import QUOC_HIEU, TIEU_NGU, Appendix, Block, OfficialDocument
+from documents.wrapping import wrap_heading
 
 A4_MM = (210, 297)
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Room between the lowest diacritic (the dot under Ệ, Ạ, Ộ ends 0.196 em below the baseline;
 # the line box ends 0.216 em below it) and a rule drawn under the header lines.
-MIN_RULE_GAP_PT = 1.0
+MIN_RULE_GAP_PT = 1.5
 # sectPr children that follow w:pgNumType in ECMA-376's sequence.
 AFTER_PAGE_NUMBERS = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
                       "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
@@ -107,15 +110,8 @@ def _restart_page_numbers(sectpr) -> None:
 
 
 def wrapped_lines(text: str, width_mm: float, *, size: float, bold: bool) -> list[str]:
-    """``text`` broken between words as a column ``width_mm`` wide breaks it."""
-    lines: list[str] = []
-    for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and text_width_mm(candidate, size_pt=size, bold=bold) <= width_mm:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
-    return lines or [""]
+    """``text`` broken as a header column ``width_mm`` wide breaks it (documents.wrapping)."""
+    return wrap_heading(text, width_mm, size_pt=size, bold=bold)
 
 
 def _paragraphs(lines: list[str], style: TextStyle) -> str:
@@ -134,14 +130,10 @@ def _header_table(doc: OfficialDocument) -> str:
     right_mm = length_pt("table.header td.right", "width") / PT_PER_UNIT["mm"]
     cell = "table.header td"
     issuer = text_style(cell, ".issuing-body")
-    wrapped = [piece for line in doc.issuer_lines
-               for piece in wrapped_lines(line, left_mm, size=issuer.size, bold=True)]
-    widest = max((text_width_mm(line, size_pt=issuer.size, bold=True) for line in wrapped),
-                 default=0)
-    rule_mm = min(doc.issuer_rule_mm, round(widest * RULE_SHARE, 1)) if wrapped else 0
-    left = (_paragraphs(doc.parent_lines, text_style(cell, ".parent-body"))
-            + _paragraphs(doc.issuer_lines, issuer)
-            + _rule(rule_mm, left_mm, gap_pt=text_style(".rule").before))
+    # The lines as documents.wrapping cut them, as in the PDF (the rule's length follows them).
+    left = (_paragraphs(doc.parent_display_lines, text_style(cell, ".parent-body"))
+            + _paragraphs(doc.issuer_display_lines, issuer)
+            + _rule(doc.issuer_rule_mm, left_mm, gap_pt=text_style(".rule").before))
     motto = text_style(cell, ".tieu-ngu")
     motto_mm = text_width_mm(TIEU_NGU, size_pt=motto.size, bold=motto.bold)
     padding = length_pt(".tieu-ngu span", "padding-bottom")
@@ -149,8 +141,11 @@ def _header_table(doc: OfficialDocument) -> str:
              + _rule(motto_mm, right_mm, gap_pt=padding))
     widths = [mm_twips(left_mm), mm_twips(right_mm)]
     top = row_xml([cell_xml(widths[0], left), cell_xml(widths[1], right)])
-    dates = row_xml([cell_xml(widths[0], _paragraphs([doc.symbol_line], text_style(cell, ".symbol"))),
-                     cell_xml(widths[1], _paragraphs([doc.date_line], text_style(cell, ".date-line")))])
+    gap = length_pt("table.header tr.dates td", "padding-top")
+    symbol, date = (replace(text_style(cell, selector), before=gap)
+                    for selector in (".symbol", ".date-line"))
+    dates = row_xml([cell_xml(widths[0], _paragraphs([doc.symbol_line], symbol)),
+                     cell_xml(widths[1], _paragraphs([doc.date_line], date))])
     return table_xml(widths, [top, dates], borders=False)
 
 
@@ -163,21 +158,28 @@ def _title(doc: OfficialDocument) -> list[str]:
     return parts
 
 
-def block_style(block: Block) -> tuple[TextStyle, bool]:
-    """The `.body p.<kind>` style of ``block`` and whether it keeps with the next paragraph."""
-    selectors = [".body p", f".body p.{block.kind}"] + ([".body p.titled"] if block.titled else [])
-    keep = any(t.type == "ident" and t.lower_value == "avoid"
-               for s in selectors for t in declared(s, "break-after"))
-    return text_style(*selectors), keep
+def block_style(block: Block) -> TextStyle:
+    """The paragraph style of ``block``'s level (documents.levels) on the body's line and align."""
+    level = LEVELS[block.kind]
+    return replace(text_style(".body p"), size=level.size_pt, bold=False, italic=False,
+                   before=level.before_pt, after=level.after_pt,
+                   first_line=level.first_line_cm * PT_PER_UNIT["cm"])
+
+
+def _block_xml(block: Block, *, keep_next: bool) -> str:
+    """One w:p of the block's runs: marker and heading in the level's style, the author's
+    bold and italic inside."""
+    style = block_style(block)
+    props = ppr_xml(style, keep_next=keep_next, mark_size=style.size)
+    runs = "".join(run_xml(run.text, size=style.size, bold=run.bold, italic=run.italic)
+                   for run in block.runs)
+    return f'<w:p xmlns:w="{W}">{props}{runs}</w:p>'
 
 
 def _blocks(blocks: list[Block], *, keep_last: bool = False) -> list[str]:
-    parts = []
-    for index, block in enumerate(blocks):
-        style, keep = block_style(block)
-        last = keep_last and index == len(blocks) - 1
-        parts.append(paragraph_xml(block.display_text, style, keep_next=keep or last))
-    return parts
+    last = len(blocks) - 1
+    return [_block_xml(block, keep_next=block.keep or (keep_last and index == last))
+            for index, block in enumerate(blocks)]
 
 
 def _closing_table(doc: OfficialDocument) -> str:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from documents import inline
 from documents.dates import date_line
+from documents.docx_css import PT_PER_UNIT, length_pt
 from documents.metrics import rule_width_mm
 from documents.symbols import document_symbol
 from documents.text import nfc
+from documents.wrapping import wrap_lines
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -29,14 +32,23 @@ BASIS = "basis"  # Căn cứ …; (italic)
 BLOCK_KINDS = (SECTION, CLAUSE, SUBCLAUSE, POINT, BULLET, SUBBULLET, PARAGRAPH, BASIS)
 
 
+def header_left_mm() -> float:
+    """Width of the header's left column (decree30.css), where the issuing body is printed."""
+    return length_pt("table.header td.left", "width") / PT_PER_UNIT["mm"]
+
+
 @dataclass
 class Block:
-    """One paragraph of the body: its kind, its computed marker ("I.", "1.", "a)", "-") and text."""
+    """One paragraph of the body: its kind, its computed marker ("I.", "1.", "a)", "-") and text.
+
+    ``text`` is as the author typed it, case kept, bold and italic runs in documents.inline's
+    markup; documents.levels gives the level's style.
+    """
 
     kind: str
     text: str
     marker: str = ""
-    titled: bool = False  # a clause with a title ("1. Mục đích") is bold
+    titled: bool = False  # the author marked the whole block as a title: bold
 
     def __post_init__(self):
         if self.kind not in BLOCK_KINDS:
@@ -45,8 +57,21 @@ class Block:
 
     @property
     def display_text(self) -> str:
-        text = self.text.upper() if self.kind == SECTION else self.text
+        """Marker and text as a reader sees them, without markup."""
+        text = inline.plain(self.text)
         return f"{self.marker} {text}" if self.marker else text
+
+    @property
+    def runs(self) -> list[inline.Run]:
+        from documents.levels import block_runs  # the style table reads the block kinds above
+
+        return block_runs(self)
+
+    @property
+    def keep(self) -> bool:
+        from documents.levels import keeps_with_next
+
+        return keeps_with_next(self)
 
 
 @dataclass
@@ -141,8 +166,19 @@ class OfficialDocument:
         return self.type_name.upper()
 
     @property
+    def parent_display_lines(self) -> list[str]:
+        """The parent body's lines as printed: each wrapped to the left column by the rule."""
+        return wrap_lines(self.parent_lines, header_left_mm(), size_pt=length_pt(
+            ".parent-body", "font-size"), bold=False)
+
+    @property
+    def issuer_display_lines(self) -> list[str]:
+        return wrap_lines(self.issuer_lines, header_left_mm(), size_pt=length_pt(
+            ".issuing-body", "font-size"), bold=True)
+
+    @property
     def issuer_rule_mm(self) -> float:
-        return rule_width_mm(self.issuer_lines, size_pt=13, bold=True)
+        return rule_width_mm(self.issuer_display_lines, size_pt=13, bold=True)
 
     @property
     def title_rule_mm(self) -> float:

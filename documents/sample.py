@@ -45,7 +45,7 @@ def _outline(place: str, year: int, total: int) -> list[Block]:
                      "sách về Chương trình mục tiêu quốc gia giảm nghèo bền vững trên địa bàn "
                      f"huyện {place}, năm {year} (Tiểu dự án 2 thuộc Dự án 6: Truyền thông và "
                      "giảm nghèo về thông tin), cụ thể như sau:"),
-        b(SECTION, "Mục đích, yêu cầu"),
+        b(SECTION, "MỤC ĐÍCH, YÊU CẦU"),
         b(CLAUSE, "Mục đích", titled=True),
         b(BULLET, "Tăng cường công tác tuyên truyền, tạo chuyển biến về nhận thức, trách nhiệm "
                   "của người dân, đặc biệt là người dân thuộc hộ nghèo, hộ cận nghèo và hộ mới "
@@ -55,7 +55,7 @@ def _outline(place: str, year: int, total: int) -> list[Block]:
         b(CLAUSE, "Yêu cầu", titled=True),
         b(PARAGRAPH, "Hội nghị được tổ chức dân chủ, an toàn, thiết thực và hiệu quả; bảo đảm "
                      "mỗi người dân được bình đẳng, công khai tham gia phát biểu, đóng góp ý kiến."),
-        b(SECTION, "Nội dung, hình thức"),
+        b(SECTION, "NỘI DUNG, HÌNH THỨC"),
         b(CLAUSE, "Thời gian, địa điểm", titled=True),
         b(POINT, f"Thời gian: Quý II, Quý III năm {year} (thời gian cụ thể sẽ thông báo sau)."),
         b(POINT, "Địa điểm: Tại trụ sở UBND các xã: " + "; ".join(SAMPLE_COMMUNES) + "."),
@@ -69,7 +69,7 @@ def _outline(place: str, year: int, total: int) -> list[Block]:
         b(CLAUSE, "Kinh phí thực hiện", titled=True),
         b(PARAGRAPH, f"Tổng số tiền: {format_vnd(total)} đồng (Bằng chữ: "
                      f"{vi_money_words(total)}). Chi tiết theo Phụ lục kèm theo."),
-        b(SECTION, "Tổ chức thực hiện"),
+        b(SECTION, "TỔ CHỨC THỰC HIỆN"),
         b(CLAUSE, "Phòng Lao động - Thương binh và Xã hội", titled=True),
         b(BULLET, "Chuẩn bị các điều kiện, cơ sở vật chất, tài liệu để tổ chức đối thoại."),
         b(BULLET, "Tổng hợp, báo cáo kết quả tổ chức đối thoại về UBND huyện theo quy định."),

@@ -150,4 +150,5 @@ def paste(request, pk):
     after_pk = request.POST.get("after")
     after = plan.blocks.filter(pk=after_pk).first() if after_pk and after_pk.isdigit() else None
     return _structural(request, pk, outline.paste_blocks, plan=plan, by=request.user,
-                       text=request.POST.get("text", ""), after=after)
+                       text=request.POST.get("text", ""), html=request.POST.get("html", ""),
+                       after=after)

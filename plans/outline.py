@@ -7,9 +7,10 @@ Every function checks the editor may edit, runs in one transaction, keeps positi
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from documents.inline import plain
 from documents.text import nfc
 from plans.models import LADDER, BlockKind, LiveBlock, Plan, PlanBlock
-from plans.parsing import MAX_BLOCK_CHARS, parse_outline, strip_controls
+from plans.parsing import MAX_BLOCK_CHARS, parse_clipboard, parse_outline, strip_controls
 from plans.permissions import can_edit_plan
 from plans.revisions import EDIT_ACTION, record_revision
 
@@ -156,10 +157,12 @@ def delete_block(block: PlanBlock, *, by) -> None:
 
 
 @transaction.atomic
-def paste_blocks(plan: Plan, *, by, text: str, after: PlanBlock | None = None) -> int:
-    """Turn pasted text into blocks inserted after ``after``; returns how many were added."""
+def paste_blocks(plan: Plan, *, by, text: str, html: str = "",
+                 after: PlanBlock | None = None) -> int:
+    """Turn pasted text (or the clipboard's HTML, bold and italic kept) into blocks inserted
+    after ``after``; returns how many were added."""
     _check(plan, by)
-    parsed = parse_outline(text)
+    parsed = parse_clipboard(text, html)
     if not parsed:
         raise ValidationError("Không có nội dung nào để dán.")
     blocks = _blocks(plan)
@@ -183,7 +186,7 @@ def build_blocks(plan: Plan, text: str, *, required: list[str] = (),
     live_after = {nfc(k).upper(): v for k, v in (live_after or {}).items()}
     blocks = []
     for parsed in parse_outline(text):
-        key = parsed.text.upper()
+        key = plain(parsed.text).upper()
         blocks.append(PlanBlock(plan=plan, position=len(blocks), kind=parsed.kind,
                                 text=parsed.text, titled=parsed.titled,
                                 required_key=key if key in required_keys else ""))

@@ -2,12 +2,16 @@
 
 Lines starting with "I.", "1.", "1.1.", "a)", "-", "+" become sections, clauses, sub-clauses,
 points and bullets; their typed numbers are dropped because numbers are always computed.
+Everything else is kept as the author typed it: the case of headings, literal stars, and bold
+and italic runs (documents.inline's markup, from Word's HTML clipboard or typed as **…**/*…*).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
+from documents import inline
 from documents.official import (
     BASIS,
     BULLET,
@@ -26,7 +30,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _CONTROLS = {**dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F], None),
              0x0B: "\n", 0x0C: "\n"}
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
-_EMPHASIS = re.compile(r"\*{1,3}")
+_LEADING_MARKUP = re.compile(r"^(\*{1,3})(?=\S)")
+_MARKER_ONLY = re.compile(r"^(\*{1,3})([^*\s]{1,8})\1(\s+\S.*)$")  # «**1.** Mục đích»
 _PATTERNS = [
     (SECTION, re.compile(r"^(?:PHẦN\s+)?([IVXLC]{1,6})\s*[.)]\s*(\S.*)$")),
     (SUBCLAUSE, re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$")),
@@ -53,27 +58,31 @@ def strip_controls(text: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    """NFC, no invisible characters, one space between words, no Markdown emphasis marks."""
+    """NFC, no invisible characters, one space between words; stars kept (markup or literal)."""
     line = unicodedata.normalize("NFC", line).translate(_INVISIBLE)
-    line = _EMPHASIS.sub("", line)
     return _SPACES.sub(" ", line).strip()
 
 
-def _emphasised(raw: str) -> bool:
-    stripped = raw.strip()
-    return stripped.startswith("*") and stripped.rstrip(":").endswith("*")
-
-
 def classify(line: str) -> ParsedBlock:
-    """The block one cleaned line stands for, with its typed marker removed."""
+    """The block one cleaned line stands for, with its typed marker removed.
+
+    A marker inside the author's bold or italic («**1. Mục đích**») is recognised too; the
+    emphasis stays on the text («**Mục đích**»).
+    """
+    marker_only = _MARKER_ONLY.match(line)
+    if marker_only and classify(marker_only.group(2) + marker_only.group(3)).kind != PARAGRAPH:
+        return classify(marker_only.group(2) + marker_only.group(3))
+    opening = _LEADING_MARKUP.match(line)
+    stars = opening.group(1) if opening and inline.plain(line) != line else ""
+    bare = line[len(stars):]
     for kind, pattern in _PATTERNS:
-        match = pattern.match(line)
+        match = pattern.match(bare)
         if match:
-            text = match.groups()[-1].strip()
-            titled = kind in (CLAUSE, SUBCLAUSE) and _looks_like_title(text)
+            text = stars + match.groups()[-1].strip()
+            titled = kind in (CLAUSE, SUBCLAUSE) and _looks_like_title(inline.plain(text))
             typed = match.group(1) if kind in (CLAUSE, SUBCLAUSE) else ""
             return ParsedBlock(kind, text, titled, typed)
-    if line.startswith("Căn cứ"):
+    if inline.plain(line).startswith("Căn cứ"):
         return ParsedBlock(BASIS, line)
     return ParsedBlock(PARAGRAPH, line)
 
@@ -104,10 +113,7 @@ def parse_outline(text: str) -> list[ParsedBlock]:
         if blocks and _continues(blocks[-1], line) and classify(line).kind == PARAGRAPH:
             blocks[-1].text = f"{blocks[-1].text} {line}"
             continue
-        block = classify(line)
-        if block.kind == PARAGRAPH and _emphasised(raw):
-            block.titled = True
-        blocks.append(block)
+        blocks.append(classify(line))
     for block in blocks:
         block.text = block.text[:MAX_BLOCK_CHARS]
     return _repair_levels(blocks)
@@ -130,3 +136,105 @@ def _repair_levels(blocks: list[ParsedBlock]) -> list[ParsedBlock]:
             if demoted:
                 block.kind = POINT
     return blocks
+
+
+# Word's HTML clipboard: what ends a line, what holds no text, what is bold or italic.
+_LINE_TAGS = {"p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
+              "ul", "ol", "blockquote", "section", "article", "header", "footer", "dt", "dd"}
+_HIDDEN_TAGS = {"head", "style", "script", "title", "xml", "template", "noscript"}
+_BOLD_TAGS = {"b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"}
+_ITALIC_TAGS = {"i", "em", "cite", "var"}
+_VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "area", "base", "o:p"}
+_WEIGHT = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
+_STYLE = re.compile(r"font-style\s*:\s*([a-z]+)", re.IGNORECASE)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _style_of(tag: str, attrs, bold: bool, italic: bool) -> tuple[bool, bool]:
+    """Bold and italic inside ``tag``: its own meaning, then its inline style (Word writes
+    «font-weight:normal» to undo a heading's bold, «mso-bidi-font-weight» for other scripts)."""
+    bold = bold or tag in _BOLD_TAGS
+    italic = italic or tag in _ITALIC_TAGS
+    style = re.sub(r"mso-[a-z-]+\s*:[^;]*", "", dict(attrs).get("style") or "")
+    if weight := _WEIGHT.search(style):
+        value = weight.group(1).lower()
+        bold = value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
+    if font_style := _STYLE.search(style):
+        italic = font_style.group(1).lower() in ("italic", "oblique")
+    return bold, italic
+
+
+class _ClipboardParser(HTMLParser):
+    """Lines of (text, bold, italic) runs from HTML, as a reader of the page sees them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[list[inline.Run]] = [[]]
+        self.stack: list[tuple[str, bool, bool]] = []
+        self.hidden = 0
+
+    def _state(self) -> tuple[bool, bool]:
+        return self.stack[-1][1:] if self.stack else (False, False)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _LINE_TAGS:
+            self.lines.append([])
+        if tag in _HIDDEN_TAGS:
+            self.hidden += 1
+        if tag in ("td", "th") and self.lines[-1]:
+            self.lines[-1].append(inline.Run(" "))
+        if tag not in _VOID_TAGS:
+            self.stack.append((tag, *_style_of(tag, attrs, *self._state())))
+
+    def handle_endtag(self, tag):
+        if tag in _HIDDEN_TAGS and self.hidden:
+            self.hidden -= 1
+        if tag in _LINE_TAGS:
+            self.lines.append([])
+        for depth in range(len(self.stack) - 1, -1, -1):  # tolerate unclosed tags
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                break
+
+    def handle_data(self, data):
+        if not self.hidden and data:
+            self.lines[-1].append(inline.Run(_HTML_SPACE.sub(" ", data), *self._state()))
+
+
+def html_to_text(html: str) -> str:
+    """Word's (or a browser's) HTML clipboard as lines of text, bold and italic kept as markup,
+    every other character literal."""
+    parser = _ClipboardParser()
+    parser.feed(strip_controls(html or "")[:2_000_000])
+    parser.close()
+    lines = []
+    for runs in parser.lines:
+        runs = [inline.Run(r.text.replace("\u00a0", " "), r.bold, r.italic) for r in runs]
+        text = inline.markup(_trimmed(runs))
+        if text.strip():
+            lines.append(text)
+    return "\n".join(lines)
+
+
+def _trimmed(runs: list[inline.Run]) -> list[inline.Run]:
+    """Runs with one space between words and none at the ends (a space never carries style)."""
+    out: list[inline.Run] = []
+    for run in runs:
+        text = _SPACES.sub(" ", run.text)
+        if out and out[-1].text.endswith(" "):
+            text = text.lstrip(" ")
+        if text.strip():
+            out.append(run if text == run.text else inline.Run(text, run.bold, run.italic))
+        elif out and text and not out[-1].text.endswith(" "):
+            out.append(inline.Run(" "))
+    if out:
+        out[0] = inline.Run(out[0].text.lstrip(), out[0].bold, out[0].italic)
+        out[-1] = inline.Run(out[-1].text.rstrip(), out[-1].bold, out[-1].italic)
+    return [run for run in out if run.text]
+
+
+def parse_clipboard(text: str, html: str = "") -> list[ParsedBlock]:
+    """Blocks of a paste: from its HTML when the clipboard had some (bold and italic kept),
+    else from its plain text."""
+    converted = html_to_text(html) if html and html.strip() else ""
+    return parse_outline(converted or text)

@@ -81,10 +81,40 @@
     }
   });
 
+  // Word puts bold and italic only in the clipboard's HTML: send it with the plain text, and
+  // forget it as soon as the author types into the box (then the text is what they mean).
+  document.addEventListener("paste", (event) => {
+    const box = event.target;
+    if (box.id !== "paste-text" || !event.clipboardData) return;
+    const form = box.form;
+    let field = form.querySelector("input[name='html']");
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "hidden";
+      field.name = "html";
+      form.appendChild(field);
+    }
+    const html = event.clipboardData.getData("text/html");
+    field.value = html && box.value.trim() === "" ? html : "";
+    box.dataset.pasting = "1";
+  });
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (box.id !== "paste-text") return;
+    if (box.dataset.pasting) {
+      delete box.dataset.pasting;
+      return;
+    }
+    const field = box.form.querySelector("input[name='html']");
+    if (field) field.value = "";
+  });
+
   document.body.addEventListener("htmx:afterRequest", (event) => {
     const el = event.detail.elt;
     if (el.id === "paste-form" && event.detail.successful) {
       el.reset();
+      const field = el.querySelector("input[name='html']");
+      if (field) field.value = "";
       bootstrap.Tab.getOrCreateInstance(document.querySelector("[data-bs-target='#tab-outline']")).show();
     }
     if (el.matches && el.matches("textarea[data-autosave]")) {

@@ -1,0 +1,107 @@
+"""One style per outline level (Decree 30, Phụ lục I: phần, mục, khoản, điểm; bullets by use).
+
+The PDF (through the CSS that :func:`level_css` writes into every document), the editor's
+preview (the same HTML) and the DOCX (documents.docx) all read this table, so two headings
+of one level can never come out in two styles. A level's weight and style go to its marker
+and its heading: the whole text of a section or of a block marked as a title, otherwise the
+run-in words before the first colon («2. Phòng Tài chính - Kế hoạch:» …) when they are short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from documents import inline
+from documents.official import (
+    BASIS,
+    BULLET,
+    CLAUSE,
+    PARAGRAPH,
+    POINT,
+    SECTION,
+    SUBBULLET,
+    SUBCLAUSE,
+    Block,
+)
+
+RUN_IN_MAX_CHARS = 90  # a longer text before the colon is a sentence, not a heading
+
+
+@dataclass(frozen=True)
+class LevelStyle:
+    """Size, weight, style, indent and spacing of one level's paragraphs (points, cm)."""
+
+    size_pt: float = 14.0
+    bold: bool = False
+    italic: bool = False
+    first_line_cm: float = 1.0
+    before_pt: float = 0.0
+    after_pt: float = 6.0
+    heading: bool = False  # a heading level: its marker and heading take the weight, keep with next
+
+
+LEVELS: dict[str, LevelStyle] = {
+    SECTION: LevelStyle(bold=True, before_pt=6.0, heading=True),  # I. MỤC ĐÍCH, YÊU CẦU
+    CLAUSE: LevelStyle(bold=True, heading=True),  # 1. Mục đích
+    SUBCLAUSE: LevelStyle(bold=True, italic=True, heading=True),  # 1.1. Thành phần
+    POINT: LevelStyle(italic=False),  # a) Thời gian (upright, Decree 30)
+    BULLET: LevelStyle(),  # - …
+    SUBBULLET: LevelStyle(),  # + …
+    PARAGRAPH: LevelStyle(),
+    BASIS: LevelStyle(italic=True),  # Căn cứ …;
+}
+
+
+def level(block: Block) -> LevelStyle:
+    return LEVELS[block.kind]
+
+
+def _title_bold(block: Block) -> bool:
+    """A block marked as a title is bold when its level has headings, or it is a free
+    paragraph; a point or a bullet stays in its level's style (a) and b) never differ)."""
+    return block.titled and (level(block).heading or block.kind == PARAGRAPH)
+
+
+def keeps_with_next(block: Block) -> bool:
+    """Headings never end a page: a section, a block marked as a title, and a line that
+    announces what follows («a) Cấp huyện:») keep with the next paragraph."""
+    return (block.kind == SECTION or block.titled
+            or inline.plain(block.text).rstrip().endswith(":"))
+
+
+def heading_length(block: Block, text: str) -> int:
+    """How many characters of ``text`` (the block's plain text) take the level's weight."""
+    if not level(block).heading:
+        return len(text) if _title_bold(block) else 0
+    if block.kind == SECTION or block.titled:
+        return len(text)
+    head, colon, _ = text.partition(":")
+    return len(head) + 1 if colon and len(head) <= RUN_IN_MAX_CHARS else 0
+
+
+def block_runs(block: Block) -> list[inline.Run]:
+    """The runs a reader sees: marker and heading in the level's style, the author's bold and
+    italic inside."""
+    style = level(block)
+    runs = inline.parse(block.text, italic=style.italic)
+    heading = heading_length(block, "".join(r.text for r in runs))
+    if heading:
+        runs = inline.embolden(runs, heading) if style.bold or _title_bold(block) else runs
+    if block.marker:
+        marker = inline.Run(f"{block.marker} ", bold=style.bold, italic=style.italic)
+        runs = [marker, *runs]
+    return runs
+
+
+def _css_rule(kind: str, style: LevelStyle) -> str:
+    return (f".body p.{kind} {{ font-size: {style.size_pt:g}pt; text-indent: "
+            f"{style.first_line_cm:g}cm; margin: {style.before_pt:g}pt 0 {style.after_pt:g}pt; }}")
+
+
+def level_css() -> str:
+    """The level rules of every document, from LEVELS; runs carry weight and style as classes."""
+    rules = [_css_rule(kind, style) for kind, style in LEVELS.items()]
+    rules += [".body p.keep { break-after: avoid; }",
+              ".b { font-weight: bold; } .r { font-weight: normal; }",
+              ".i { font-style: italic; } .n { font-style: normal; }"]
+    return "\n".join(rules)
