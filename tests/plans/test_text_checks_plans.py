@@ -4,6 +4,7 @@ what the author clicked and are recorded, and no input makes the checks answer 5
 import pytest
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from plans import outline, services
 from plans.checks import plan_problems
 from plans.models import BlockKind, PlanKind, PlanRevision
@@ -70,6 +71,10 @@ def test_the_seed_000_fixes_applied_one_click_each_leave_no_text_error(officer, 
     assert plan.recipient_list[-1] == "Lưu: VT, LĐTBXH"
     last = PlanRevision.objects.filter(plan=plan).order_by("-at", "-pk").first()
     assert last.user == officer and last.snapshot["recipients"].endswith("Lưu: VT, LĐTBXH")
+    logged = AuditEntry.objects.filter(object_id=str(plan.pk), user=officer)
+    assert any("- Đại diện các hộ hộ nghèo" in " ".join(e.changes.get("blocks", []))
+               or "hộ hộ" in str(e.changes) for e in logged)
+    assert any("Lưu: VT, LĐTBXH" in str(e.changes.get("recipients", "")) for e in logged)
 
 
 def test_a_fix_goes_back_to_the_page_it_came_from_and_says_what_changed(officer, own_unit,
