@@ -78,13 +78,22 @@ def classify(line: str) -> ParsedBlock:
     for kind, pattern in _PATTERNS:
         match = pattern.match(bare)
         if match:
-            text = stars + match.groups()[-1].strip()
+            text = _without_level_bold(kind, stars + match.groups()[-1].strip())
             titled = kind in (CLAUSE, SUBCLAUSE) and _looks_like_title(inline.plain(text))
             typed = match.group(1) if kind in (CLAUSE, SUBCLAUSE) else ""
             return ParsedBlock(kind, text, titled, typed)
     if inline.plain(line).startswith("Căn cứ"):
         return ParsedBlock(BASIS, line)
     return ParsedBlock(PARAGRAPH, line)
+
+
+def _without_level_bold(kind: str, text: str) -> str:
+    """A heading typed all in bold («**II. NỘI DUNG**», as Word copies it) is bold by its
+    level already: the markup would only hide its words from matching and checks."""
+    runs = inline.parse(text)
+    if kind in (SECTION, CLAUSE, SUBCLAUSE) and len(runs) == 1 and runs[0].bold:
+        return inline.markup([inline.Run(runs[0].text, italic=runs[0].italic)])
+    return text
 
 
 def _looks_like_title(text: str) -> bool:
