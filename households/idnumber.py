@@ -28,6 +28,7 @@ class IdCheck:
     value: str = ""
     legacy: bool = False
     restored_zero: bool = False
+    offer: str = ""  # a value the officer may confirm (an 11-digit number with its leading zero back)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -104,15 +105,21 @@ def check_id(raw, *, gender: str = "", birth_year: int | None = None) -> IdCheck
 
 
 def _eleven_digits(text, gender, birth_year, result: IdCheck) -> IdCheck:
+    """An 11-digit number (a number cell drops the leading zero every 12-digit ID has) is never taken
+    as it is: with its zero back it is kept, and said so, only when the province code, gender and
+    birth year prove it; otherwise it is not stored and the 12-digit value is offered."""
     candidate = "0" + text
     fits = not structure_problems(candidate, gender=gender, birth_year=birth_year)
     if fits and (gender or birth_year):
         result.value, result.restored_zero = candidate, True
-        result.warnings.append(f"Đã thêm số 0 đầu bị mất: {candidate}")
+        result.warnings.append(f"Số định danh có 11 chữ số (ô dạng số làm mất số 0 đầu): đã thêm số 0 thành "
+                               f"{candidate} vì khớp mã tỉnh, giới tính và năm sinh; hãy kiểm tra")
     else:
+        result.offer = candidate if has_province_prefix(candidate) else ""
+        offered = f"; có thể là {candidate} (thêm số 0 đầu), hãy xác nhận hoặc sửa" if result.offer else ""
         result.warnings.append(
-            f"Số định danh «{text}» có 11 chữ số; không đủ căn cứ để thêm số 0 đầu nên chưa lưu, "
-            "hãy nhập ô này dạng văn bản"
+            f"Số định danh «{text}» có 11 chữ số; không đủ căn cứ để thêm số 0 đầu nên chưa lưu{offered}"
+            + ("" if result.offer else ", hãy nhập ô này dạng văn bản")
         )
     return result
 

@@ -135,3 +135,52 @@ def parse_date(value) -> datetime.date | None:
         return datetime.date(int(match[3]), int(match[2]), int(match[1]))
     except ValueError:
         return None
+
+
+GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+DECIMAL = re.compile(r"(\d+)(?:[.,](\d+))?")
+MILLION = 1_000_000
+
+
+def parse_amount(value, factor: int = 1) -> int | None:
+    """An amount written in units of ``factor`` đồng as whole đồng: 1.5 (triệu) → 1,500,000;
+    "1.200" (nghìn, dots group thousands) → 1,200,000; "1,5" (triệu, a Vietnamese decimal comma)
+    → 1,500,000. None when the cell is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return round(value * factor)
+    text = clean_text(value)[0].replace(" ", "")
+    if factor < MILLION and GROUPED.fullmatch(text):
+        return int(re.sub(r"[.,]", "", text)) * factor
+    match = DECIMAL.fullmatch(text)
+    if not match:
+        return None
+    whole, part = match[1], match[2] or ""
+    return round(int(whole + part) * factor / 10 ** len(part))
+
+
+# Between the numbers of a deprivation list: "1, 3, 7", "1;3;7", "1-3-7", "1/3/7", "1 + 3 + 7".
+INDICATOR_SEPARATORS = re.compile(r"[\s,;.\-/+&]+")
+
+
+
+YEAR_WITH_WORDS = re.compile(r"((?:19|20)\d\d)\s*(?:\(.*\)|[-–,;:].*)")
+ADULT = 16
+
+
+def birth_year_number(value, *, list_year: int) -> tuple[int | None, str]:
+    """The year a birth-year cell gives, and a note when it had to be read: 1975, "1975", 1975.0 as they
+    are; "75" as 1975 (a head of household is at least 16 in the list's year, so "05" is 2005 only in
+    a 2021 list or later); "1975 (nữ)" as 1975. (None, "") when the cell holds no year this way
+    (a full date is read by ``parse_date``)."""
+    number = parse_int(value)
+    if number is not None and 0 <= number < 100:
+        year = 2000 + number if 2000 + number <= list_year - ADULT else 1900 + number
+        return year, f"Năm sinh ghi 2 chữ số «{number:02d}»: hiểu là năm {year}"
+    if number is not None:
+        return number, ""
+    text = clean_text(value)[0]
+    if match := YEAR_WITH_WORDS.fullmatch(text):
+        return int(match[1]), f"Năm sinh ghi «{text[:30]}»: lấy năm {match[1]}"
+    return None, ""

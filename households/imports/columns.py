@@ -5,12 +5,16 @@ merged cells ("Năm sinh" over "Nam" | "Nữ"; "Phân loại" over "Hộ nghèo"
 "Chỉ số thiếu hụt" over 1 … 12), sometimes a row of column numbers, then the data.
 """
 
+import statistics
 from dataclasses import dataclass, field
 
-from households.imports.cells import folded
+from households.imports.cells import folded, parse_amount
 
 SCAN_ROWS = 40
-CHILD_WORDS = {"nam", "nu", "ho ngheo", "ho can ngheo", "can ngheo", "ngheo", "moi thoat ngheo",
+# "Số chỉ số thiếu hụt", "Số chiều thiếu hụt", "Tổng số chỉ số thiếu hụt", "Thiếu hụt / Tổng": how many
+# indicators are deprived, not which ones ("Chỉ số thiếu hụt (ghi số thứ tự)" lists which ones).
+COUNT_WORDS = ("so chi so", "so chieu", "tong", "so luong", "so chi tieu")
+CHILD_WORDS = {"nam", "nu", "tong", "tong so", "ho ngheo", "ho can ngheo", "can ngheo", "ngheo", "moi thoat ngheo",
                "thoat ngheo", "ho moi thoat ngheo", "muc song trung binh", "ho co muc song trung binh"}
 
 
@@ -61,7 +65,8 @@ def _simple_field(label: str) -> str | None:  # noqa: C901 - one flat table of l
     if has(label, "thu nhap"):
         return "income"
     if has(label, "thieu hut"):
-        return "deprivations"
+        counted = has(label, *COUNT_WORDS) or label.startswith("so thieu hut")
+        return "deprivation_count" if counted else "deprivations"
     if has(label, "co cong"):
         return "meritorious"
     if has(label, "bao tro", "btxh"):
@@ -87,6 +92,52 @@ def _class_field(label: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Unit:
+    """What one written unit of an amount column is worth in đồng, and how it was known."""
+
+    factor: int
+    name: str
+    guessed: bool = False
+
+    @property
+    def note(self) -> str:
+        return (f"Thu nhập: tiêu đề cột không ghi đơn vị; theo độ lớn các số trong cột, hiểu là {self.name}"
+                + (f" (nhân {self.factor:,} để ra đồng)".replace(",", ".") if self.factor > 1 else "")
+                + "; hãy kiểm tra")
+
+
+DONG = Unit(1, "đồng")
+# Folded header words → unit, the larger units first ("nghin dong" also holds "dong").
+UNIT_WORDS = (
+    (("trieu dong", "trieu d", "tr dong", "tr d", "trd", "trieu"), Unit(1_000_000, "triệu đồng")),
+    (("nghin dong", "ngan dong", "nghin d", "ngan d", "nghin", "ngan", "1000 dong", "1 000 dong", "1000d",
+      "1 000d", "1000 d", "1 000 d", "ngd", "ng d"), Unit(1000, "nghìn đồng")),
+    (("dong", "d", "vnd", "vn d"), DONG),
+)
+
+
+def unit_in(label: str) -> Unit | None:
+    """The unit a folded header label names ("thu nhap binh quan nghin dong nguoi thang"), if any."""
+    for words, unit in UNIT_WORDS:
+        if has(label, *words):
+            return unit
+    return None
+
+
+def guess_unit(values) -> Unit:
+    """The unit of an amount column whose header names none, from the size of its numbers: incomes
+    per person per month run from a few hundred thousand to a few tens of millions of đồng, so
+    a median below 100 is in millions and one below 100,000 in thousands."""
+    numbers = [n for n in (parse_amount(v) for v in values if v not in ("", None)) if n is not None and n > 0]
+    if not numbers:
+        return DONG
+    middle = statistics.median(numbers)
+    unit = next(u for limit, u in ((100, UNIT_WORDS[0][1]), (100_000, UNIT_WORDS[1][1]), (None, DONG))
+                if limit is None or middle < limit)
+    return Unit(unit.factor, unit.name, guessed=True)
+
+
 @dataclass
 class Header:
     """Where the header is and which column holds which field (0-based indices)."""
@@ -95,10 +146,20 @@ class Header:
     last_row: int
     fields: dict[str, int] = field(default_factory=dict)
     labels: dict[int, str] = field(default_factory=dict)
+    income_unit: Unit = DONG
 
     @property
     def data_start(self) -> int:
         return self.last_row + 1
+
+    def read_units(self, rows: list[list]) -> "Header":
+        """Set the income column's unit from its header label, or from its numbers when none is named."""
+        col = self.fields.get("income")
+        if col is None:
+            return self
+        self.income_unit = unit_in(folded(self.labels.get(col, ""))) or guess_unit(
+            row[col] for row in rows[self.data_start:] if col < len(row))
+        return self
 
 
 def filled_row(rows, merges, row_index: int) -> list:
@@ -156,7 +217,7 @@ def _build(rows, merges, index: int) -> Header:
         if name and name not in header.fields:
             header.fields[name] = col
         header.labels[col] = f"{parent} / {children[col]}".strip(" /")
-    return header
+    return header.read_units(rows)
 
 
 def _carry_right(parents: list[str], children: list[str]) -> list[str]:

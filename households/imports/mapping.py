@@ -40,8 +40,9 @@ FIELD_LABELS = {
     "class_escaped": "Hộ mới thoát nghèo (đánh dấu)",
     "class_middle": "Hộ có mức sống trung bình (đánh dấu)",
     "escaped_on": "Ngày công nhận thoát nghèo",
-    "income": "Thu nhập bình quân (đồng/người/tháng)",
-    "deprivations": "Các chỉ số thiếu hụt (ghi số, cách nhau bởi dấu phẩy)",
+    "income": "Thu nhập bình quân/người/tháng (đơn vị theo tiêu đề cột: đồng, nghìn đồng, triệu đồng)",
+    "deprivations": "Các chỉ số thiếu hụt (ghi số thứ tự, ví dụ 1, 3, 7)",
+    "deprivation_count": "Số chỉ số thiếu hụt (một con số, không phải số thứ tự)",
     **{f"dep_{n}": f"Chỉ số thiếu hụt số {n} (đánh dấu)" for n in range(1, DEPRIVATIONS + 1)},
     "meritorious": "Có người có công (đánh dấu)",
     "social_protection": "Có đối tượng bảo trợ xã hội (đánh dấu)",
@@ -109,7 +110,8 @@ def find_saved(rows: list[list], merges, saved: dict[str, Saved]) -> tuple[Heade
             mapping = saved.get(fingerprint(rows, merges, index, last))
             if mapping is not None:
                 labels = dict(enumerate(column_labels(rows, merges, index, last)))
-                return Header(first_row=index, last_row=last, fields=dict(mapping.fields), labels=labels), mapping.id
+                header = Header(first_row=index, last_row=last, fields=dict(mapping.fields), labels=labels)
+                return header.read_units(rows), mapping.id
     return None
 
 

@@ -13,6 +13,7 @@ from django.db import connection
 
 from households.id_lookups import NEEDS_REVIEW, FileLookups
 from households.imports.cells import fast_key
+from households.imports.codes import restore_widths
 from households.imports.mapping import Saved
 from households.imports.rows import ParsedRow
 from households.imports.workbook import parsed_rows
@@ -174,6 +175,7 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
     lookups = FileLookups(batch) if batch is not None else None
     registry = Registry(commune, year, {r.values["id_number"] for r in items
                                         if isinstance(r, ParsedRow) and "id_number" in r.values}, lookups)
+    restore_widths(items, registry.by_code)
     seen: dict[str, dict] = {"code": {}, "id": {}, "key": {}}
     for index, item in enumerate(items):
         items[index] = None  # once recorded, a row lives on only in the report and its step

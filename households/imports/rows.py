@@ -9,15 +9,20 @@ from unicodedata import is_normalized
 from households.idnumber import FEMALE, MALE, check_id
 from households.imports.cells import (
     FORMULA_START,
+    INDICATOR_SEPARATORS,
+    birth_year_number,
     clean_text,
     folded,
     is_tick,
     looks_like_formula,
+    parse_amount,
     parse_date,
     parse_int,
 )
+from households.imports.columns import DONG
 from households.models import HouseholdClass
 from households.models.reference import ethnic_key as _ethnic_key
+from households.participation import past_participation
 
 NAME_MAX = 150
 VILLAGE_MAX = 120
@@ -54,6 +59,8 @@ class RowReader:
     Each row's cells are first picked into a {field: value} dict, so a field the header lacks
     costs one dictionary miss; what depends only on the header is worked out once, here.
     """
+
+    income_unit = DONG  # what one unit of the income column is worth: set from the header's label
 
     def __init__(self, fields: dict[str, int], *, ethnic_groups: dict, year: int, today: datetime.date):
         self.fields, self.ethnic_groups, self.year, self.today = fields, ethnic_groups, year, today
@@ -92,6 +99,7 @@ class RowReader:
         self._numbers(parsed, cells)
         self._classification(parsed, cells)
         self._flags(parsed, cells)
+        self._note(parsed, cells)
         return parsed
 
     def _name(self, parsed, cells):
@@ -106,6 +114,8 @@ class RowReader:
         else:
             parsed.values["head_name"] = name
         code = self.text(parsed, cells.get("code", ""), "Mã hộ")
+        if isinstance(cells.get("code"), int | float) and not isinstance(cells.get("code"), bool):
+            parsed.values["code_was_number"] = True  # its leading zeros may be lost: see codes.restore_widths
         if len(code) > 40:
             parsed.errors.append(f"Mã hộ dài {len(code)} ký tự (tối đa 40)")
         elif code:
@@ -120,9 +130,9 @@ class RowReader:
         raw_id = cells.get("id_number", "")
         checked = check_id(raw_id, gender=gender, birth_year=year)
         parsed.errors += checked.errors
-        parsed.warnings += checked.warnings if not checked.restored_zero else []
-        if checked.restored_zero:
-            parsed.notes += checked.warnings
+        parsed.warnings += checked.warnings  # an ID given back its leading zero is never taken silently
+        if checked.offer:
+            parsed.values["id_offer"] = checked.offer
         if checked.value:
             parsed.values["id_number"] = checked.value
         ethnicity = self.text(parsed, cells.get("ethnicity", ""), "Dân tộc")
@@ -169,7 +179,9 @@ class RowReader:
         if isinstance(raw, datetime.date):
             parsed.notes.append(f"Năm sinh lấy từ ngày sinh {raw:%d/%m/%Y}")
             return raw.year
-        number = parse_int(raw)
+        number, how = birth_year_number(raw, list_year=self.year)
+        if how:
+            parsed.notes.append(how)
         if number is None:
             day = parse_date(raw)
             if day is None:
@@ -222,7 +234,7 @@ class RowReader:
             raw = cells.get(name, "")
             if raw in ("", None):
                 continue
-            number = parse_int(raw)
+            number = parse_int(raw) if name == "members" else self._income(parsed, raw)
             if number is None or not low <= number <= high:
                 parsed.errors.append(f"{label} «{clean_text(raw)[0][:20]}» không phải số hợp lệ ({low}–{high:,})".replace(",", "."))
             else:
@@ -256,7 +268,7 @@ class RowReader:
     def _deprivations(self, parsed, cells) -> list[int]:
         numbers = sorted(int(name[4:]) for name in self.deprivation_ticks if is_tick(cells.get(name, "")))
         listed = clean_text(cells.get("deprivations", ""))[0]
-        for part in re.split(r"[,;\s]+", listed):
+        for part in INDICATOR_SEPARATORS.split(listed):
             if part.isdigit() and 1 <= int(part) <= 12:
                 numbers.append(int(part))
             elif part:
@@ -267,3 +279,16 @@ class RowReader:
         for name, key in self.flags:
             parsed.values[key] = is_tick(cells.get(name, ""))
 
+    def _income(self, parsed, raw) -> int | None:
+        if self.income_unit.guessed:
+            parsed.warnings.append(self.income_unit.note)
+        return parse_amount(raw, self.income_unit.factor)
+
+    def _note(self, parsed, cells):
+        note = self.text(parsed, cells.get("note", ""), "Ghi chú")
+        if not note:
+            return
+        parsed.notes.append(f"Ghi chú trong tệp: «{note[:200]}»")
+        if hint := past_participation(note):
+            parsed.values["past_participation"] = hint
+            parsed.notes.append(hint.message)

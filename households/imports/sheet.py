@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from households.imports.cells import clean_text, folded
-from households.imports.columns import Header
+from households.imports.columns import Header, field_for
 
 VILLAGE_WORDS = ("thon", "xom", "ban", "to", "to dan pho", "khu", "khu pho", "lang", "buon", "ap",
                  "khoi", "tdp", "plei", "doi")
@@ -15,6 +15,10 @@ FOOTER_WORDS = ("nguoi lap bieu", "nguoi lap", "xac nhan", "tm uy ban", "tm ubnd
                 "truong thon", "ky ghi ro ho ten", "ky ten", "ban chi dao")
 DATE_LINE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 COLUMN_NUMBER = re.compile(r"^\(?([0-9]{1,2}|[a-z])\)?$")
+# "Bàn Thị Thuỷ", "Tô Văn Hùng", "Lăng Thị Mai": a family name that folds to a village word (bản, tổ,
+# đội, làng), followed by the middle name of a man or a woman.
+PERSON = re.compile(r"^(?:ban|to|doi|lang) (?:van|thi)\b")
+SECTION_PREFIX = re.compile(r"^(?:[IVXLCivxlc]+|\d+|[A-Za-z])\s*[.)\-:]\s*")
 
 
 @dataclass(slots=True)
@@ -38,10 +42,23 @@ def _section_village(values: list, texts: list[str], cells, header: Header) -> s
     if not values or len(values) > 2 or any(c is not None and c < len(cells) and cells[c] not in ("", None)
                                             for c in identity_cols):
         return ""
-    if SECTION.match(texts[-1]):
+    if SECTION.match(texts[-1]) and not PERSON.match(texts[-1]):
         text = clean_text(values[-1])[0]
-        return re.sub(r"^(?:[IVXLCivxlc]+|\d+|[A-Za-z])\s*[.)\-:]\s*", "", text).strip()
+        return SECTION_PREFIX.sub("", text).strip(" :.-–")
     return ""
+
+
+def _only_number(cells: list, values: list, header: Header) -> bool:
+    """Only the STT cell is filled: a numbered row the office left blank."""
+    col = header.fields.get("stt")
+    return (len(values) == 1 and col is not None and col < len(cells) and cells[col] not in ("", None)
+            and folded(cells[col]).isdigit())
+
+
+def _repeats_header(values: list, header: Header) -> bool:
+    """The header's labels again (printed lists repeat it on every page)."""
+    found = {field_for(folded(v), "") for v in values if isinstance(v, str)} - {None}
+    return len(found) >= 3 and found <= set(header.fields) and "name" in found
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
@@ -90,8 +107,12 @@ def classify(cells: list, header: Header, proof: tuple) -> tuple[str, str]:
     if not values:
         return "skip", "Dòng trống"
     texts = [folded(v) for v in values]
+    if _only_number(cells, values, header):
+        return "skip", "Dòng trống (chỉ có số thứ tự)"
     if _is_column_numbers(texts):
         return "skip", "Dòng đánh số cột"
+    if _repeats_header(values, header):
+        return "skip", "Dòng tiêu đề cột lặp lại"
     if section := _section_village(values, texts, cells, header):
         return "section", section
     if _is_total(texts):

@@ -102,6 +102,7 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
     fill = fill_down_merges(sheet.rows, sheet.merges, header.data_start)
     reader = RowReader(header.fields, ethnic_groups=EthnicGroup.lookup(), year=year,
                        today=datetime.date.today())
+    reader.income_unit = header.income_unit
     columns = {col: name for name, col in header.fields.items()}
     total = max(len(sheet.rows), 1)
 
