@@ -184,3 +184,13 @@ def birth_year_number(value, *, list_year: int) -> tuple[int | None, str]:
     if match := YEAR_WITH_WORDS.fullmatch(text):
         return int(match[1]), f"Năm sinh ghi «{text[:30]}»: lấy năm {match[1]}"
     return None, ""
+
+
+# What a cell shows when its formula failed; as text (pasted values, a CSV) it is no value at all.
+EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                          "#CALC!", "#GETTING_DATA", "#N/A!"})
+LOOK_CLOSER = (*FORMULA_START, "#")  # text starts that the quick path of a text cell leaves to the slow one
+
+
+def excel_error(text: str) -> bool:
+    return text[:1] == "#" and text.upper().replace(" ", "") in EXCEL_ERRORS

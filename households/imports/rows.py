@@ -8,10 +8,11 @@ from unicodedata import is_normalized
 
 from households.idnumber import FEMALE, MALE, check_id
 from households.imports.cells import (
-    FORMULA_START,
     INDICATOR_SEPARATORS,
+    LOOK_CLOSER,
     birth_year_number,
     clean_text,
+    excel_error,
     folded,
     is_tick,
     looks_like_formula,
@@ -81,11 +82,14 @@ class RowReader:
     @staticmethod
     def text(parsed: ParsedRow, value, label: str) -> str:
         if (value.__class__ is str and value.isprintable() and "  " not in value and value[:1] != " "
-                and value[-1:] != " " and is_normalized("NFC", value) and not value.startswith(FORMULA_START)):
+                and value[-1:] != " " and is_normalized("NFC", value) and not value.startswith(LOOK_CLOSER)):
             return value  # the usual cell: nothing for clean_text to fix, nothing like a formula
         text, notes = clean_text(value)
         if notes:
             parsed.notes.append(f"{label}: " + ", ".join(notes))
+        if excel_error(text):
+            parsed.notes.append(f"{label}: ô ghi lỗi của Excel «{text}», không phải giá trị; để trống")
+            return ""
         if looks_like_formula(text):
             parsed.notes.append(f"{label} bắt đầu bằng «{text[0]}»: lưu nguyên dạng chữ, không tính như công thức")
         return text

@@ -278,3 +278,14 @@ def test_every_household_written_from_number_cells_holds_text(client_as, commune
     _import(client_as(commune_staff), own_unit, upload, content)
     assert sorted(Household.objects.values_list("code", "id_number")) == [("00121", "025075001234"),
                                                                          ("00122", "")]
+
+
+# 7. Cell values -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("error", ["#N/A", "#REF!", "#VALUE!", " #n/a" + NBSP])
+def test_an_excel_error_written_in_a_cell_leaves_that_field_empty_with_a_note(error):
+    content = simple_list([[Text(error), "Nguyễn Văn An", 1975, Text(error), Text(error)]],
+                          header=["Mã hộ", "Họ và tên chủ hộ", "Năm sinh", "Thôn", "Dân tộc"])
+    (row,) = _data(content)
+    assert "code" not in row.values and "village" not in row.values and "ethnic_group" not in row.values
+    assert sum("lỗi của Excel" in n for n in row.notes) == 3 and not row.errors
