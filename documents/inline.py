@@ -3,7 +3,8 @@
 ``**bold**``, ``*italic*`` and ``***both***``; ``\\*`` is a literal star and ``\\\\`` a literal
 backslash. A star opens emphasis only when a non-space follows it and closes it only after a
 non-space (CommonMark's flanking rule), and only when its pair exists: a lone «*», «5 * 3» or
-«Ghi chú (*)» stays as the author typed it. Rendering goes through :class:`Run` values, which
+«Ghi chú (*)» stays as the author typed it; two or three stars without a pair are broken
+markup (seed 002's «*** Lĩnh vực giảm nghèo**») and are dropped. Rendering goes through :class:`Run` values, which
 templates escape like any other text, so markup can never become HTML.
 """
 
@@ -57,18 +58,21 @@ def _flanking(tokens, index) -> tuple[bool, bool]:
 
 
 def _pairs(tokens) -> dict[int, int]:
-    """Opening delimiter index → its closing index: the nearest later one of the same length."""
+    """Opening delimiter index → its closing index: the nearest later one of the same length,
+    else (a slip like «***Cấp xã:**») the nearest later closing one of any length."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    for index, (kind, value) in enumerate(tokens):
-        if kind != "stars" or index in used or not _flanking(tokens, index)[0]:
-            continue
-        for later in range(index + 1, len(tokens)):
-            if (tokens[later] == ("stars", value) and later not in used
-                    and _flanking(tokens, later)[1]):
-                pairs[index] = later
-                used.update((index, later))
-                break
+    for same_length in (True, False):
+        for index, (kind, value) in enumerate(tokens):
+            if kind != "stars" or index in used or not _flanking(tokens, index)[0]:
+                continue
+            for later in range(index + 1, len(tokens)):
+                if (tokens[later][0] == "stars" and later not in used
+                        and (tokens[later][1] == value or not same_length)
+                        and _flanking(tokens, later)[1]):
+                    pairs[index] = later
+                    used.update((index, later))
+                    break
     return pairs
 
 
@@ -81,10 +85,15 @@ def parse(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
     runs: list[Run] = []
     for index, (kind, value) in enumerate(tokens):
         if kind == "stars" and (index in pairs or index in closers):
+            # A pair styles by its shorter side: «***x**» is bold, its extra star a slip.
+            other = tokens[pairs[index] if index in pairs else closers[index]][1]
+            length = min(len(value), len(other))
             step = 1 if index in pairs else -1
-            strong += step * (len(value) >= 2)
-            emphasis += step * (len(value) != 2)
+            strong += step * (length >= 2)
+            emphasis += step * (length != 2)
             continue
+        if kind == "stars" and len(value) >= 2:
+            continue  # two or three stars are never the author's text: broken markup, dropped
         style = (bold or strong > 0, italic or emphasis > 0)
         if runs and (runs[-1].bold, runs[-1].italic) == style:
             runs[-1] = Run(runs[-1].text + value, *style)

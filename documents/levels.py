@@ -84,6 +84,9 @@ def block_runs(block: Block) -> list[inline.Run]:
     italic inside."""
     style = level(block)
     runs = inline.parse(block.text, italic=style.italic)
+    if runs and not runs[0].text[:1].strip():  # broken markup dropped before the first word
+        runs[0] = inline.Run(runs[0].text.lstrip(), runs[0].bold, runs[0].italic)
+        runs = [run for run in runs if run.text]
     heading = heading_length(block, "".join(r.text for r in runs))
     if heading:
         runs = inline.embolden(runs, heading) if style.bold or _title_bold(block) else runs

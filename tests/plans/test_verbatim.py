@@ -96,3 +96,10 @@ def test_typed_markup_in_the_editor_renders_and_cannot_inject_html(plan, officer
     assert '<span class="b n">&lt;img src=x onerror=alert(1)&gt;</span>' in preview
     assert "<img src=x" not in preview
     assert '<span class="r i">&quot;nghiêng&quot;</span>' in preview
+
+
+def test_broken_markup_of_the_seeds_is_read_as_the_author_meant_it():
+    """Seed 002 writes «***Cấp xã:**» and «*** Lĩnh vực giảm nghèo**»: stars, never text."""
+    assert inline.parse("***Cấp xã:**") == [inline.Run("Cấp xã:", bold=True)]
+    assert inline.plain("*** Lĩnh vực giảm nghèo**").strip() == "Lĩnh vực giảm nghèo"
+    assert inline.plain("a) Địa điểm * và (*)") == "a) Địa điểm * và (*)"
