@@ -136,6 +136,45 @@ overhead_target("Bảng tính dự toán ≤ 1,2 × xlsxwriter", subject="xlsx.e
                 baseline="xlsx.bare_xlsxwriter_10k", limit=0.20)
 
 
+# --- The estimate import against python-calamine reading the same cells -----------------------------
+
+def _exported(lines: int) -> bytes:
+    """The app's own workbook of an estimate of ``lines`` lines (written, then rolled back)."""
+    from budgets.workbook import estimate_workbook
+
+    with _rolled_back():
+        return estimate_workbook(_estimate(lines, "99995"), reference="(Kèm theo …)", agency_lines=["UBND"])
+
+
+@benchmark("xlsx.import_10k", f"read_workbook(): the estimate import of a {LINES:,}-line workbook (archive and "
+           "extent guards, calamine, headers, sheet matching, every cell checked), as the worker runs it")
+def xlsx_import():
+    from budgets.imports import read_workbook
+
+    data = _exported(LINES)
+    result = read_workbook(data)
+    assert not result.problems and result.line_count == LINES, result.problems[:3]
+    yield lambda: read_workbook(data)
+
+
+@benchmark("xlsx.import_bare_calamine_10k", f"python-calamine alone reads every cell of the same {LINES:,}-line "
+           "workbook into Python lists")
+def xlsx_import_bare():
+    import python_calamine
+
+    data = _exported(LINES)
+
+    def read():
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return [book.get_sheet_by_index(i).to_python(skip_empty_area=False) for i in range(len(book.sheet_names))]
+
+    yield read
+
+
+overhead_target("Nhập dự toán 10.000 dòng ≤ 1,5 × calamine", subject="xlsx.import_10k",
+                baseline="xlsx.import_bare_calamine_10k", limit=0.50)
+
+
 # --- Peak memory of the export, in fresh processes ------------------------------------------------
 
 def _status_mb(key: str) -> float:

@@ -8,6 +8,7 @@ sheets by their name or title («Phụ lục 1 - TDA2», «PL02 - Nâng cao năn
 
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +26,7 @@ from documents.xlsx_guard import UnsafeSpreadsheet, check_grid, check_xlsx_sheet
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
 COLUMN_NUMBERS = re.compile(r"^\(\d+\)")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a space other than the plain one
 HEADER_SCAN = 30
 PROGRESS_EVERY = 500
 
@@ -172,8 +174,8 @@ def read_workbook(data: bytes, *, preferred: set[str] = frozenset(),
     if book is None:
         return result
     matcher = SubProjectMatcher(set(preferred))
-    sources = {search_key(text).strip(): code for code, *names in
-               FundingSource.objects.values_list("code", "short_name", "name") for text in (code, *names) if text}
+    sources = {key: code for code, *names in FundingSource.objects.values_list("code", "short_name", "name")
+               for text in (code, *names) if text for key in (text, search_key(text).strip())}
     names = book.sheet_names
     for index, name in enumerate(names):
         if search_key(name).strip() in SKIPPED_SHEETS:
@@ -279,8 +281,8 @@ class SheetReader:
                 break
             if kind in ("skip", "blank"):
                 continue
-            content = nfc(str(self._cell(row, "content") or "")).strip()
             if kind == "group":
+                content = _text(self._cell(row, "content"))
                 group = ImportGroup(content, code, sheet=self.name)
                 self.result.groups.append(group)
                 if not content:
@@ -298,26 +300,32 @@ class SheetReader:
         return name or self.name
 
     def _kind(self, row: list) -> str:
+        stt = self._cell(row, "stt")
+        if isinstance(stt, int | float) and not isinstance(stt, bool):
+            return "line"  # a numbered line: the common case, decided without folding any text
         if not any(v not in (None, "") for v in row):
             return "blank"
-        texts = [str(v).strip() for v in row if v not in (None, "")]
-        if all(COLUMN_NUMBERS.match(t) for t in texts):
+        first = next(v for v in row if v not in (None, ""))
+        if isinstance(first, str) and first.lstrip().startswith("(") and all(
+                COLUMN_NUMBERS.match(str(v).strip()) for v in row if v not in (None, "")):
             return "skip"  # the column-number row «(1) (2) … (7)=(4)x(5)x(6)»
-        content = search_key(str(self._cell(row, "content") or self._cell(row, "stt") or "")).strip()
+        content = search_key(str(self._cell(row, "content") or stt or "")).strip()
         if content.startswith(("tong cong", "tong so", "bang chu", "nguoi lap")):
             return "end"  # a total typed by hand, the words line, the signatures
         if content.startswith(("cong ", "cong:")) or content == "cong":
             return "skip"  # a group's «Cộng I» subtotal
-        stt = str(self._cell(row, "stt") or "").strip().upper()
+        stt = str(stt or "").strip().upper()
         empty = all(self._cell(row, n) is None for n in ("quantity", "unit_price", "unit_of_measure"))
         if ROMAN.match(stt) or (LETTER_GROUP.match(stt) and empty) or (not stt and empty):
             return "group"
         return "line"
 
-    def _number(self, row, row_no, name: str, parse):
-        value = self._cell(row, name)
+    def _number(self, values: dict, row_no, name: str, parse):
+        value = values.get(name)
         if value is None:
             return None
+        if isinstance(value, float) and value.is_integer():  # calamine's numbers: no text to parse
+            return int(value)  # a whole number stays an int: no Decimal until a fraction needs one
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             self.problem(row_no, f"«{value}» không phải là số.", name)
             return None
@@ -328,39 +336,57 @@ class SheetReader:
             return None
 
     def _line(self, row: list, row_no: int) -> dict | None:
-        before = len(self.result.problems)
-        content = nfc(str(self._cell(row, "content") or "")).strip()
-        uom = nfc(str(self._cell(row, "unit_of_measure") or "")).strip()
+        before, width = len(self.result.problems), len(row)
+        values = {name: row[col] for name, col in self.columns.items() if col < width and row[col] != ""}
+        content, uom = _text(values.get("content")), _text(values.get("unit_of_measure"))
         if not content:
             self.problem(row_no, "Thiếu «Nội dung chi».", "content")
         if not uom:
             self.problem(row_no, "Thiếu «Đơn vị tính».", "unit_of_measure")
-        quantity = self._number(row, row_no, "quantity", parse_quantity)
-        days = self._number(row, row_no, "days", parse_quantity)
-        price = self._number(row, row_no, "unit_price", parse_amount)
-        if quantity is None and self._cell(row, "quantity") is None:
+        quantity = self._number(values, row_no, "quantity", parse_quantity)
+        days = self._number(values, row_no, "days", parse_quantity)
+        price = self._number(values, row_no, "unit_price", parse_amount)
+        if quantity is None and values.get("quantity") is None:
             self.problem(row_no, "Thiếu «Số lượng».", "quantity")
-        if price is None and self._cell(row, "unit_price") is None:
+        if price is None and values.get("unit_price") is None:
             self.problem(row_no, "Thiếu «Định mức/Đơn giá».", "unit_price")
         for name, value in (("quantity", quantity), ("days", days), ("unit_price", price)):
             if value is not None and value < 0:
                 self.problem(row_no, f"«{LABELS[name]}» không được âm ({value}).", name)
-        if quantity is not None and uom.lower() in PERSON_UNITS and quantity != int(quantity):
-            self.problem(row_no, f"Số lượng tính theo «{uom}» phải là số nguyên.", "quantity")
-        if quantity is not None and quantity != quantity.quantize(Decimal("0.01")):
-            self.problem(row_no, "Số lượng tối đa hai chữ số thập phân.", "quantity")
-        written = nfc(str(self._cell(row, "funding_source") or "")).strip()
-        source = self.sources.get(search_key(written)) if written else None
+        if isinstance(quantity, Decimal) and quantity != int(quantity):
+            if uom.lower() in PERSON_UNITS:
+                self.problem(row_no, f"Số lượng tính theo «{uom}» phải là số nguyên.", "quantity")
+            if quantity != quantity.quantize(Decimal("0.01")):
+                self.problem(row_no, "Số lượng tối đa hai chữ số thập phân.", "quantity")
+        written = _text(values.get("funding_source"))
+        source = (self.sources.get(written) or self.sources.get(search_key(written))) if written else None
         if written and source is None:
             codes = sorted(set(self.sources.values()))
             self.problem(row_no, f"Nguồn vốn «{written}» không có trong danh mục ({', '.join(codes)}).",
                          "funding_source")
         if len(self.result.problems) > before:
             return None
-        note = nfc(str(self._cell(row, "note") or "")).strip()[:500]
+        note = _text(values.get("note"))[:500]
         return dict(content=content[:500], unit_of_measure=uom[:40], quantity=str(quantity),
                     days=None if days is None else str(days), unit_price=price, note=note,
-                    funding_source=source, amount=line_amount(quantity, days, price))
+                    funding_source=source, amount=_amount(quantity, days, price))
+
+
+def _amount(quantity, days, price: int) -> int:
+    """The line's amount: exact integer arithmetic when nothing is fractional, else rounded half up."""
+    if type(quantity) is int and (days is None or type(days) is int):
+        return quantity * (1 if days is None else days) * price
+    return line_amount(quantity, days, price)
+
+
+def _text(value) -> str:
+    """A cell as text: NFC, white space folded (skipped for the plain NFC text most cells hold)."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if (text.isascii() or unicodedata.is_normalized("NFC", text)) and not _ODD_SPACE.search(text):
+        return text.strip()
+    return nfc(text)
 
 
 def _plain(value) -> str:

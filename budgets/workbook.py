@@ -159,7 +159,7 @@ class EstimateWorkbook:
         self._merge(sheet, 6, last_col - 1, last_col, "Đơn vị tính: đồng", self.fmt["caption"])
 
     def _heading(self, sheet, headers: list[str], numbers: list[str]) -> None:
-        height = max(text_lines(h, w) for h, w in zip(headers, self.widths, strict=True))
+        height = max(text_lines(h, w) for h, w in zip(headers, self.widths, strict=False))
         sheet.set_row(HEADER_ROW, LINE_PT * height + 4)
         sheet.write_row(HEADER_ROW, 0, headers, self.fmt["head"])
         sheet.write_row(HEADER_ROW + 1, 0, numbers, self.fmt["numbers"])
@@ -281,7 +281,7 @@ class EstimateWorkbook:
         self._setup(sheet, widths)
         self._title_block(sheet, f"TỔNG HỢP {title_of(self.estimate)}\n(THEO TIỂU DỰ ÁN VÀ NGUỒN VỐN)", last,
                           left_block=2)
-        self._heading(sheet, headers + [""] * (last + 1 - len(headers)), numbers + [""] * (last + 1 - len(numbers)))
+        self._heading(sheet, headers, numbers)
         row = HEADER_ROW + 2
         for index, name in enumerate(names, start=1):
             label = sub_project_label(subs.get(name)) if name != UNSORTED else UNSORTED
