@@ -1,0 +1,88 @@
+"""A total stated in the plan or the allocation is shown beside the parts wherever a total is shown."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from audit.models import AuditEntry
+from budgets.checks import estimate_problems, stated_total_conflicts
+from budgets.documents import estimate_appendix
+from budgets.services import keep_stated_difference, set_stated_total
+from tests.budgets.factories import EstimateLineFactory, sub_project
+
+
+@pytest.fixture
+def stated(estimate, finance):
+    """The plan states 15.000.000 đồng; the lines add to 17.400.000 đồng."""
+    return set_stated_total(estimate, by=finance, amount=15_000_000, source="Kế hoạch số 05/KH-UBND")
+
+
+def test_a_differing_stated_total_is_a_blocking_problem_with_both_figures(estimate, stated):
+    [conflict] = stated_total_conflicts(estimate)
+    assert (conflict.parts, conflict.difference, conflict.kept) == (17_400_000, -2_400_000, False)
+    problem = estimate_problems(estimate)[0]
+    assert problem.blocking and problem.message.startswith(
+        "Cả dự toán: tổng ghi (Kế hoạch số 05/KH-UBND) 15.000.000 đồng, tổng các khoản 17.400.000 đồng, "
+        "chênh lệch −2.400.000 đồng")
+
+
+def test_a_sub_project_total_is_compared_with_its_own_lines(estimate, finance):
+    set_stated_total(estimate, by=finance, sub_project=sub_project("DA6-TDA2"), amount=17_400_000)
+    assert stated_total_conflicts(estimate) == []
+    EstimateLineFactory(group=estimate.groups.first(), content="Hoa", unit_price=1_000, quantity=3)
+    [conflict] = stated_total_conflicts(estimate)
+    assert conflict.label.startswith("DA6-TDA2") and conflict.difference == -3_000
+
+
+def test_a_kept_difference_is_a_warning_until_either_figure_changes(estimate, stated, finance):
+    keep_stated_difference(stated, by=finance, reason="Kế hoạch làm tròn; chênh lệch do điều chỉnh đơn giá nước")
+    [conflict] = stated_total_conflicts(estimate)
+    assert conflict.kept and not estimate_problems(estimate)[0].blocking
+    assert stated_total_conflicts(estimate, include_kept=False) == []
+    entry = AuditEntry.objects.filter(object_type="budgets.StatedTotal").order_by("-pk").first()
+    assert entry.changes["kept_difference"] == -2_400_000
+    EstimateLineFactory(group=estimate.groups.first(), content="Hoa", unit_price=1_000, quantity=3)
+    assert not stated_total_conflicts(estimate)[0].kept  # the parts moved: looked at again
+
+
+def test_keeping_needs_a_reason_and_a_difference(estimate, stated, finance):
+    with pytest.raises(ValidationError):
+        keep_stated_difference(stated, by=finance, reason="  ")
+    set_stated_total(estimate, by=finance, amount=17_400_000)
+    stated.refresh_from_db()
+    with pytest.raises(ValidationError):
+        keep_stated_difference(stated, by=finance, reason="x")
+
+
+def test_the_budget_screen_shows_both_figures_and_the_keep_form(client_as, finance, estimate, stated):
+    page = client_as(finance).get(estimate.get_absolute_url()).content.decode()
+    assert 'data-testid="stated-total"' in page and "15.000.000" in page and "−2.400.000" in page
+    assert reverse("budgets:stated-total-keep", args=[stated.pk]) in page
+    client_as(finance).post(reverse("budgets:stated-total-keep", args=[stated.pk]), {"reason": "Đã báo cáo UBND"})
+    page = client_as(finance).get(estimate.get_absolute_url()).content.decode()
+    assert "Giữ chênh lệch: Đã báo cáo UBND" in page
+
+
+def test_the_stated_total_form_records_and_replaces(client_as, finance, estimate):
+    url = reverse("budgets:stated-total-edit", args=[estimate.pk])
+    client = client_as(finance)
+    assert client.post(url, {"amount": "250.000.000", "source": "QĐ 45/QĐ-UBND"}).status_code == 302
+    assert client.post(url, {"amount": "275.000.000", "source": "QĐ 45/QĐ-UBND"}).status_code == 302
+    assert list(estimate.stated_totals.values_list("amount", flat=True)) == [275_000_000]
+    assert client.post(url, {"amount": "-5"}).status_code == 200
+
+
+def test_the_pdf_appendix_shows_both_figures(estimate, stated):
+    appendix = estimate_appendix(estimate, reference="(Kèm theo Kế hoạch số 05/KH-UBND)")
+    texts = [block.text for block in appendix.after_table]
+    assert texts[1] == ("Ghi chú: Cả dự toán: tổng ghi trong Kế hoạch số 05/KH-UBND 15.000.000 đồng; tổng các "
+                        "khoản 17.400.000 đồng; chênh lệch −2.400.000 đồng (chưa xử lý).")
+
+
+def test_another_units_user_cannot_touch_a_stated_total(client_as, estimate, stated, other_unit):
+    from areas.models import Role
+    from tests.factories import AssignmentFactory
+
+    stranger = AssignmentFactory(role=Role.FINANCE, unit=other_unit).user
+    response = client_as(stranger).post(reverse("budgets:stated-total-delete", args=[stated.pk]))
+    assert response.status_code == 404 and estimate.stated_totals.exists()
