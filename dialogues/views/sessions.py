@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from areas.models import AdminUnit, UnitLevel
@@ -12,7 +13,14 @@ from dialogues import services
 from dialogues.forms import MinutesForm, OfficialFormSet, SeriesForm, SessionForm, plan_communes
 from dialogues.mix import session_mix
 from dialogues.models import DialogueSession, SessionStatus
-from dialogues.permissions import RUN_ROLES, _units, can_create_series, can_use_dialogues, flags
+from dialogues.permissions import (
+    RUN_ROLES,
+    _units,
+    can_check_in,
+    can_create_series,
+    can_use_dialogues,
+    flags,
+)
 from dialogues.views.common import add_form_errors, flash_error, visible_session
 from plans.models import Plan
 
@@ -29,9 +37,13 @@ def session_list(request):
     page = Paginator(sessions.order_by("-year", "starts_at", "commune__name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page"))
     years = DialogueSession.objects.visible_to(request.user).values_list("year", flat=True).distinct().order_by("-year")
+    # Today's sessions of the officer's communes, one tap from their check-in.
+    today = [s for s in DialogueSession.objects.visible_to(request.user)
+             .filter(starts_at__date=timezone.localdate()).select_related("commune").with_counts()
+             .order_by("starts_at", "commune__name", "pk") if can_check_in(request.user, s)]
     return render(request, "dialogues/session_list.html", {
         "page": page, "statuses": SessionStatus.choices, "status": status, "year": year, "years": years,
-        "can_create": can_use_dialogues(request.user)})
+        "can_create": can_use_dialogues(request.user), "today": today})
 
 
 def _form_querysets(user, session=None) -> dict:

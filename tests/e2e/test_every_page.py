@@ -28,6 +28,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 WIDTHS = {"desk": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 PAGES_PER_VIEW = 1  # one object of each kind (a plan, a session…): the same template again
 MAX_PAGES_PER_ROLE = 60
+SCREENS_PER_SHOT = 3  # a screenshot shows the top of a long page (a whole one costs a second)
 PARALLEL = 3  # crawls at once: the 2 cores stay busy while a page waits for the server
 
 # Downloads, fragments that htmx loads into a page, previews shown inside an iframe, and
@@ -67,12 +68,19 @@ PAGE_CHECKS = r"""
            ? '.' + el.className.trim().split(/\s+/).join('.') : ''));
     problems.push(`trang rộng ${doc.scrollWidth}px > màn hình ${window.innerWidth}px (${wide.join(', ')})`);
   }
-  const nav = document.querySelector('.app-navbar');
-  if (nav && window.innerWidth >= 1200) {
-    const tops = [...nav.querySelectorAll('.navbar-brand, .navbar-nav > .nav-item')]
-      .filter(el => el.offsetParent !== null).map(el => el.getBoundingClientRect().top);
-    if (tops.length && Math.max(...tops) - Math.min(...tops) > 4)
+  // Items meant to sit on one line (the menu, a row of tabs) at a desk's width.
+  const wraps = items => {
+    const tops = [...items].filter(el => el.offsetParent !== null)
+      .map(el => el.getBoundingClientRect().top);
+    return tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4;
+  };
+  if (window.innerWidth >= 1200) {
+    const nav = document.querySelector('.app-navbar');
+    if (nav && wraps(nav.querySelectorAll('.navbar-brand, .navbar-nav > .nav-item')))
       problems.push(`thanh menu xuống dòng (cao ${Math.round(nav.getBoundingClientRect().height)}px)`);
+    for (const tabs of document.querySelectorAll('.nav-tabs'))
+      if (wraps(tabs.querySelectorAll(':scope > .nav-item')))
+        problems.push(`các thẻ «${tabs.innerText.replace(/\s+/g, ' ').trim().slice(0, 60)}» xuống dòng`);
   }
   for (const cell of document.querySelectorAll('td, th')) {
     if (cell.offsetParent === null) continue;
@@ -86,7 +94,7 @@ PAGE_CHECKS = r"""
   }
   const links = [...document.querySelectorAll('a[href]')]
     .filter(a => !a.hasAttribute('download') && !a.dataset.clear).map(a => a.href);
-  return {problems, links, text: document.body.innerText};
+  return {problems, links, text: document.body.innerText, height: doc.scrollHeight};
 }
 """
 
@@ -160,8 +168,11 @@ class Crawl:
         for problem in dict.fromkeys(problems):
             self.problems.append(f"{self.username} {self.width} {path}: {problem}")
         slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "trang-chu"
+        size = WIDTHS[self.width]
+        height = min(seen["height"], SCREENS_PER_SHOT * size["height"])
         await page.screenshot(path=SCREENSHOTS / f"{self.username}-{self.width}-{slug}.png",
-                              full_page=True)
+                              full_page=True, clip={"x": 0, "y": 0, "width": size["width"],
+                                                    "height": height})
         return seen["links"]
 
     async def _crawl(self):

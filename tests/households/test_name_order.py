@@ -1,0 +1,27 @@
+"""A person's name is written in one order everywhere: Vietnamese order, as the registry writes it."""
+
+import pytest
+from django.urls import reverse
+
+from areas.models import Role
+from households.models import ColumnMapping
+from tests.factories import AssignmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def y_hon_nie(own_unit):
+    """An Ê Đê officer: family name «Y» first, as in «Y Hơ Niê»."""
+    user = AssignmentFactory(role=Role.COMMUNE_STAFF, unit=own_unit).user
+    user.last_name, user.first_name = "Y", "Hơ Niê"
+    user.save()
+    return user
+
+
+def test_the_saved_column_mappings_name_who_saved_them_in_vietnamese_order(client_as, own_unit,
+                                                                           y_hon_nie):
+    ColumnMapping.objects.create(commune=own_unit, fingerprint="f" * 64, fields={"name": 2},
+                                 created_by=y_hon_nie)
+    page = client_as(y_hon_nie).get(reverse("households:mapping-list")).content.decode()
+    assert "Lưu bởi Y Hơ Niê" in page and "Hơ Niê Y" not in page
