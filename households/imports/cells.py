@@ -140,6 +140,7 @@ def parse_date(value) -> datetime.date | None:
 GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 DECIMAL = re.compile(r"(\d+)(?:[.,](\d+))?")
 MILLION = 1_000_000
+CURRENCY = re.compile(r"(?:đồng|đ|vnđ|vnd)$", re.IGNORECASE)  # "1.200.000đ", "850.000 đồng"
 
 
 def parse_amount(value, factor: int = 1) -> int | None:
@@ -150,7 +151,7 @@ def parse_amount(value, factor: int = 1) -> int | None:
         return None
     if isinstance(value, int | float):
         return round(value * factor)
-    text = clean_text(value)[0].replace(" ", "")
+    text = CURRENCY.sub("", clean_text(value)[0].replace(" ", ""))
     if factor < MILLION and GROUPED.fullmatch(text):
         return int(re.sub(r"[.,]", "", text)) * factor
     match = DECIMAL.fullmatch(text)

@@ -93,6 +93,18 @@ def test_incomes_in_thousands_are_stored_in_dong_not_a_thousand_times_too_small(
     assert Classification.objects.get().income_per_person == 1_200_000
 
 
+def test_an_amount_may_carry_its_currency():
+    assert parse_amount("1.200.000đ") == 1_200_000 and parse_amount("850.000 đồng") == 850_000
+    assert parse_amount("1.300.000 VNĐ") == 1_300_000
+
+
+def test_a_count_under_the_numbered_deprivation_columns_of_a_two_row_header_is_a_count():
+    rows = [["STT", "Họ và tên chủ hộ", "Năm sinh", "Chỉ số thiếu hụt", None, None, None],
+            [None, None, None, 1, 2, 3, nfd("Tổng số")]]
+    header = find_header(rows, [((0, 3), (0, 6))])
+    assert (header.fields["dep_1"], header.fields["dep_3"], header.fields["deprivation_count"]) == (3, 5, 6)
+
+
 # 2. Deprivations: a count is a count, a list is a list ----------------------------------------------
 
 @pytest.mark.parametrize("label,field", [
