@@ -9,6 +9,9 @@ from pypdf import PdfReader
 
 from areas.models import Role
 from documents.dates import vn_date_text
+from plans.models import Plan
+from tests.budgets.factories import EstimateGroupFactory, EstimateLineFactory
+from tests.dialogues.factories import ScheduledSessionFactory
 from tests.factories import TEST_PASSWORD, AssignmentFactory, IssuingBodyFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,6 +29,9 @@ def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_ser
     body = IssuingBodyFactory(unit=own_unit)
     officer = AssignmentFactory(role=Role.PLANNER, unit=own_unit).user
     leader = AssignmentFactory(role=Role.LEADER, unit=own_unit).user
+    group = EstimateGroupFactory(estimate__unit=own_unit, estimate__year=2026)  # finance's
+    EstimateLineFactory(group=group, quantity=50, unit_price=100_000)
+    estimate = group.estimate
     context = browser.new_context(locale="vi-VN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(20_000)
@@ -45,8 +51,13 @@ def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_ser
     preview.get_by_text("thôn Đồng Xuân").wait_for()
 
     page.get_by_role("tab", name="Thông tin chung, ký, nơi nhận").click()
+    page.get_by_label("Dự toán kinh phí").select_option(str(estimate.pk))
     page.get_by_label("Người ký", exact=True).fill("Ngô Anh Vũ")
     page.locator("#header-status").get_by_text("Đã lưu").wait_for()
+
+    # The commune schedules the dialogue: the live block has something to show (an issued
+    # plan never prints the app's own notes).
+    ScheduledSessionFactory(commune=own_unit, plan=Plan.objects.get(created_by=officer))
 
     page.get_by_role("link", name="Kiểm tra và trình").click()
     assert page.locator("#checks .badge", has_text="Lỗi").count() == 0
@@ -61,6 +72,10 @@ def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_ser
     page.get_by_role("button", name="Phê duyệt").click()
     page.get_by_text("Đã phê duyệt kế hoạch").wait_for()
     # The form offers today (an issue date may not precede the approval, which was just now).
+    page.get_by_role("link", name="Cấp số và ban hành").click()
+    assert page.locator("#issue-number").inner_text() == "01/KH-UBND"  # shown, not yet taken
+    for box in page.get_by_role("checkbox").all():  # each warning acknowledged
+        box.check()
     page.get_by_role("button", name="Cấp số và ban hành").click()
     page.get_by_text("Đã ban hành kế hoạch").wait_for()
     assert page.get_by_text("01/KH-UBND").first.is_visible()
