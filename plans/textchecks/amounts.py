@@ -154,6 +154,20 @@ def _tree_groups(lines: list[Paragraph], total: Amount, label: str, where: str,
     return groups
 
 
+def _total_before(lines: list[Paragraph], index: int) -> tuple[Amount, str, str] | None:
+    """The total a «Trong đó» paragraph breaks down, stated in one of the paragraphs just before
+    it: the last amount of the previous one, or a «Tổng …» amount up to three paragraphs back."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        text = lines[back].text
+        found = amounts_in(text)
+        totals = [a for a in found if _TOTAL_WORD.search(text[max(0, a.start - 60):a.start])]
+        if back == index - 1 and found and not totals:
+            totals = [found[-1]]
+        if totals:
+            return totals[-1], _total_label(text, totals[-1]), lines[back].where
+    return None
+
+
 def _groups_of(lines: list[Paragraph], index: int) -> list[_Group]:
     line = lines[index]
     lowered = line.lowered
@@ -165,9 +179,8 @@ def _groups_of(lines: list[Paragraph], index: int) -> list[_Group]:
     stated = amounts_in(head)
     if stated:
         total, label, where = stated[-1], _total_label(head, stated[-1]), line.where
-    elif marker and index > 0 and (before := amounts_in(lines[index - 1].text)):
-        total, where = before[-1], lines[index - 1].where
-        label = _total_label(lines[index - 1].text, total)
+    elif marker and (found := _total_before(lines, index)):
+        total, label, where = found
     else:
         return []
     tail = line.text[marker.end():] if marker else ""

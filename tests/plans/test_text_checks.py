@@ -72,6 +72,16 @@ def test_the_real_case_as_list_blocks_fires():
     assert found[0].where == "block-1"
 
 
+def test_a_total_stated_paragraphs_before_its_breakdown_is_found():
+    found = total_problems(lines("Tổng kinh phí thực hiện: 250 triệu đồng.",
+                                 "Nguồn: ngân sách trung ương năm 2023.",
+                                 "Trong đó: Dự án 6: 95 triệu đồng; Dự án 7: 180 triệu đồng."))
+    assert messages(found) == [
+        "Tổng kinh phí 250.000.000 đồng, các phần cộng lại 275.000.000 đồng "
+        "(95.000.000 + 180.000.000), chênh lệch 25.000.000 đồng (thừa so với tổng)."]
+    assert found[0].where == "block-1"
+
+
 def test_parts_in_another_unit_than_the_total_are_converted():
     found = total_problems(lines("Tổng kinh phí: 1,5 tỷ đồng, trong đó:",
                                  "- Dự án 6: 950.000.000 đồng;", "- Dự án 7: 500 triệu đồng;",
