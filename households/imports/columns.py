@@ -5,6 +5,7 @@ merged cells ("Năm sinh" over "Nam" | "Nữ"; "Phân loại" over "Hộ nghèo"
 "Chỉ số thiếu hụt" over 1 … 12), sometimes a row of column numbers, then the data.
 """
 
+import dataclasses
 import statistics
 from dataclasses import dataclass, field
 
@@ -99,9 +100,16 @@ class Unit:
     factor: int
     name: str
     guessed: bool = False
+    sizes_say: str = ""  # the unit the numbers' size suggests, when it is not the one the header names
 
     @property
     def note(self) -> str:
+        """The warning each row with an income gets ("" when the header named a unit the numbers fit)."""
+        if self.sizes_say:
+            return (f"Thu nhập: tiêu đề cột ghi đơn vị {self.name} nhưng độ lớn các số trong cột giống {self.sizes_say}; "
+                    f"đã đọc theo tiêu đề ({self.name}), hãy kiểm tra")
+        if not self.guessed:
+            return ""
         return (f"Thu nhập: tiêu đề cột không ghi đơn vị; theo độ lớn các số trong cột, hiểu là {self.name}"
                 + (f" (nhân {self.factor:,} để ra đồng)".replace(",", ".") if self.factor > 1 else "")
                 + "; hãy kiểm tra")
@@ -157,8 +165,14 @@ class Header:
         col = self.fields.get("income")
         if col is None:
             return self
-        self.income_unit = unit_in(folded(self.labels.get(col, ""))) or guess_unit(
-            row[col] for row in rows[self.data_start:] if col < len(row))
+        sizes = guess_unit(row[col] for row in rows[self.data_start:] if col < len(row))
+        named = unit_in(folded(self.labels.get(col, "")))
+        if named is None:
+            self.income_unit = sizes
+        elif sizes.guessed and sizes.factor != named.factor:
+            self.income_unit = dataclasses.replace(named, sizes_say=sizes.name)
+        else:
+            self.income_unit = named
         return self
 
 

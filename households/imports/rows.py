@@ -284,8 +284,8 @@ class RowReader:
             parsed.values[key] = is_tick(cells.get(name, ""))
 
     def _income(self, parsed, raw) -> int | None:
-        if self.income_unit.guessed:
-            parsed.warnings.append(self.income_unit.note)
+        if note := self.income_unit.note:
+            parsed.warnings.append(note)
         return parse_amount(raw, self.income_unit.factor)
 
     def _note(self, parsed, cells):

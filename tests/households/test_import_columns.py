@@ -76,6 +76,12 @@ def test_an_income_column_without_a_unit_is_read_by_its_magnitudes_with_a_warnin
     assert all(any(f"hiểu là {unit}" in w for w in r.warnings) for r in rows)
 
 
+def test_numbers_too_small_for_the_unit_the_header_names_are_read_by_the_header_with_a_warning():
+    rows = _data(_with(["Thu nhập bình quân (đồng/người/tháng)"], [[1200], [900]]))
+    assert [r.values["income_per_person"] for r in rows] == [1200, 900]
+    assert all(any("giống nghìn đồng" in w for w in r.warnings) for r in rows)
+
+
 def test_amounts_parse_in_their_unit():
     assert parse_amount("1.200", 1000) == 1_200_000
     assert parse_amount("1,25", 1_000_000) == 1_250_000
