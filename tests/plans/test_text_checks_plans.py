@@ -183,6 +183,14 @@ def test_a_plan_with_every_check_firing_shows_them_all(plan, officer, client_as)
                      "«hộ viên»", "«giãm nghèo»", "«sữa chữa»", "«xây xựng»", "«chính xách»",
                      "«kế hoặch»", "hai quyết định khác nhau", "các ngày khác nhau"):
         assert expected.replace("«", "&laquo;").replace("»", "&raquo;") in page or expected in page, expected
+    assert page.count('name="key"') == len(offered_fixes(plan)) >= 12
+    assert "Bỏ một chữ «hộ»" in page and "Nối hai đoạn" in page and "Xóa dòng này" in page
+
+
+def test_who_may_not_edit_sees_the_checks_without_fix_buttons(plan, officer, leader, client_as):
+    outline.paste_blocks(plan, by=officer, text=EVERY_ERROR)
+    page = client_as(leader).get(reverse("plans:plan-checks", args=[plan.pk])).content.decode()
+    assert "Lặp từ «hộ hộ»" in page and 'name="key"' not in page
 
 
 def test_text_pasted_from_a_pdf_with_page_numbers_headers_and_footers(plan, officer):
