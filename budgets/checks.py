@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 
 from budgets.models import Allocation, Estimate, EstimateLine, Severity, StatedTotal
 from documents.money import format_vnd
@@ -71,14 +71,15 @@ def signed_vnd(amount: int) -> str:
 
 
 def stated_totals(estimate: Estimate) -> list[StatedConflict]:
-    """Every stated total of the estimate with the sum of the lines it covers (equal or not)."""
+    """Every stated total of the estimate (the whole estimate first) with the sum of the lines it covers."""
     from budgets.exports import EFFECTIVE_SUB
 
     rows = estimate.lines.annotate(sub=EFFECTIVE_SUB).values("sub").annotate(total=Sum("amount"))
     by_sub = {row["sub"]: row["total"] for row in rows}
     whole = sum(by_sub.values())
     return [StatedConflict(stated, whole if stated.sub_project_id is None else by_sub.get(stated.sub_project_id, 0))
-            for stated in estimate.stated_totals.select_related("sub_project")]
+            for stated in estimate.stated_totals.select_related("sub_project").order_by(
+                F("sub_project__order").asc(nulls_first=True), "sub_project__code", "pk")]
 
 
 def stated_total_conflicts(estimate: Estimate, *, include_kept: bool = True) -> list[StatedConflict]:

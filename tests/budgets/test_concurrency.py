@@ -37,7 +37,7 @@ def test_four_simultaneous_confirmations_of_one_import_import_once(client_as, fi
     token = _preview(client_as(finance), target, estimate)
     url = reverse("budgets:estimate-import-confirm", args=[target.pk])
     pages = [r.content.decode() for r in post_at_once(finance, url, [{"token": token}] * 4, follow=True)]
-    assert sum("Đã nhập 3 dòng dự toán." in page for page in pages) == 1
+    assert sum("Đã nhập: thêm 3 dòng, sửa 0 dòng, bỏ 0 dòng." in page for page in pages) == 1
     assert sum("Tệp này đã được nhập vào dự toán lúc" in page for page in pages) == 3
     assert target.lines.count() == 3
     assert AuditEntry.objects.filter(action=Action.IMPORT, object_id=str(target.pk)).count() == 1
