@@ -51,9 +51,10 @@ def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_ser
     preview.get_by_text("thôn Đồng Xuân").wait_for()
 
     page.get_by_role("tab", name="Thông tin chung, ký, nơi nhận").click()
-    page.get_by_label("Dự toán kinh phí").select_option(str(estimate.pk))
     page.get_by_label("Người ký", exact=True).fill("Ngô Anh Vũ")
     page.locator("#header-status").get_by_text("Đã lưu").wait_for()
+    with page.expect_response(lambda response: "/soan-thao/thong-tin/" in response.url):
+        page.get_by_label("Dự toán kinh phí").select_option(str(estimate.pk))
 
     # The commune schedules the dialogue: the live block has something to show (an issued
     # plan never prints the app's own notes).
