@@ -133,3 +133,24 @@ def test_libreoffice_recalculates_to_the_same_totals(workbook_bytes):
     assert int(float(total_row[6].replace(",", ""))) == 17_400_000
     summary_total = next(r for r in summary if len(r) > 1 and r[1] == "TỔNG CỘNG")
     assert int(float(summary_total[4].replace(",", ""))) == 18_000_000
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not CALC.exists() or not shutil.which("pdftotext"),
+                    reason="LibreOffice Calc or poppler is not installed")
+def test_the_workbook_prints_on_a4_landscape_with_the_header_whole_and_page_numbers(workbook_bytes):
+    with tempfile.TemporaryDirectory() as tmp:
+        source_file = Path(tmp) / "du-toan.xlsx"
+        source_file.write_bytes(workbook_bytes)
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to",
+                        "pdf", "--outdir", tmp, str(source_file)], check=True, capture_output=True, timeout=120)
+        pdf = Path(tmp) / "du-toan.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+    assert "841.89 x 595.3" in info  # A4 landscape
+    pages = text.split("\f")
+    first = pages[0]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first and "Độc lập - Tự do - Hạnh phúc" in first
+    assert "(7)=(4)x(5)x(6)" in text and "17.400.000" in text  # vi-VN thousands whatever the locale
+    assert "Trang 1/" in first
+    assert "NSTW_SN" not in "".join(pages[:3]) and "NSTW_SN" in pages[3]  # codes only on the legend sheet
