@@ -93,7 +93,18 @@ def block_runs(block: Block) -> list[inline.Run]:
     if block.marker:
         marker = inline.Run(f"{block.marker} ", bold=style.bold, italic=style.italic)
         runs = [marker, *runs]
-    return runs
+    return _joined(runs)
+
+
+def _joined(runs: list[inline.Run]) -> list[inline.Run]:
+    """Neighbouring runs of one style as one (fewer boxes for the PDF's layout to place)."""
+    out: list[inline.Run] = []
+    for run in runs:
+        if out and (out[-1].bold, out[-1].italic) == (run.bold, run.italic):
+            out[-1] = inline.Run(out[-1].text + run.text, run.bold, run.italic)
+        else:
+            out.append(run)
+    return out
 
 
 def _css_rule(kind: str, style: LevelStyle) -> str:

@@ -9,6 +9,7 @@ hyphen or ends with «VÀ». Both renderers print the lines this module returns,
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 from documents.metrics import text_width_mm
@@ -47,6 +48,15 @@ def _greedy(words: list[str], fits) -> list[str]:
 
 def wrap_heading(line: str, width_mm: float, *, size_pt: float, bold: bool) -> list[str]:
     """``line`` cut into the fewest lines no wider than ``width_mm``, at the best joints."""
+    return list(_wrapped(line, width_mm, size_pt, bold))
+
+
+@lru_cache(maxsize=256)  # a pure function of the shipped font: the same names come every time
+def _wrapped(line: str, width_mm: float, size_pt: float, bold: bool) -> tuple[str, ...]:
+    return tuple(_wrap(line, width_mm, size_pt=size_pt, bold=bold))
+
+
+def _wrap(line: str, width_mm: float, *, size_pt: float, bold: bool) -> list[str]:
     words = line.split()
     widths: dict[str, float] = {}
 

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from households import edit_views, import_views, mapping_views, views
+from households import edit_views, import_views, mapping_views, views, village_views
 
 app_name = "households"
 urlpatterns = [
     path("", views.household_list, name="household-list"),
     path("xuat-excel/", views.household_export, name="household-export"),
+    path("xuat-csv/", views.household_export_csv, name="household-export-csv"),
+    path("thon/", village_views.village_list, name="village-list"),
+    path("thon/them/", village_views.village_add, name="village-add"),
+    path("thon/them-tat-ca/", village_views.village_add_all, name="village-add-all"),
+    path("thon/<int:pk>/doi-ten/", village_views.village_rename, name="village-rename"),
+    path("thon/gop/", village_views.village_merge, name="village-merge"),
+    path("thon/cach-viet/", village_views.village_map, name="village-map"),
+    path("thon/quy-tac-ma-ho/", village_views.code_rule, name="code-rule"),
     path("them-moi/", edit_views.household_create, name="household-create"),
     path("<int:pk>/", views.household_detail, name="household-detail"),
     path("<int:pk>/sua/", edit_views.household_edit, name="household-edit"),

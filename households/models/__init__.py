@@ -14,9 +14,10 @@ from households.models.review import (
     ReviewStatus,
     id_number_hash,
 )
+from households.models.village import CodeSequence, HouseholdCodeRule, Village, village_key
 
 __all__ = [
     "BatchStatus", "Classification", "ColumnMapping", "EthnicGroup", "Gender", "Household", "HouseholdClass",
     "HouseholdQuerySet", "HouseholdSubmission", "IdNumberReview", "ImportBatch", "Indicator", "PovertyStandard",
-    "ReviewStatus", "id_number_hash",
+    "ReviewStatus", "id_number_hash", "CodeSequence", "HouseholdCodeRule", "Village", "village_key",
 ]

@@ -93,7 +93,11 @@ class Household(models.Model):
         related_name="households",
     )
     id_number = models.CharField("Số định danh (CCCD/CMND)", max_length=12, blank=True)
-    village = models.CharField("Thôn/xóm/bản/tổ dân phố", max_length=120, blank=True)
+    village = models.CharField("Thôn/xóm/bản/tổ dân phố", max_length=120, blank=True,
+                               help_text="Như danh sách đã ghi; thôn trong danh mục của xã ở trường dưới.")
+    village_unit = models.ForeignKey(
+        "households.Village", verbose_name="Thôn (danh mục của xã)", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="households")
     members = models.PositiveSmallIntegerField("Số nhân khẩu", null=True, blank=True)
     phone = models.CharField("Số điện thoại", max_length=20, blank=True)
     meritorious = models.BooleanField("Có người có công với cách mạng", default=False)
