@@ -18,6 +18,7 @@ from dialogues.models import (
 )
 from documents.text import nfc
 from households.models import EthnicGroup, Gender, HouseholdClass
+from households.people import person_label
 
 CONSENT_LABEL = ("Người dân đã được thông báo mục đích, loại dữ liệu (họ tên, giới tính, năm sinh, dân tộc, "
                  "thôn, loại hộ), thời hạn lưu trữ và quyền của mình, và đồng ý cho xử lý dữ liệu để tổ chức "
@@ -150,6 +151,12 @@ class MinutesForm(forms.ModelForm):
         widgets = {"proceedings": forms.Textarea(attrs={"rows": 8}), "conclusion": forms.Textarea(attrs={"rows": 5})}
 
 
+def _attendee_label(attendee) -> str:
+    """Two attendees of one name are told apart by birth year, village and household code."""
+    codes = {attendee.household_id: attendee.household.code} if attendee.household_id else {}
+    return person_label(attendee, codes)
+
+
 class PetitionForm(forms.ModelForm):
     class Meta:
         model = Petition
@@ -160,7 +167,8 @@ class PetitionForm(forms.ModelForm):
 
     def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendee"].queryset = session.attendees.order_by("full_name")
+        self.fields["attendee"].queryset = session.attendees.select_related("household").order_by("full_name")
+        self.fields["attendee"].label_from_instance = _attendee_label
         self.fields["raised_by"].required = False
         self.fields["raised_by"].help_text = "Để trống nếu đã chọn người trong danh sách."
         self.fields["status"].choices = [c for c in PetitionStatus.choices if c[0] != PetitionStatus.CLOSED]

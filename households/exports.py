@@ -9,8 +9,9 @@ from audit.services import record
 from documents.downloads import XLSX, Download
 from households.models import Classification
 from households.permissions import sensitive_unit_ids
-from households.sheets import write_table
+from households.sheets import write_csv, write_table
 
+CSV = "text/csv; charset=utf-8"
 DEPRIVATION_COUNT = 12
 MAX_ROWS = 200_000
 
@@ -53,7 +54,8 @@ def household_rows(households, *, year: int, sensitive_units: set[int], full_ids
         row = [number, household.code, household.head_name, household.get_gender_display(), household.birth_year]
         if sensitive_any:
             row.append(household.ethnic_group.name if sensitive and household.ethnic_group else "")
-        row += [id_text, household.village, household.commune.name, household.members,
+        village = household.village_unit.name if household.village_unit_id else household.village
+        row += [id_text, village, household.commune.name, household.members,
                 klass.get_household_class_display() if klass else "", year if klass else ""]
         if sensitive_any:
             income = klass.income_per_person if klass and sensitive else None
@@ -63,27 +65,59 @@ def household_rows(households, *, year: int, sensitive_units: set[int], full_ids
         yield row
 
 
-def household_list_xlsx(households, *, filters, user, request=None, full_ids: set[int]) -> Download | None:
-    """The filtered list as .xlsx (formula-safe, watermarked with who and when); the export is logged."""
+def _flat_header(sensitive_any: bool) -> list[str]:
+    """The two header rows as one (csv has no merged cells): «Chỉ số thiếu hụt 1» … «12»."""
+    (top, *sub), _, _ = _columns(sensitive_any)
+    if not sub:
+        return top
+    return [f"{label} {number}" if number else label for label, number in zip(top, sub[0], strict=True)]
+
+
+def _prepared(households, *, filters, user):
+    """(count, households with their class of the year, sensitive units, watermark lines, time)."""
     from django.db.models import Prefetch
 
     count = households.count()
-    if not count:
-        return None
     households = households[:MAX_ROWS].prefetch_related(Prefetch(
         "classifications", queryset=Classification.objects.filter(year=filters.year), to_attr="year_class"))
-    sensitive_units = sensitive_unit_ids(user)
-    headers, _, merges = _columns(bool(sensitive_units))
     now = timezone.localtime()
     title = [f"DANH SÁCH HỘ GIA ĐÌNH NĂM {filters.year}",
              f"Xuất bởi {user.get_full_name() or user.username} ({user.username}) lúc {now:%H:%M ngày %d/%m/%Y}. "
              "Dữ liệu cá nhân: chỉ dùng cho công tác giảm nghèo, không chia sẻ."]
+    return count, households, sensitive_unit_ids(user), title, now
+
+
+def _logged(user, request, *, count, filters, full_ids, sensitive_units, kind: str) -> None:
+    record(user, Action.EXPORT, None, object_type="households.Household", request=request,
+           description=f"Xuất danh sách {count} hộ ra {kind}",
+           changes={"rows": count, "year": filters.year, "query": filters.q, "format": kind.lower(),
+                    "full_ids": bool(full_ids), "sensitive": bool(sensitive_units)})
+
+
+def household_list_xlsx(households, *, filters, user, request=None, full_ids: set[int]) -> Download | None:
+    """The filtered list as .xlsx (formula-safe, watermarked with who and when); the export is logged."""
+    count, households, sensitive_units, title, now = _prepared(households, filters=filters, user=user)
+    if not count:
+        return None
+    headers, _, merges = _columns(bool(sensitive_units))
     content = write_table(sheet_name="Danh sách hộ", title_lines=title, header_rows=headers,
                           rows=household_rows(households, year=filters.year, sensitive_units=sensitive_units,
                                               full_ids=full_ids),
                           widths={2: 28, 6: 16, 7: 20, 8: 20}, merges=merges)
-    record(user, Action.EXPORT, None, object_type="households.Household", request=request,
-           description=f"Xuất danh sách {count} hộ ra Excel",
-           changes={"rows": count, "year": filters.year, "query": filters.q,
-                    "full_ids": bool(full_ids), "sensitive": bool(sensitive_units)})
+    _logged(user, request, count=count, filters=filters, full_ids=full_ids, sensitive_units=sensitive_units,
+            kind="Excel")
     return Download(f"danh-sach-ho-{filters.year}-{now:%Y%m%d-%H%M}.xlsx", XLSX, content)
+
+
+def household_list_csv(households, *, filters, user, request=None, full_ids: set[int]) -> Download | None:
+    """The same list, columns and masking as the .xlsx, as UTF-8 csv with a BOM; formula-looking
+    text is neutralised (households.sheets.csv_cell); the export is logged."""
+    count, households, sensitive_units, title, now = _prepared(households, filters=filters, user=user)
+    if not count:
+        return None
+    content = write_csv(title_lines=title, header=_flat_header(bool(sensitive_units)),
+                        rows=household_rows(households, year=filters.year, sensitive_units=sensitive_units,
+                                            full_ids=full_ids))
+    _logged(user, request, count=count, filters=filters, full_ids=full_ids, sensitive_units=sensitive_units,
+            kind="CSV")
+    return Download(f"danh-sach-ho-{filters.year}-{now:%Y%m%d-%H%M}.csv", CSV, content)

@@ -67,7 +67,9 @@ def apply_filters(queryset, filters: Filters):
     qs = queryset.search(filters.q)
     if filters.commune:
         qs = qs.filter(commune_id=filters.commune)
-    if filters.village:
+    if filters.village.isdigit():  # a village of the commune's list
+        qs = qs.filter(village_unit_id=int(filters.village))
+    elif filters.village:  # a link saved before villages were data: the text as written
         qs = qs.filter(village__iexact=filters.village)
     if filters.household_class:
         qs = qs.in_class(filters.year, filters.household_class)
@@ -83,7 +85,7 @@ def apply_filters(queryset, filters: Filters):
     if filters.sort == "code":
         order = ["code", *order]
     elif filters.sort == "village":
-        order = ["village", *order]
+        order = ["village_unit__number", "village", *order]
     elif filters.sort == "birth_year":
         order = ["birth_year", *order]
     return qs.order_by(*order)

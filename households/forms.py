@@ -169,3 +169,40 @@ class ClassificationForm(forms.Form):
         if escaped and data.get("household_class") != HouseholdClass.NEWLY_ESCAPED:
             self.add_error("escaped_on", "Chỉ ghi ngày thoát nghèo cho hộ mới thoát nghèo.")
         return data
+
+
+class VillageNameForm(forms.Form):
+    """A village name to add or rename to; the service checks it against the commune's list."""
+
+    name = forms.CharField(label="Tên thôn/bản/tổ dân phố", max_length=120)
+
+    def clean_name(self):
+        return clean_text(self.cleaned_data["name"])[0]
+
+
+class VillageMergeForm(forms.Form):
+    """Two villages of one commune: ``drop`` goes into ``keep``."""
+
+    keep = forms.ModelChoiceField(label="Giữ thôn", queryset=None)
+    drop = forms.ModelChoiceField(label="Gộp thôn này vào", queryset=None)
+
+    def __init__(self, *args, villages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = self.fields["drop"].queryset = villages
+        self.fields["keep"].empty_label = self.fields["drop"].empty_label = None
+
+
+class VillageMapForm(forms.Form):
+    """A spelling met in the commune's households, said to mean one of its villages."""
+
+    text = forms.CharField(max_length=120)
+    village = forms.ModelChoiceField(label="Là thôn", queryset=None)
+
+    def __init__(self, *args, villages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = villages
+        self.fields["village"].empty_label = None
+
+
+class CodeRuleForm(forms.Form):
+    pattern = forms.CharField(label="Quy tắc mã hộ", max_length=60)

@@ -14,11 +14,11 @@ from django.db.models import CharField, OuterRef, Subquery, Value
 from documents.text import search_words
 from households.filters import Filters, apply_filters
 from households.idnumber import FEMALE, mask
-from households.models import Classification, EthnicGroup, Household
+from households.models import Classification, EthnicGroup, Household, Village
 from households.statements import Statements
 
 COLUMNS = ("pk", "code", "head_name", "gender", "birth_year", "id_number", "village", "ethnic_group_id",
-           "year_class")
+           "year_class", "village_unit_id")
 _statements = Statements()
 
 
@@ -35,6 +35,7 @@ class ListRow:
     village: str
     ethnic_group_id: int | None
     year_class: str | None
+    village_unit_id: int | None = None
 
     @property
     def is_woman_head(self) -> bool:
@@ -100,18 +101,25 @@ class HouseholdList:
         return [ListRow(*row) for row in rows]
 
 
-def village_options(scope: frozenset[int] | None) -> list[str]:
-    """The first 300 villages, by name, that hold households in ``scope`` (the filter's options)."""
+def village_options(scope: frozenset[int] | None) -> list[tuple]:
+    """The filter's options: (id, name) of the villages of the communes in ``scope``, in each commune's
+    order, the commune named when there are several; then (text, text) of the first 300 village texts
+    of households not yet linked to a village (a list imported before its villages were confirmed)."""
     if scope is not None and not scope:
         return []
-    units = [] if scope is None else sorted(scope)
+    villages = Village.objects.all() if scope is None else Village.objects.filter(commune_id__in=scope)
+    rows = list(villages.order_by("commune__name", "number").values_list("pk", "name", "commune__name")[:1000])
+    several = len({commune for _, _, commune in rows}) > 1
+    listed = [(pk, f"{name} – {commune}" if several else name) for pk, name, commune in rows]
+    unlinked = (_scoped(scope).filter(village_unit__isnull=True).exclude(village="")
+                .values_list("village", flat=True).distinct().order_by("village")[:300])
+    return listed + [(text, text) for text in unlinked]
 
-    def villages(values):
-        households = _scoped(None if scope is None else values)
-        return households.exclude(village="").values_list("village").distinct().order_by("village")[:300]
 
-    shape = ("villages", None if scope is None else len(units))
-    return [village for (village,) in _statements.rows(shape, units, villages)]
+def village_names(rows: list[ListRow]) -> dict[int, str]:
+    """The list's name of each village the page's rows link to (one small query a page)."""
+    ids = {row.village_unit_id for row in rows} - {None}
+    return dict(Village.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
 
 
 def _scoped(scope):

@@ -16,6 +16,7 @@ from households.permissions import (
     can_manage_mapping,
     can_reveal_id,
 )
+from households.villages import next_household_code, resolve_village
 
 RACE = "Hộ vừa được người khác sửa hoặc ghi cùng lúc nên chưa lưu được; hãy kiểm tra lại rồi lưu lần nữa."
 AUDITED = ["commune", "code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
@@ -86,8 +87,16 @@ def _submitted(token, by) -> Household | None:
     return first.household if first and can_edit_household(by, first.household) else None
 
 
+def _link_village(household: Household) -> None:
+    """Link the household to the commune's village its text names, if the commune lists it."""
+    if household.village and household.village_unit_id is None:
+        household.village_unit = resolve_village(household.commune, household.village)[0]
+
+
 def create_household(household: Household, *, by, request=None, token=None) -> Household:
     """Register a household in a current commune of the user; every field written is in the audit log.
+
+    A household without a code gets the next one by the commune's rule (households.villages).
 
     A form sent twice with the same one-use ``token`` registers one household: the second send
     returns the first one. A concurrent save of the same code or number is a form error, never a 500.
@@ -97,6 +106,10 @@ def create_household(household: Household, *, by, request=None, token=None) -> H
     if token and (first := _submitted(token, by)):
         return first
     with transaction.atomic():
+        _link_village(household)
+        generated = not household.code
+        if generated:  # in this transaction: the commune's code counter stays locked until it ends
+            household.code = next_household_code(household.commune, household.village_unit)
         outcome = _save_checked(household, by=by, request=request, look_up=True, token=token)
         if isinstance(outcome, Household):
             return outcome
@@ -104,6 +117,8 @@ def create_household(household: Household, *, by, request=None, token=None) -> H
             record(by, Action.CREATE, household, request=request, changes=diff({}, _snapshot(household)),
                    description=f"Đăng ký hộ {household}")
             return household
+    if generated:
+        household.code = ""
     raise ValidationError(outcome)  # after the block: the look-ups' log and reviews are kept
 
 
@@ -114,6 +129,11 @@ def change_household(household: Household, *, by, request=None) -> Household:
         raise PermissionDenied
     household.commune_id = before.commune_id
     with transaction.atomic():
+        if household.village != before.village or household.village_unit_id is None:
+            household.village_unit = None
+            _link_village(household)
+        if not household.code:
+            household.code = before.code or next_household_code(household.commune, household.village_unit)
         problems = _save_checked(household, by=by, request=request,
                                  look_up=household.id_number != before.id_number)
         if problems is None:

@@ -1,11 +1,15 @@
-"""A small .xlsx writer for our tables: title lines, a header, rows; text never becomes a formula."""
+"""Small .xlsx and .csv writers for our tables: title lines, a header, rows; text never becomes a formula."""
 
+import csv
 import io
 import re
 
 import xlsxwriter
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What a spreadsheet reads as the start of a formula when it opens a csv file (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+UTF8_BOM = "\ufeff"
 
 
 def safe_text(value) -> str:
@@ -56,3 +60,29 @@ def _write(sheet, row, col, value, fmt):
         sheet.write_number(row, col, value, fmt)
     else:
         sheet.write_string(row, col, safe_text(value), fmt)
+
+
+def csv_cell(value):
+    """A csv cell: numbers stay numbers; text that a spreadsheet would start a formula with gets a
+    leading apostrophe, so «=HYPERLINK(…)», «+84…» or «- ghi chú» open as the text they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, int | float):
+        return value
+    text = safe_text(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_csv(*, title_lines: list[str], header: list[str], rows) -> bytes:
+    """UTF-8 with a byte-order mark (so Excel reads Vietnamese right), comma-separated, CRLF lines."""
+    buffer = io.StringIO()
+    buffer.write(UTF8_BOM)
+    writer = csv.writer(buffer)
+    for line in title_lines:
+        writer.writerow([csv_cell(line)])
+    writer.writerow([csv_cell(label) for label in header])
+    for row in rows:
+        writer.writerow([csv_cell(value) for value in row])
+    return buffer.getvalue().encode("utf-8")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from areas.scope import visible_unit_ids
 from households import exports, services
 from households.filters import apply_filters, choices, read_filters
-from households.listing import HouseholdList, ListRow, ethnic_names, village_options
+from households.listing import HouseholdList, ListRow, ethnic_names, village_names, village_options
 from households.models import Household, HouseholdClass
 from households.participation import dialogue_participation
 from households.permissions import (
@@ -58,19 +58,21 @@ def table_rows(households: list[ListRow], *, show_sensitive: bool) -> SafeString
     """The <tr> of each household of a page, every value escaped."""
     prefix = reverse("households:household-detail", args=[0]).removesuffix("0/")
     names = ethnic_names(households) if show_sensitive else {}
+    villages = village_names(households)
     html = []
     for h in households:
         ethnic = ETHNIC.format(escape(names.get(h.ethnic_group_id, ""))) if show_sensitive else ""
         html.append(ROW.format(
             code=escape(h.code or "–"), url=f"{prefix}{h.pk}/", name=escape(h.head_name),
             woman=WOMAN if h.is_woman_head else "", birth=h.birth_year or "", ethnic=ethnic,
-            masked=escape(h.masked_id), village=escape(h.village), label=CLASS_LABELS.get(h.year_class, "")))
+            masked=escape(h.masked_id), village=escape(villages.get(h.village_unit_id, h.village)), label=CLASS_LABELS.get(h.year_class, "")))
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
 
 
 def household_detail(request, pk):
     household = get_object_or_404(
-        Household.objects.visible_to(request.user).select_related("commune__parent", "ethnic_group"), pk=pk)
+        Household.objects.visible_to(request.user).select_related("commune__parent", "ethnic_group",
+                                                                  "village_unit"), pk=pk)
     context = {
         "household": household,
         "classifications": household.classifications.select_related("standard").order_by("-year"),
@@ -89,13 +91,21 @@ def household_reveal_id(request, pk):
     return render(request, "households/_id_revealed.html", {"household": household, "full_id": full})
 
 
-def household_export(request):
+def _export(request, writer):
     visible = Household.objects.visible_to(request.user)
     filters = read_filters(request.GET, request.user)
-    households = apply_filters(visible, filters).select_related("commune", "ethnic_group")
-    download = exports.household_list_xlsx(households, filters=filters, user=request.user, request=request,
-                                           full_ids=id_unit_ids(request.user))
+    households = apply_filters(visible, filters).select_related("commune", "ethnic_group", "village_unit")
+    download = writer(households, filters=filters, user=request.user, request=request,
+                      full_ids=id_unit_ids(request.user))
     if download is None:
         messages.warning(request, "Không có hộ nào khớp bộ lọc để xuất.")
         return household_list(request)
     return download.as_response()
+
+
+def household_export(request):
+    return _export(request, exports.household_list_xlsx)
+
+
+def household_export_csv(request):
+    return _export(request, exports.household_list_csv)

@@ -127,9 +127,9 @@ def test_village_options_are_the_distinct_villages_of_the_scope_by_name(registry
 
     HouseholdFactory(commune=other_unit, village="Bản Xa")
     HouseholdFactory(commune=own_unit, village="")
-    assert village_options(frozenset({own_unit.pk})) == ["Thôn 1", "Thôn 2", "Thôn 3"]
-    assert village_options(frozenset({other_unit.pk})) == ["Bản Xa", "Thôn 1", "Thôn 2", "Thôn 3"]
-    assert village_options(None) == ["Bản Xa", "Thôn 1", "Thôn 2", "Thôn 3"]
+    assert village_options(frozenset({own_unit.pk})) == [(v, v) for v in ["Thôn 1", "Thôn 2", "Thôn 3"]]
+    assert village_options(frozenset({other_unit.pk})) == [(v, v) for v in ["Bản Xa", "Thôn 1", "Thôn 2", "Thôn 3"]]
+    assert village_options(None) == [(v, v) for v in ["Bản Xa", "Thôn 1", "Thôn 2", "Thôn 3"]]
     assert village_options(frozenset()) == []
 
 
