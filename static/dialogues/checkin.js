@@ -100,4 +100,34 @@
   window.addEventListener("online", flush);
   setInterval(flush, 15000);
   flush();
+
+  // Search as you type among the registered (offline too): name, village or household code,
+  // with or without accents; every word typed must begin a word of the person's line.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+  var list = root.querySelector("ul.list-group:not(#walk-ins)");
+  if (list) {
+    var people = [].slice.call(list.children);
+    people.forEach(function (li) { li.dataset.search = " " + fold(li.firstElementChild.innerText); });
+    var search = document.createElement("div");
+    search.className = "mb-2";
+    search.innerHTML = '<label class="form-label" for="checkin-search">Tìm theo tên, thôn hoặc mã hộ (không cần gõ dấu)</label>' +
+      '<input type="search" class="form-control form-control-lg" id="checkin-search" autocomplete="off" enterkeyhint="search" placeholder="Ví dụ: y bich, dong xuan">' +
+      '<div class="small text-muted mt-1" id="checkin-found" role="status"></div>';
+    list.parentNode.insertBefore(search, list);
+    var found = search.querySelector("#checkin-found");
+    search.querySelector("input").addEventListener("input", function (event) {
+      var words = fold(event.target.value).split(" ").filter(Boolean);
+      var shown = 0;
+      people.forEach(function (li) {
+        var match = words.every(function (word) { return li.dataset.search.indexOf(" " + word) !== -1; });
+        li.classList.toggle("d-none", !match);
+        if (match) { shown += 1; }
+      });
+      found.textContent = !words.length ? "" : shown ? "Có " + shown + "/" + people.length + " người khớp."
+        : "Không có ai khớp «" + event.target.value.trim() + "»; người đến trực tiếp thì thêm ở dưới.";
+    });
+  }
 })();
