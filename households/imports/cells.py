@@ -175,6 +175,8 @@ def birth_year_number(value, *, list_year: int) -> tuple[int | None, str]:
     are; "75" as 1975 (a head of household is at least 16 in the list's year, so "05" is 2005 only in
     a 2021 list or later); "1975 (nữ)" as 1975. (None, "") when the cell holds no year this way
     (a full date is read by ``parse_date``)."""
+    if value.__class__ is float and 100 <= value < 10_000 and value.is_integer():
+        return int(value), ""  # the usual cell: a year typed as a number
     number = parse_int(value)
     if number is not None and 0 <= number < 100:
         year = 2000 + number if 2000 + number <= list_year - ADULT else 1900 + number

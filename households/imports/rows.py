@@ -289,7 +289,10 @@ class RowReader:
         return parse_amount(raw, self.income_unit.factor)
 
     def _note(self, parsed, cells):
-        note = self.text(parsed, cells.get("note", ""), "Ghi chú")
+        raw = cells.get("note")
+        if raw in ("", None):
+            return
+        note = self.text(parsed, raw, "Ghi chú")
         if not note:
             return
         parsed.notes.append(f"Ghi chú trong tệp: «{note[:200]}»")
