@@ -28,7 +28,7 @@ def execution_report(user, year: int) -> Download:
     """Per sub-project: allocated, planned, disbursed and remaining, with SUM totals and cached values."""
     rows = execution_rows(user, year)
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"constant_memory": True})
+    book = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False})
     base = {"font_name": "Times New Roman", "font_size": 12, "border": 1}
     text, num = book.add_format(base), book.add_format(base | {"num_format": "#,##0"})
     head = book.add_format(base | {"bold": True, "align": "center", "text_wrap": True})

@@ -81,7 +81,8 @@ class EstimateWorkbook:
     def __init__(self, estimate: Estimate, *, reference: str, agency_lines: list[str]):
         self.estimate, self.reference, self.agency = estimate, reference, agency_lines
         self.buffer = io.BytesIO()
-        self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True})
+        # Formulas only through write_formula: a title or name that starts with "=" stays text.
+        self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True, "strings_to_formulas": False})
         self.sources = {code: short or name for code, short, name in
                         FundingSource.objects.values_list("code", "short_name", "name")}
         self.stated = stated_totals(estimate)

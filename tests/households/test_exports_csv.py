@@ -82,3 +82,16 @@ def test_the_csv_follows_the_filters_and_neutralises_hostile_names(client_as, of
 def test_an_empty_csv_export_returns_to_the_list_with_a_message(client_as, officer, own_unit):
     response = client_as(officer).get(reverse("households:household-export-csv"), {"q": "không có ai"})
     assert response.status_code == 200 and "Không có hộ nào khớp bộ lọc" in response.content.decode()
+
+
+def test_the_budget_workbook_keeps_a_formula_looking_title_and_agency_as_text(own_unit):
+    from budgets.workbook import estimate_workbook
+    from tests.budgets.factories import EstimateFactory, EstimateGroupFactory, EstimateLineFactory
+
+    estimate = EstimateFactory(unit=own_unit, title="=HYPERLINK(\"http://x\",\"Dự toán\")")
+    EstimateLineFactory(group=EstimateGroupFactory(estimate=estimate, title="@SUM(1)", order=1))
+    content = estimate_workbook(estimate, reference="-1+2", agency_lines=["=cmd|' /C calc'!A0"])
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    hostile = [c for sheet in book for row in sheet.iter_rows() for c in row
+               if isinstance(c.value, str) and c.value.startswith(("=cmd", "-1+2", "=HYPERLINK", "DỰ TOÁN"))]
+    assert hostile and all(c.data_type == "s" for c in hostile)
