@@ -7,6 +7,7 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import record
 from documents.downloads import XLSX, Download
+from documents.templatetags.vn import person
 from households.models import Classification
 from households.permissions import sensitive_unit_ids
 from households.sheets import write_csv, write_table
@@ -82,7 +83,7 @@ def _prepared(households, *, filters, user):
         "classifications", queryset=Classification.objects.filter(year=filters.year), to_attr="year_class"))
     now = timezone.localtime()
     title = [f"DANH SÁCH HỘ GIA ĐÌNH NĂM {filters.year}",
-             f"Xuất bởi {user.get_full_name() or user.username} ({user.username}) lúc {now:%H:%M ngày %d/%m/%Y}. "
+             f"Xuất bởi {person(user)} ({user.username}) lúc {now:%H:%M ngày %d/%m/%Y}. "
              "Dữ liệu cá nhân: chỉ dùng cho công tác giảm nghèo, không chia sẻ."]
     return count, households, sensitive_unit_ids(user), title, now
 
