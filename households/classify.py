@@ -6,6 +6,7 @@ fewer → near-poor; above the line and at or below the middle-income band → m
 """
 
 from households.models import Classification, HouseholdClass, PovertyStandard
+from households.models.household import deprived_count
 
 # Recorded classes that agree with "above the poverty line" when the computed class is MIDDLE/OTHER.
 ABOVE_LINE = {HouseholdClass.MIDDLE, HouseholdClass.OTHER, HouseholdClass.NEWLY_ESCAPED}
@@ -45,8 +46,9 @@ def refresh_computed(classification: Classification, *, urban: bool,
     if standard is None:
         classification.computed_class, classification.disagrees = "", False
         return classification
-    computed = compute_class(standard, income=classification.income_per_person,
-                             deprived=len(classification.deprivations or []), urban=urban)
+    deprived = deprived_count(classification.deprivations, classification.deprivation_count)
+    computed = compute_class(standard, income=classification.income_per_person, deprived=deprived or 0,
+                             urban=urban)
     classification.computed_class = computed
     mid_known = standard.mid_rural is not None
     classification.disagrees = not agrees(classification.household_class, computed, mid_known=mid_known)

@@ -18,7 +18,9 @@ HOUSEHOLD_DEFAULTS = {"code": "", "head_name": "", "gender": "", "birth_year": N
                       "village": "", "members": None, "phone": "", "meritorious": False,
                       "social_protection": False, "no_labour_capacity": False}
 HOUSEHOLD_COLUMNS = [*HOUSEHOLD_DEFAULTS, "ethnic_group_id", "search_name"]
-NEW_CLASS = {"household_class": "", "escaped_on": None, "income_per_person": None, "deprivations": []}
+# "deprivations" last: _computed_figures makes its list a tuple to key on it.
+NEW_CLASS = {"household_class": "", "escaped_on": None, "income_per_person": None, "deprivation_count": None,
+             "deprivations": []}
 CLASS_COLUMNS = ["household_id", *NEW_CLASS, "standard_id", "computed_class", "disagrees"]
 
 

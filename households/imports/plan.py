@@ -21,12 +21,13 @@ from households.models import Classification, ColumnMapping, Household
 
 HOUSEHOLD_FIELDS = ["code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
                     "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
-CLASS_FIELDS = ["household_class", "escaped_on", "income_per_person", "deprivations"]
+CLASS_FIELDS = ["household_class", "escaped_on", "income_per_person", "deprivation_count", "deprivations"]
 LABELS = {"code": "mã hộ", "head_name": "họ tên", "gender": "giới tính", "birth_year": "năm sinh",
           "ethnic_group": "dân tộc", "id_number": "số định danh", "village": "thôn", "members": "nhân khẩu",
           "phone": "điện thoại", "meritorious": "người có công", "social_protection": "bảo trợ xã hội",
           "no_labour_capacity": "không có khả năng lao động", "household_class": "phân loại",
-          "escaped_on": "ngày thoát nghèo", "income_per_person": "thu nhập", "deprivations": "chỉ số thiếu hụt"}
+          "escaped_on": "ngày thoát nghèo", "income_per_person": "thu nhập", "deprivations": "chỉ số thiếu hụt",
+          "deprivation_count": "số chỉ số thiếu hụt"}
 ALL_CLASS_FIELDS = tuple(CLASS_FIELDS)
 SQLITE_SLICE = 5000
 # PostgreSQL: one text parameter instead of an IN list of up to 100,000 placeholders (ID numbers hold

@@ -268,6 +268,8 @@ class RowReader:
             parsed.warnings.append("Hộ mới thoát nghèo chưa có ngày công nhận: không tính được thời hạn 36 tháng")
         if self.has_deprivations:
             parsed.values["deprivations"] = self._deprivations(parsed, cells)
+        if cells.get("deprivation_count", "") not in ("", None):
+            self._deprivation_count(parsed, cells["deprivation_count"])
 
     def _deprivations(self, parsed, cells) -> list[int]:
         numbers = sorted(int(name[4:]) for name in self.deprivation_ticks if is_tick(cells.get(name, "")))
@@ -287,6 +289,19 @@ class RowReader:
         if note := self.income_unit.note:
             parsed.warnings.append(note)
         return parse_amount(raw, self.income_unit.factor)
+
+    def _deprivation_count(self, parsed, raw):
+        """A «Số chỉ số thiếu hụt» column: how many indicators, kept as a count (never as indicator numbers)."""
+        count = parse_int(raw)
+        if count is None or not 0 <= count <= 12:
+            parsed.warnings.append(f"Số chỉ số thiếu hụt «{clean_text(raw)[0][:10]}» không hợp lệ (ghi số 0–12); "
+                                   "để trống")
+            return
+        parsed.values["deprivation_count"] = count
+        listed = parsed.values.get("deprivations")
+        if listed and len(listed) != count:
+            parsed.warnings.append(f"Số chỉ số thiếu hụt ghi {count} nhưng cột liệt kê {len(listed)} chỉ số "
+                                   f"({', '.join(map(str, listed))}); hãy kiểm tra")
 
     def _note(self, parsed, cells):
         raw = cells.get("note")

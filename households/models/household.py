@@ -168,6 +168,9 @@ class Classification(models.Model):
     )
     deprivations = models.JSONField("Chỉ số thiếu hụt", default=list, blank=True,
                                     help_text="Số thứ tự các chỉ số thiếu hụt của chuẩn nghèo.")
+    deprivation_count = models.PositiveSmallIntegerField(
+        "Số chỉ số thiếu hụt", null=True, blank=True,
+        help_text="Số chỉ số thiếu hụt khi danh sách chỉ ghi con số, không ghi đó là những chỉ số nào.")
     standard = models.ForeignKey(PovertyStandard, verbose_name="Chuẩn nghèo", null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")
     computed_class = models.CharField("Phân loại theo chuẩn", max_length=15, blank=True,
@@ -198,6 +201,14 @@ class Classification(models.Model):
     def in_escape_window(self, day: datetime.date) -> bool:
         end = self.escape_window_end
         return end is not None and self.escaped_on <= day <= end
+
+
+def deprived_count(listed: list | None, count: int | None) -> int | None:
+    """The number of deprived indicators from a list of their numbers and/or a bare count; a list,
+    when given, is the more precise record. None when neither is known."""
+    if listed:
+        return len(listed)
+    return count
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:

@@ -132,6 +132,42 @@ def test_a_deprivation_list_is_read_with_any_separator(cell):
     assert row.values["deprivations"] == [1, 3, 7] and not row.errors
 
 
+def test_a_count_next_to_a_list_is_kept_as_a_count_and_a_mismatch_is_warned():
+    rows = _data(_with(["Số chỉ số thiếu hụt", "Các chỉ số thiếu hụt"], [[3, ""], [2, "1, 4"], [3, "1, 4"]]))
+    assert [(r.values.get("deprivation_count"), r.values.get("deprivations")) for r in rows] == [
+        (3, []), (2, [1, 4]), (3, [1, 4])]
+    assert any("ghi 3 nhưng cột liệt kê 2" in w for w in rows[2].warnings)
+
+
+def _poor_list(header_extra, cells) -> bytes:
+    rows = [[f"HH-0{n}", name, "Nam", 1970 + n, "Kinh", "Thôn A", 4, "x", "", 1000, *extra]
+            for n, (name, *extra) in enumerate(cells, start=1)]
+    return simple_list(rows, header=["Mã hộ", "Họ và tên chủ hộ", "Giới tính", "Năm sinh", "Dân tộc", "Thôn",
+                                     "Số nhân khẩu", "Hộ nghèo", "Hộ cận nghèo",
+                                     "Thu nhập (nghìn đồng/người/tháng)", *header_extra])
+
+
+def test_poor_households_with_a_deprivation_count_do_not_disagree_with_the_standard(client_as, commune_staff,
+                                                                                   own_unit, upload):
+    content = _poor_list(["Số chỉ số thiếu hụt", "Các chỉ số thiếu hụt"],
+                         [("Nguyễn Văn An", 3, ""), ("Lò Văn Bình", 4, Text("1, 3, 5, 7")), ("Hà Văn Cường", 5, "")])
+    client = client_as(commune_staff)
+    _import(client, own_unit, upload, content)
+    got = {c.household.code: c for c in Classification.objects.select_related("household")}
+    assert {code: (c.deprivation_count, c.deprivations) for code, c in got.items()} == {
+        "HH-01": (3, []), "HH-02": (4, [1, 3, 5, 7]), "HH-03": (5, [])}
+    assert all(c.computed_class == "poor" and not c.disagrees for c in got.values())
+    page = client.get(got["HH-01"].household.get_absolute_url()).content.decode()
+    assert "3 chỉ số" in page
+
+
+def test_a_count_with_few_deprivations_is_near_poor_by_the_standard(client_as, commune_staff, own_unit, upload):
+    _import(client_as(commune_staff), own_unit, upload, _poor_list(["Số chỉ số thiếu hụt"], [("Nguyễn Văn An", 1)]))
+    klass = Classification.objects.get()
+    assert klass.deprivation_count == 1 and klass.deprivations == []
+    assert klass.computed_class == "near_poor" and klass.disagrees
+
+
 # 3. Headers with and without diacritics, in any order ------------------------------------------------
 
 @pytest.mark.parametrize("name_label", ["Ho va ten chu ho", "HỌ VÀ TÊN CHỦ HỘ", nfd("Họ tên chủ hộ "),
