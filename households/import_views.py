@@ -4,24 +4,31 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from areas.scope import visible_unit_ids
 from audit.models import Action
 from audit.services import record
+from documents.text import search_key
 from households.forms import ImportForm
-from households.idnumber import mask_in_text
+from households.idnumber import mask, mask_in_text
+from households.import_forms import RowCorrectionForm
 from households.imports import batches
 from households.imports.mapping import FIELD_LABELS
-from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, report_xlsx
+from households.imports.plan import PROBLEMS
+from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, pending_xlsx, report_xlsx
 from households.imports.workbook import column_letter
-from households.models import BatchStatus, ImportBatch
+from households.models import BatchStatus, HouseholdClass, ImportBatch
 from households.permissions import can_import, can_see_import_ids
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 MASKED = ("name", "village", "message")  # report cells that may quote an ID number (codes are not secret)
+PROBLEMS_LABEL = "Cần xem lại"
+GENDER_WORDS = {"M": "Nam", "F": "Nữ"}
+CLASS_COLUMNS = [(HouseholdClass.POOR, "Hộ nghèo"), (HouseholdClass.NEAR_POOR, "Hộ cận nghèo"),
+                 (HouseholdClass.NEWLY_ESCAPED, "Hộ mới thoát nghèo"), ("", "Chưa phân loại"), ("*", "Loại khác")]
 
 
 def visible_batches(user):
@@ -49,25 +56,113 @@ def import_start(request):
     return render(request, "households/import_start.html", {"form": form, "recent": recent})
 
 
+def _filtered(rows: list[dict], outcome: str) -> list[dict]:
+    if outcome == "problems":
+        return [r for r in rows if r["outcome"] in PROBLEMS]
+    return [r for r in rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else rows
+
+
+def _shown(row: dict, full_ids: bool) -> dict:
+    """A report row as the preview shows it: outcome label, words for gender and class, ID masked."""
+    row["label"] = OUTCOME_LABELS[row["outcome"]] + (
+        f" ({ACTION_LABELS[row['action']]})" if row["action"] and row["action"] != row["outcome"] else "")
+    row["gender_label"] = GENDER_WORDS.get(row.get("gender") or "", "")
+    row["class_label"] = HouseholdClass(row["klass"]).label if row.get("klass") else ""
+    row["id_shown"] = (row.get("id") or "") if full_ids else mask(row.get("id") or "")
+    if not full_ids:
+        row.update({key: mask_in_text(row[key]) for key in MASKED})
+    return row
+
+
+def class_table(counts: dict[str, dict[str, int]]) -> list[tuple[str, list[int]]]:
+    """Households by village and class (poor, near-poor, newly escaped, unclassified, other, total),
+    villages in Vietnamese order, then the commune's total."""
+    known = {key for key, _ in CLASS_COLUMNS if key not in ("", "*")}
+    table, total = [], [0] * (len(CLASS_COLUMNS) + 1)
+    for village in sorted(counts, key=lambda v: (not v, search_key(v))):
+        by_class = counts[village]
+        line = [by_class.get(key, 0) for key, _ in CLASS_COLUMNS[:-1]]
+        line.append(sum(n for key, n in by_class.items() if key and key not in known))
+        line.append(sum(by_class.values()))
+        total = [a + b for a, b in zip(total, line, strict=True)]
+        table.append((village or "(chưa rõ thôn)", line))
+    if table:
+        table.append(("Cộng", total))
+    return table
+
+
 def import_detail(request, pk):
     batch = batches.check_alive(get_object_or_404(visible_batches(request.user), pk=pk))
     outcome = request.GET.get("outcome", "")
-    rows = [r for r in batch.rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else batch.rows
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(_filtered(batch.rows, outcome), PAGE_SIZE).get_page(request.GET.get("page"))
     full_ids = can_see_import_ids(request.user, batch)
     for row in page.object_list:
-        row["label"] = OUTCOME_LABELS[row["outcome"]] + (
-            f" ({ACTION_LABELS[row['action']]})" if row["action"] and row["action"] != row["outcome"] else "")
-        if not full_ids:
-            row.update({key: mask_in_text(row[key]) for key in MASKED})
+        _shown(row, full_ids)
     _log_view(request, batch, "Xem kết quả đọc tệp", full_ids, page=page.number, outcome=outcome)
     summary = [(key, label, batch.totals.get(key, 0)) for key, label in OUTCOME_LABELS.items()
                if batch.totals.get(key)]
+    problems = sum(batch.totals.get(key, 0) for key in PROBLEMS)
+    if problems:
+        summary.insert(0, ("problems", PROBLEMS_LABEL, problems))
     columns = [(column_letter(col), FIELD_LABELS.get(name, name)) for name, col in
                sorted(batch.columns.items(), key=lambda kv: kv[1]) if name in FIELD_LABELS]
+    is_owner = batches.is_owner(request.user, batch)
     context = {"batch": batch, "page": page, "outcome": outcome, "summary": summary, "columns": columns,
-               "is_owner": batches.is_owner(request.user, batch)}
+               "is_owner": is_owner, "class_table": class_table(batch.class_counts),
+               "class_columns": [label for _, label in CLASS_COLUMNS],
+               "can_correct": is_owner and batch.status == BatchStatus.PREVIEW,
+               "pending_count": len(batch.pending.get("rows", ())),
+               "continued_by": batch.continued_by.order_by("-pk").first()}
     return render(request, "households/import_detail.html", context)
+
+
+def import_row(request, pk, row):
+    """One preview row (htmx): shown, or as an inline form to correct it (GET ?edit=1), or saved (POST)."""
+    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    item = next((r for r in batch.rows if r["row"] == row and r["outcome"] != "skipped"), None)
+    if item is None:
+        raise Http404
+    full_ids = can_see_import_ids(request.user, batch)
+    can_correct = batches.is_owner(request.user, batch) and batch.status == BatchStatus.PREVIEW
+    form = None
+    if request.method == "POST" and can_correct:
+        form = RowCorrectionForm(request.POST)
+        if form.is_valid():
+            try:
+                batches.correct_row(batch, row=row, values=form.values(stored_id=item.get("id") or ""), by=request.user, request=request)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                response = HttpResponse(status=204)
+                response["HX-Refresh"] = "true"
+                return response
+    elif request.GET.get("edit") and can_correct:
+        form = RowCorrectionForm(initial=RowCorrectionForm.initial_from(item, batch, full_ids=full_ids))
+    _log_view(request, batch, "Xem dòng của tệp", full_ids, row=row)
+    return render(request, "households/_import_row.html", {"batch": batch, "r": _shown(item, full_ids),
+                                                            "form": form, "can_correct": can_correct})
+
+
+def import_pending(request, pk):
+    """The rows not imported, in the file's own columns with their reason, to correct and upload again."""
+    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    if not batch.pending:
+        raise Http404
+    download = pending_xlsx(batch)
+    _log_view(request, batch, "Tải các dòng chưa nhập của tệp", True, action=Action.EXPORT)
+    return download.as_response()
+
+
+@require_POST
+def import_continue(request, pk):
+    """Open the rows a written batch could not import as a new batch, to correct them in the browser."""
+    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
+    try:
+        follow = batches.continue_pending(batch, by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(batch)
+    return redirect(follow)
 
 
 def import_progress(request, pk):

@@ -29,4 +29,7 @@ urlpatterns = [
     path("nhap-excel/<int:pk>/huy/", import_views.import_cancel, name="import-cancel"),
     path("nhap-excel/<int:pk>/thu-lai/", import_views.import_retry, name="import-retry"),
     path("nhap-excel/<int:pk>/bao-cao.xlsx", import_views.import_report, name="import-report"),
+    path("nhap-excel/<int:pk>/dong/<int:row>/", import_views.import_row, name="import-row"),
+    path("nhap-excel/<int:pk>/dong-chua-nhap.xlsx", import_views.import_pending, name="import-pending"),
+    path("nhap-excel/<int:pk>/nhap-tiep/", import_views.import_continue, name="import-continue"),
 ]

@@ -28,7 +28,8 @@ from households.imports.mapping import (
     fingerprint,
     header_texts,
 )
-from households.imports.plan import build_plan
+from households.imports.plan import CORRECTION_FIELDS, build_plan
+from households.imports.report import pending_extract, pending_xlsx
 from households.imports.workbook import HeaderNotFound, column_letter, read_sheets
 from households.leases import fail_silent, retention_cutoff
 from households.models import BatchStatus, ColumnMapping, ImportBatch
@@ -129,7 +130,8 @@ def _read_batch(batch_id: int) -> None:
     try:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
                           progress=_progress(batch_id, 1, 98, BatchStatus.READING), sheet_index=batch.sheet_index,
-                          batch=batch)  # ID look-ups on behalf of the uploader (households.id_lookups)
+                          batch=batch, corrections=batch.corrections)  # ID look-ups: households.id_lookups
+        pending = pending_extract(batch.filename, bytes(batch.content), plan)
     except HeaderNotFound as problem:
         _settle(batch_id, BatchStatus.READING, status=BatchStatus.MAPPING, progress=100, message=str(problem),
                 mapping=None)
@@ -146,7 +148,7 @@ def _read_batch(batch_id: int) -> None:
     _store(batch_id, plan.stored_report(), held=BatchStatus.READING,
            status=BatchStatus.PREVIEW, progress=100, sheet=plan.sheet[:100], columns=plan.columns,
            sheet_index=plan.sheet_index, header_first=plan.header_rows[0], header_last=plan.header_rows[1],
-           mapping_id=plan.mapping_id, totals=plan.totals, message="")
+           mapping_id=plan.mapping_id, totals=plan.totals, class_counts=plan.classes, pending=pending, message="")
 
 
 def _store(batch_id: int, report: dict, *, held: str, **fields) -> bool:
@@ -177,17 +179,17 @@ def _fail(batch_id: int, held: str, message: str) -> None:
 
 
 def commit_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
-    """Queue the commit of a previewed batch that has no rejected row, once however often it is asked;
-    logged in the audit log."""
+    """Queue the commit of a previewed batch's good rows, once however often it is asked; the rows not
+    imported stay with the batch to be finished later. Logged in the audit log."""
     if not is_owner(by, batch):
         raise PermissionDenied
     if batch.status in (BatchStatus.COMMIT_QUEUED, BatchStatus.COMMITTING, BatchStatus.DONE):
         raise ValidationError(BUSY)
     if batch.status != BatchStatus.PREVIEW:
         raise ValidationError("Lần nhập này không ở bước xem trước nên không thể ghi.")
-    if batch.rejected_count:
-        raise ValidationError(f"Còn {batch.rejected_count} dòng bị từ chối. Hãy sửa tệp theo báo cáo rồi tải "
-                              "lên lại; chưa có dòng nào được ghi.")
+    if not batch.imported_count:
+        raise ValidationError("Không có dòng nào nhập được. Hãy sửa các dòng theo báo cáo (trên trang này hoặc "
+                              "trong tệp) rồi thử lại.")
     with transaction.atomic(durable=True):
         if not _claim(batch.pk, source=BatchStatus.PREVIEW, target=BatchStatus.COMMIT_QUEUED, progress=0,
                       ended_at=None):
@@ -211,22 +213,24 @@ def _write_batch(batch_id: int) -> None:
     batch = ImportBatch.objects.select_related("commune", "created_by").defer("rows").get(pk=batch_id)
     try:
         plan = build_plan(batch.filename, bytes(batch.content), commune=batch.commune, year=batch.year,
-                          progress=_progress(batch_id, 0, 60, BatchStatus.COMMITTING), sheet_index=batch.sheet_index)
-        if plan.totals["rejected"]:
-            _store(batch_id, plan.stored_report(), held=BatchStatus.COMMITTING, status=BatchStatus.PREVIEW,
-                   progress=100, totals=plan.totals,
-                   message="Danh sách trong hệ thống đã thay đổi từ lúc xem trước; có dòng nay bị từ chối. "
-                           "Không có dòng nào được ghi; hãy xem lại báo cáo.")
-            return
+                          progress=_progress(batch_id, 0, 60, BatchStatus.COMMITTING), sheet_index=batch.sheet_index,
+                          corrections=batch.corrections)
+        previewed = batch.totals.get("rejected", 0)
+        pending = pending_extract(batch.filename, bytes(batch.content), plan)
         _hold(batch_id, BatchStatus.COMMITTING, progress=70)
         with transaction.atomic():  # the households, the batch marked done and its audit entry: all or nothing
             written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by)
             plan.steps.clear()  # the parsed rows are written: let them go before the report is stored
+            message = "" if plan.totals["rejected"] <= previewed else (
+                "Danh sách trong hệ thống đã thay đổi từ lúc xem trước: thêm "
+                f"{plan.totals['rejected'] - previewed} dòng chưa nhập được; xem lý do trong báo cáo.")
             if not _store(batch_id, plan.stored_report(), held=BatchStatus.COMMITTING, status=BatchStatus.DONE,
-                          progress=100, totals=plan.totals, content=b"", committed_at=timezone.now(), message=""):
+                          progress=100, totals=plan.totals, class_counts=plan.classes, pending=pending,
+                          content=b"", committed_at=timezone.now(), message=message):
                 raise LeaseLost(batch_id)
             record(batch.created_by, Action.IMPORT, batch, description=f"Đã nhập tệp {batch.filename}",
-                   changes={"commune": batch.commune.name, "year": batch.year, **written})
+                   changes={"commune": batch.commune.name, "year": batch.year, **written,
+                            "not_imported": plan.totals["rejected"]})
     except LeaseLost:
         return  # declared dead meanwhile: the households written above are rolled back
     except FileProblem as problem:
@@ -295,7 +299,53 @@ def purge_expired_batches() -> int:
         expired.filter(status__in=CANCELLABLE).exclude(status=BatchStatus.FAILED).update(
             status=BatchStatus.CANCELLED, message="Quá thời hạn lưu giữ mà chưa xác nhận ghi nên lần nhập đã "
                                                   "được hủy; chưa có dữ liệu nào được ghi.")
-        return expired.update(content=b"", rows=[], retryable=False, purged_at=now)
+        return expired.update(content=b"", rows=[], pending={}, corrections={}, retryable=False, purged_at=now)
+
+
+def correct_row(batch: ImportBatch, *, row: int, values: dict[str, str], by, request=None) -> ImportBatch:
+    """Keep the officer's correction of one row of a previewed batch and read the file again, so the
+    row is checked by the import's own rules (and against the other rows); audited."""
+    if not is_owner(by, batch):
+        raise PermissionDenied
+    if batch.status != BatchStatus.PREVIEW:
+        raise ValidationError("Chỉ sửa được dòng khi tệp đang chờ xác nhận.")
+    report = {item["row"]: item for item in batch.rows if item["outcome"] != "skipped"}
+    if row not in report:
+        raise ValidationError(f"Tệp không có dòng dữ liệu số {row}.")
+    values = {name: str(values.get(name, "")).strip()[:200] for name in CORRECTION_FIELDS}
+    corrections = {**batch.corrections, str(row): values}
+    with transaction.atomic(durable=True):
+        if not ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW).update(
+                status=BatchStatus.QUEUED, progress=0, corrections=corrections, message="", ended_at=None,
+                heartbeat_at=None):
+            raise ValidationError(BUSY)
+        before = report[row]
+        record(by, Action.CHANGE, batch, request=request, description=f"Sửa dòng {row} của tệp {batch.filename}",
+               changes={"row": row, "before": {k: before.get(k) for k in ("code", "name", "village", "outcome")},
+                        "after": {k: v for k, v in values.items() if k != "id_number"},
+                        "id_number_changed": values["id_number"] != (before.get("id") or "")})
+    _enqueue("read_import", batch.pk)
+    batch.refresh_from_db()
+    return batch
+
+
+def continue_pending(batch: ImportBatch, *, by, request=None) -> ImportBatch:
+    """A new batch holding just the rows a written batch could not import (its «còn N dòng chưa nhập»),
+    to correct in the browser and write; the rows already written are matched, never duplicated."""
+    if not is_owner(by, batch):
+        raise PermissionDenied
+    if batch.status != BatchStatus.DONE or not batch.pending:
+        raise ValidationError("Lần nhập này không còn dòng nào chưa nhập.")
+    download = pending_xlsx(batch)
+    with transaction.atomic(durable=True):
+        follow = ImportBatch.objects.create(commune=batch.commune, year=batch.year, filename=download.filename,
+                                            size=len(download.content), content=download.content,
+                                            created_by=by, continues=batch)
+        record(by, Action.IMPORT, follow, request=request,
+               description=f"Nhập tiếp {len(batch.pending['rows'])} dòng chưa nhập của tệp {batch.filename}",
+               changes={"commune": batch.commune.name, "year": batch.year, "from_batch": batch.pk})
+    _enqueue("read_import", follow.pk)
+    return follow
 
 
 def is_owner(user, batch: ImportBatch) -> bool:

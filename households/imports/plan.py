@@ -5,6 +5,7 @@ birth year + village. A row that points at two different households, or repeats 
 is rejected and shown; a likely duplicate under another code is a warning.
 """
 
+import datetime
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,10 +15,10 @@ from django.db import connection
 from households.id_lookups import NEEDS_REVIEW, FileLookups
 from households.imports.cells import fast_key
 from households.imports.codes import restore_widths
-from households.imports.mapping import Saved
-from households.imports.rows import ParsedRow
-from households.imports.workbook import parsed_rows
-from households.models import Classification, ColumnMapping, Household
+from households.imports.mapping import FIELD_LABELS, Saved
+from households.imports.rows import ParsedRow, RowReader
+from households.imports.workbook import column_letter, parsed_rows
+from households.models import Classification, ColumnMapping, EthnicGroup, Household, ImportSettings
 
 HOUSEHOLD_FIELDS = ["code", "head_name", "gender", "birth_year", "ethnic_group", "id_number", "village",
                     "members", "phone", "meritorious", "social_protection", "no_labour_capacity"]
@@ -36,10 +37,19 @@ SQLITE_SLICE = 5000
 ELSEWHERE_SQL = ("SELECT id_number, id FROM households_household "
                  "WHERE id_number IN (SELECT unnest(string_to_array(%s, ','))) AND id_number <> '' "
                  "AND commune_id <> %s")
-OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "rejected", "skipped"]
+OUTCOMES = ["new", "update", "unchanged", "fixed", "warning", "emptied", "rejected", "skipped"]
+PROBLEMS = ("warning", "emptied", "rejected")  # the outcomes an officer should look at
 SKIPPED_LISTED = 200  # skipped rows a report lists one by one; the others are summed up by reason
 # What the report holds of each row, in order (stored column by column: households.models.batch.report_items).
-REPORT_COLUMNS = ("row", "outcome", "action", "code", "name", "village", "message", "household")
+REPORT_COLUMNS = ("row", "outcome", "action", "code", "name", "village", "message", "household",
+                  "birth_year", "gender", "ethnicity", "id", "klass", "members")
+SECTION_REASON = "Dòng tiêu đề thôn"
+CORRECTED_VALUES = ("head_name", "code", "gender", "birth_year", "ethnic_group", "id_number", "village",
+                    "household_class", "members")
+# The fields an officer can correct in the browser, as the columns of a one-row sheet read by the
+# import's own RowReader: a correction is checked by exactly the rules of the file.
+CORRECTION_FIELDS = ("name", "code", "gender", "birth_year", "ethnicity", "id_number", "village", "class",
+                     "members")
 
 
 @dataclass(slots=True)
@@ -67,6 +77,13 @@ class Plan:
     steps: list[Step] = field(default_factory=list)
     totals: dict = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     unlisted: dict[str, list[int]] = field(default_factory=dict)  # reason: [count, first row, last row]
+    classes: dict[str, dict[str, int]] = field(default_factory=dict)  # village: {class or "": rows}
+    pending: list[tuple[int, int | None, str]] = field(default_factory=list)  # (row, its village row, reason)
+    section_row: int | None = None
+    grid: list = field(default_factory=list)  # while reading: the sheet's rows; then the pending rows' cells
+    header_cells: list = field(default_factory=list)
+    merges: list = field(default_factory=list)
+    section_cells: dict[int, list] = field(default_factory=dict)
 
     def skip(self, row: int, reason: str) -> None:
         """Count a skipped row; list it only while fewer than SKIPPED_LISTED are listed.
@@ -91,7 +108,7 @@ class Plan:
             what = "dòng trống khác" if kind == "Dòng trống" else f"dòng khác ({kind.lower()})"
             self.report.append((first, "skipped", "", "", "", "", f"Và {_number(count)} {what} được bỏ qua, "
                                 f"từ dòng {_number(first)} đến dòng {_number(last)}; báo cáo chỉ liệt kê riêng "
-                                f"{SKIPPED_LISTED} dòng bỏ qua đầu tiên.", None))
+                                f"{SKIPPED_LISTED} dòng bỏ qua đầu tiên.", None, None, "", "", "", "", None))
         self.unlisted = {}
 
     def stored_report(self) -> dict:
@@ -157,7 +174,7 @@ def _registered_elsewhere(ids: set[str], commune) -> dict[str, int]:
 
 def build_plan(filename: str, data: bytes, *, commune, year: int,
                progress: Callable[[float], None] | None = None, sheet_index: int | None = None,
-               batch=None) -> Plan:
+               batch=None, corrections: dict | None = None) -> Plan:
     """Read the file and decide every row's outcome against the database, writing nothing to the registry.
 
     With its ``batch`` (the preview), ID numbers are looked up on behalf of its uploader
@@ -165,14 +182,18 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
     hourly limit. Without it (the commit re-reading a previewed file), a number another commune
     took meanwhile is held with the same neutral message.
     """
+    codes_required = ImportSettings.codes_required_in(commune)
     sheet, rows = parsed_rows(filename, data, year=year, progress=progress, saved=saved_mappings(commune),
-                              sheet_index=sheet_index)
+                              sheet_index=sheet_index, codes_required=codes_required)
     header = sheet.header
     plan = Plan(sheet=sheet.name, columns=dict(sorted(header.fields.items(), key=lambda kv: kv[1])),
                 sheet_index=sheet.index, header_rows=(header.first_row + 1, header.last_row + 1),
                 mapping_id=sheet.mapping_id)
     items = list(rows)
-    sheet.rows = []  # the cells are no longer needed: let them go before matching
+    plan.grid, sheet.rows = sheet.rows, []  # what is left: header, skipped and refused rows (plan.pending)
+    straddling = straddling_merges(sheet.merges, header.fields, header.data_start)
+    if corrections:
+        items = corrected(items, corrections, year=year, codes_required=codes_required)
     lookups = FileLookups(batch) if batch is not None else None
     registry = Registry(commune, year, {r.values["id_number"] for r in items
                                         if isinstance(r, ParsedRow) and "id_number" in r.values}, lookups)
@@ -181,14 +202,31 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
     for index, item in enumerate(items):
         items[index] = None  # once recorded, a row lives on only in the report and its step
         if not isinstance(item, ParsedRow):
+            if item.reason.startswith(SECTION_REASON):
+                plan.section_row = item.number
             plan.skip(item.number, item.reason)
             continue
+        if item.row in straddling:
+            item.warnings.append(straddling[item.row])
         step = _match(item, registry, seen) if not item.errors else None
         _record(plan, item, step)
     plan.list_unlisted()
+    _keep_pending_cells(plan, sheet)
     if lookups is not None:
         lookups.save()
     return plan
+
+
+def _keep_pending_cells(plan: Plan, sheet) -> None:
+    """Of the sheet's rows, keep only what the rows not imported need: their cells (None for a row
+    refused while matching: its cells were let go), the header rows and their village rows."""
+    grid, plan.grid = plan.grid, []
+    if not plan.pending:
+        return
+    first, last = plan.header_rows[0] - 1, plan.header_rows[1] - 1
+    plan.header_cells, plan.merges = grid[first:last + 1], sheet.merges
+    plan.section_cells = {section: grid[section - 1] for _row, section, _reason in plan.pending if section}
+    plan.grid = [grid[row - 1] for row, _section, _reason in plan.pending]
 
 
 def saved_mappings(commune) -> dict[str, Saved]:
@@ -263,9 +301,14 @@ def _changes(step: Step, registry: Registry) -> Step:
 
 def _record(plan: Plan, parsed: ParsedRow, step: Step | None) -> None:
     if step is None:
-        _add(plan, parsed.row, "rejected", "", parsed.values, parsed.errors + parsed.warnings)
+        messages = parsed.errors + parsed.dropped + parsed.warnings
+        plan.pending.append((parsed.row, plan.section_row, "; ".join(messages)))
+        _add(plan, parsed.row, "rejected", "", parsed.values, messages)
         return
     plan.steps.append(step)
+    by_village = plan.classes.setdefault(parsed.values.get("village", ""), {})
+    klass = parsed.values.get("household_class", "")
+    by_village[klass] = by_village.get(klass, 0) + 1
     if step.household is None:
         action, details = "new", []
     elif step.household_changes or step.class_changes:
@@ -273,8 +316,8 @@ def _record(plan: Plan, parsed: ParsedRow, step: Step | None) -> None:
         action, details = "update", ["Cập nhật: " + ", ".join(changed)]
     else:
         action, details = "unchanged", []
-    outcome = "warning" if parsed.warnings else "fixed" if parsed.notes else action
-    _add(plan, parsed.row, outcome, action, parsed.values, parsed.warnings + parsed.notes + details,
+    outcome = "emptied" if parsed.dropped else "warning" if parsed.warnings else "fixed" if parsed.notes else action
+    _add(plan, parsed.row, outcome, action, parsed.values, parsed.dropped + parsed.warnings + parsed.notes + details,
          household=step.household.pk if step.household else None)
 
 
@@ -283,5 +326,51 @@ def _add(plan: Plan, row: int, outcome: str, action: str, values: dict, messages
     plan.totals[outcome] += 1
     if action and action != outcome:
         plan.totals[action] += 1
+    group = values.get("ethnic_group")
     plan.report.append((row, outcome, action, values.get("code", ""), values.get("head_name", ""),
-                        values.get("village", ""), "; ".join(messages), household))
+                        values.get("village", ""), "; ".join(messages), household, values.get("birth_year"),
+                        values.get("gender", ""), group.name if group is not None else "",
+                        values.get("id_number", ""), values.get("household_class", ""), values.get("members")))
+
+
+def straddling_merges(merges, fields: dict[str, int], data_start: int) -> dict[int, str]:
+    """Rows of the data area where one merged cell spans the columns of two different fields.
+
+    The file holds the value once, in the merge's first cell: the other fields would be read as
+    empty without a word. Each such row gets a warning naming the merge and the fields it covers.
+    """
+    labels = {col: LABELS.get(name) or FIELD_LABELS.get(name, name).lower() for name, col in fields.items()}
+    found = {}
+    for (r0, c0), (r1, c1) in merges:
+        covered = [labels[col] for col in range(c0, c1 + 1) if col in labels]
+        if c1 <= c0 or len(covered) < 2 or r1 < data_start:
+            continue
+        where = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+        message = (f"Ô gộp {where} trải qua {len(covered)} cột khác nhau ({', '.join(covered)}): chỉ đọc được "
+                   f"giá trị cho {covered[0]}, các cột còn lại để trống; hãy tách ô và ghi từng giá trị")
+        for row in range(max(r0, data_start), r1 + 1):
+            found[row + 1] = message
+    return found
+
+
+def correction_reader(*, year: int, codes_required: bool) -> RowReader:
+    """The import's row reader over a one-row sheet of CORRECTION_FIELDS."""
+    fields = {name: col for col, name in enumerate(CORRECTION_FIELDS)}
+    return RowReader(fields, ethnic_groups=EthnicGroup.lookup(), year=year, today=datetime.date.today(),
+                     codes_required=codes_required)
+
+
+def corrected(items: list, corrections: dict, *, year: int, codes_required: bool) -> list:
+    """The file's rows with each row the officer corrected in the browser read again from the
+    corrected values (the other values of the row, e.g. its income or ticks, are kept)."""
+    reader = correction_reader(year=year, codes_required=codes_required)
+    for index, item in enumerate(items):
+        fix = corrections.get(str(getattr(item, "row", ""))) if isinstance(item, ParsedRow) else None
+        if fix is None:
+            continue
+        again = reader.read(item.row, [fix.get(name, "") for name in CORRECTION_FIELDS], "")
+        kept = {k: v for k, v in item.values.items() if k not in CORRECTED_VALUES}
+        again.values = {**kept, **again.values}
+        again.notes.insert(0, "Dòng đã được sửa trên trình duyệt")
+        items[index] = again
+    return items

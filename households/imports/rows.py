@@ -37,6 +37,12 @@ NAME_CHARS = re.compile(r"^[^\W\d_]+(?:[ '’.\-][^\W\d_]*)*$")
 FLAGS = (("meritorious", "meritorious"), ("social_protection", "social_protection"),
          ("no_labour", "no_labour_capacity"))
 PHONE_SEPARATORS = re.compile(r"[\s.\-]")
+# What offices write in the ID column of a head who has none: read as "no ID" (imported, noted).
+NO_ID_WORDS = frozenset({"chua co", "khong co", "khong", "chua", "chua cap", "kc", "k co", "ko co", "ko",
+                         "khong ro", "chua lam", "chua co cccd", "khong co cccd", "chua co so", "0"})
+DATE_TEXT = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+ETHNIC_SPLIT = re.compile(r"\s*(?:[,;/+&]|\bvà\b|-\s)\s*")
+ADULT_AGE = 16
 
 
 @dataclass(slots=True)
@@ -48,6 +54,7 @@ class ParsedRow:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # values rejected one by one: their field left empty
 
     @property
     def name(self) -> str:
@@ -63,8 +70,10 @@ class RowReader:
 
     income_unit = DONG  # what one unit of the income column is worth: set from the header's label
 
-    def __init__(self, fields: dict[str, int], *, ethnic_groups: dict, year: int, today: datetime.date):
+    def __init__(self, fields: dict[str, int], *, ethnic_groups: dict, year: int, today: datetime.date,
+                 codes_required: bool = False):
         self.fields, self.ethnic_groups, self.year, self.today = fields, ethnic_groups, year, today
+        self.codes_required = codes_required
         self.columns = tuple(fields.items())
         self.width = max(fields.values(), default=-1) + 1
         self.gender_columns = "birth_male" in fields or "birth_female" in fields
@@ -117,7 +126,17 @@ class RowReader:
             parsed.errors.append(f"Họ tên «{name[:40]}» có ký tự không phải chữ cái: «{odd}»")
         else:
             parsed.values["head_name"] = name
-        code = self.text(parsed, cells.get("code", ""), "Mã hộ")
+        raw_code = cells.get("code", "")
+        if isinstance(raw_code, datetime.date) or (raw_code.__class__ is str and DATE_TEXT.fullmatch(raw_code.strip())):
+            shown = f"{raw_code:%d/%m/%Y}" if isinstance(raw_code, datetime.date) else raw_code.strip()
+            message = (f"Mã hộ «{shown}» là ngày tháng (Excel đã tự đổi mã thành ngày), không phải mã hộ; "
+                       "hãy định dạng cột mã hộ là văn bản và nhập lại mã")
+            if self.codes_required:
+                parsed.errors.append(message + " (xã này bắt buộc có mã hộ)")
+            else:
+                parsed.dropped.append(message + "; hộ được nhập không có mã")
+            return
+        code = self.text(parsed, raw_code, "Mã hộ")
         if isinstance(cells.get("code"), int | float) and not isinstance(cells.get("code"), bool):
             parsed.values["code_was_number"] = True  # its leading zeros may be lost: see codes.restore_widths
         if len(code) > 40:
@@ -131,9 +150,17 @@ class RowReader:
             parsed.values["gender"] = gender
         if year is not None:
             parsed.values["birth_year"] = year
+        if year is not None and year > self.year - ADULT_AGE:
+            parsed.warnings.append(f"Chủ hộ sinh năm {year}, chưa đủ {ADULT_AGE} tuổi vào năm {self.year} "
+                                   "của danh sách; hãy kiểm tra năm sinh hoặc người đứng tên chủ hộ")
         raw_id = cells.get("id_number", "")
+        if raw_id.__class__ is str and raw_id.strip() and not any(c.isdigit() for c in raw_id):
+            word = folded(raw_id)
+            if not word or word in NO_ID_WORDS:
+                parsed.notes.append(f"Số định danh ghi «{clean_text(raw_id)[0][:20]}»: hộ chưa có số định danh")
+                raw_id = ""
         checked = check_id(raw_id, gender=gender, birth_year=year)
-        parsed.errors += checked.errors
+        parsed.dropped += [f"{e}; để trống số định danh" for e in checked.errors]
         parsed.warnings += checked.warnings  # an ID given back its leading zero is never taken silently
         if checked.offer:
             parsed.values["id_offer"] = checked.offer
@@ -142,18 +169,25 @@ class RowReader:
         ethnicity = self.text(parsed, cells.get("ethnicity", ""), "Dân tộc")
         if ethnicity:
             group = self.ethnic_groups.get(ethnic_key(ethnicity))
-            if group is None:
+            if self._several_groups(ethnicity):
+                parsed.dropped.append(f"Ô dân tộc ghi nhiều dân tộc «{ethnicity[:40]}»; để trống dân tộc, "
+                                      "hãy chọn một")
+            elif group is None:
                 parsed.warnings.append(f"Không nhận ra dân tộc «{ethnicity[:40]}»; chưa ghi dân tộc")
             else:
                 parsed.values["ethnic_group"] = group
                 if group.name != ethnicity:
                     parsed.notes.append(f"Dân tộc «{ethnicity}» ghi theo danh mục là «{group.name}»")
 
+    def _several_groups(self, text: str) -> bool:
+        parts = [part for part in ETHNIC_SPLIT.split(text) if part]
+        return len(parts) > 1 and all(self.ethnic_groups.get(ethnic_key(part)) for part in parts)
+
     def _gender_and_year(self, parsed, cells) -> tuple[str, int | None]:
         male, female = cells.get("birth_male", ""), cells.get("birth_female", "")
         gender = ""
         if male not in ("", None) and female not in ("", None):
-            parsed.errors.append("Năm sinh ghi ở cả cột Nam và cột Nữ")
+            parsed.dropped.append("Năm sinh ghi ở cả cột Nam và cột Nữ; để trống năm sinh và giới tính")
             return "", None
         raw_year = male if male not in ("", None) else female
         if self.gender_columns:
@@ -174,7 +208,8 @@ class RowReader:
         if word in ("nu", "2", "f"):
             return FEMALE
         if word:
-            parsed.errors.append(f"Giới tính «{clean_text(cells.get('gender', ''))[0][:20]}» không rõ (ghi Nam hoặc Nữ)")
+            parsed.dropped.append(f"Giới tính «{clean_text(cells.get('gender', ''))[0][:20]}» không rõ "
+                                  "(ghi Nam hoặc Nữ); để trống giới tính")
         return ""
 
     def _year(self, parsed, raw) -> int | None:
@@ -189,22 +224,22 @@ class RowReader:
         if number is None:
             day = parse_date(raw)
             if day is None:
-                parsed.errors.append(f"Năm sinh «{clean_text(raw)[0][:20]}» không phải năm hợp lệ")
+                parsed.dropped.append(f"Năm sinh «{clean_text(raw)[0][:20]}» không phải năm hợp lệ")
                 return None
             parsed.notes.append(f"Năm sinh lấy từ ngày sinh {day:%d/%m/%Y}")
             number = day.year
         elif number > 3000:
             day = parse_date(float(number))
             if day is None:
-                parsed.errors.append(f"Năm sinh «{number}» không phải năm hợp lệ")
+                parsed.dropped.append(f"Năm sinh «{number}» không phải năm hợp lệ")
                 return None
             parsed.notes.append(f"Ô năm sinh là số ngày kiểu Excel ({number}) = {day:%d/%m/%Y}; lấy năm {day.year}")
             number = day.year
         if number > self.today.year:
-            parsed.errors.append(f"Năm sinh {number} ở tương lai")
+            parsed.dropped.append(f"Năm sinh {number} ở tương lai")
             return None
         if number < 1900:
-            parsed.errors.append(f"Năm sinh {number} không hợp lệ (trước 1900)")
+            parsed.dropped.append(f"Năm sinh {number} không hợp lệ (trước 1900)")
             return None
         return number
 
@@ -212,7 +247,7 @@ class RowReader:
         own = self.text(parsed, cells.get("village", ""), "Thôn")
         chosen = own or village
         if len(chosen) > VILLAGE_MAX:
-            parsed.errors.append(f"Tên thôn dài {len(chosen)} ký tự (tối đa {VILLAGE_MAX})")
+            parsed.dropped.append(f"Tên thôn dài {len(chosen)} ký tự (tối đa {VILLAGE_MAX})")
         elif chosen:
             parsed.values["village"] = chosen
         else:
@@ -226,7 +261,7 @@ class RowReader:
             phone = "0" + phone
             parsed.notes.append(f"Số điện thoại: thêm số 0 đầu bị mất ({phone})")
         if phone and not re.fullmatch(r"\+?\d{8,15}", phone):
-            parsed.errors.append(f"Số điện thoại «{phone[:20]}» không hợp lệ")
+            parsed.dropped.append(f"Số điện thoại «{phone[:20]}» không hợp lệ")
         elif phone:
             parsed.values["phone"] = phone
 
@@ -240,7 +275,7 @@ class RowReader:
                 continue
             number = parse_int(raw) if name == "members" else self._income(parsed, raw)
             if number is None or not low <= number <= high:
-                parsed.errors.append(f"{label} «{clean_text(raw)[0][:20]}» không phải số hợp lệ ({low}–{high:,})".replace(",", "."))
+                parsed.dropped.append(f"{label} «{clean_text(raw)[0][:20]}» không phải số hợp lệ ({low}–{high:,})".replace(",", "."))
             else:
                 parsed.values[key] = number
 
@@ -250,9 +285,9 @@ class RowReader:
         if word:
             ticked += [klass for phrase, klass in CLASS_WORDS if phrase in word][:1]
             if not ticked:
-                parsed.errors.append(f"Phân loại «{clean_text(cells.get('class', ''))[0][:30]}» không rõ")
+                parsed.dropped.append(f"Phân loại «{clean_text(cells.get('class', ''))[0][:30]}» không rõ")
         if len(set(ticked)) > 1:
-            parsed.errors.append("Đánh dấu nhiều loại hộ trên cùng một dòng")
+            parsed.dropped.append("Đánh dấu nhiều loại hộ trên cùng một dòng")
         elif ticked:
             parsed.values["household_class"] = ticked[0]
         else:
@@ -261,7 +296,7 @@ class RowReader:
         if raw_date not in ("", None):
             day = parse_date(raw_date)
             if day is None or day > self.today:
-                parsed.errors.append(f"Ngày thoát nghèo «{clean_text(raw_date)[0][:20]}» không hợp lệ")
+                parsed.dropped.append(f"Ngày thoát nghèo «{clean_text(raw_date)[0][:20]}» không hợp lệ")
             else:
                 parsed.values["escaped_on"] = day
         if parsed.values.get("household_class") == HouseholdClass.NEWLY_ESCAPED and "escaped_on" not in parsed.values:
@@ -278,7 +313,7 @@ class RowReader:
             if part.isdigit() and 1 <= int(part) <= 12:
                 numbers.append(int(part))
             elif part:
-                parsed.errors.append(f"Chỉ số thiếu hụt «{part[:10]}» không hợp lệ (ghi số 1–12)")
+                parsed.dropped.append(f"Chỉ số thiếu hụt «{part[:10]}» không hợp lệ (ghi số 1–12)")
         return sorted(set(numbers))
 
     def _flags(self, parsed, cells):

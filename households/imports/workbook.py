@@ -92,7 +92,8 @@ def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None =
 
 def parsed_rows(filename: str, data: bytes, *, year: int,
                 progress: Callable[[float], None] | None = None, saved: dict[str, Saved] | None = None,
-                sheet_index: int | None = None) -> tuple[ReadSheet, Iterator[SheetRow | ParsedRow]]:
+                sheet_index: int | None = None,
+                codes_required: bool = False) -> tuple[ReadSheet, Iterator[SheetRow | ParsedRow]]:
     """The chosen sheet and, lazily, each row: a skipped SheetRow or a ParsedRow with its notes."""
     sheet, kind = choose_sheet(filename, data, saved=saved, sheet_index=sheet_index)
     header = sheet.header
@@ -101,7 +102,7 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
         formulas.setdefault(r, []).append(c)
     fill = fill_down_merges(sheet.rows, sheet.merges, header.data_start)
     reader = RowReader(header.fields, ethnic_groups=EthnicGroup.lookup(), year=year,
-                       today=datetime.date.today())
+                       today=datetime.date.today(), codes_required=codes_required)
     reader.income_unit = header.income_unit
     columns = {col: name for name, col in header.fields.items()}
     total = max(len(sheet.rows), 1)
@@ -118,7 +119,8 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
             parsed = reader.read(row.number, row.cells, row.village)
             if row.merged_cols or row.number - 1 in formulas:
                 _cell_notes(parsed, row, formulas, columns)
-            sheet.rows[row.number - 1] = None  # read: let its cells go while the next rows are read
+            if not parsed.errors:  # read: let its cells go; a refused row's are kept for plan.pending
+                sheet.rows[row.number - 1] = None
             yield parsed
         if not any_data:
             raise FileProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")

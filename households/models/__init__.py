@@ -1,4 +1,4 @@
-from households.models.batch import BatchStatus, ImportBatch
+from households.models.batch import BatchStatus, ImportBatch, ImportSettings
 from households.models.household import (
     Classification,
     Gender,
@@ -18,6 +18,7 @@ from households.models.village import CodeSequence, HouseholdCodeRule, Village, 
 
 __all__ = [
     "BatchStatus", "Classification", "ColumnMapping", "EthnicGroup", "Gender", "Household", "HouseholdClass",
-    "HouseholdQuerySet", "HouseholdSubmission", "IdNumberReview", "ImportBatch", "Indicator", "PovertyStandard",
-    "ReviewStatus", "id_number_hash", "CodeSequence", "HouseholdCodeRule", "Village", "village_key",
+    "HouseholdQuerySet", "HouseholdSubmission", "IdNumberReview", "ImportBatch", "ImportSettings", "Indicator",
+    "PovertyStandard", "ReviewStatus", "id_number_hash", "CodeSequence", "HouseholdCodeRule", "Village",
+    "village_key",
 ]

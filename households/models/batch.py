@@ -73,6 +73,12 @@ class ImportBatch(models.Model):
     retryable = models.BooleanField("Có thể thử lại", default=False, editable=False,
                                     help_text="Tiến trình đã dừng giữa chừng; tệp vẫn được giữ để thử lại.")
     purged_at = models.DateTimeField("Đã xóa tệp lúc", null=True, blank=True, editable=False)
+    class_counts = models.JSONField("Số hộ theo phân loại và thôn", default=dict, blank=True)
+    pending = models.JSONField("Các dòng chưa nhập", default=dict, blank=True, editable=False,
+                               help_text="Các dòng chưa nhập được, giữ nguyên ô của tệp gốc, để sửa và nhập tiếp.")
+    corrections = models.JSONField("Các dòng đã sửa trên trình duyệt", default=dict, blank=True, editable=False)
+    continues = models.ForeignKey("self", verbose_name="Nhập tiếp các dòng chưa nhập của", null=True, blank=True,
+                                  on_delete=models.SET_NULL, related_name="continued_by")
 
     class Meta:
         verbose_name = "Lần nhập tệp"
@@ -104,3 +110,29 @@ class ImportBatch(models.Model):
     @property
     def rejected_count(self) -> int:
         return self.totals.get("rejected", 0)
+
+    @property
+    def imported_count(self) -> int:
+        """Rows that are (or, on commit, will be) written: every outcome but not imported and skipped."""
+        return sum(self.totals.get(key, 0) for key in ("new", "update", "unchanged"))
+
+
+class ImportSettings(models.Model):
+    """How a commune's lists are imported; a commune without a row has the defaults."""
+
+    commune = models.OneToOneField(AdminUnit, verbose_name="Xã/phường", on_delete=models.CASCADE,
+                                   related_name="+")
+    codes_required = models.BooleanField(
+        "Bắt buộc có mã hộ", default=False,
+        help_text="Bật: dòng có mã hộ hỏng (ví dụ Excel đổi thành ngày) không được nhập. Tắt: hộ vẫn được nhập, "
+                  "không có mã.")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "Cài đặt nhập danh sách hộ"
+
+    def __str__(self):
+        return f"Cài đặt nhập của {self.commune}"
+
+    @classmethod
+    def codes_required_in(cls, commune) -> bool:
+        return cls.objects.filter(commune=commune, codes_required=True).exists()

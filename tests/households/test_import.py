@@ -87,14 +87,16 @@ BAD_ROWS = [
     ["B-10", "Mai Văn Ích", "Nam", 1980, "Kinh", "", "Thôn 1", 3, "Hộ giàu"],
     ["B-11", "Lò Văn Khánh", "Nam", 1980, "Kinh", "", Text("=Thôn 1"), 3, "Hộ nghèo"],
 ]
-EXPECTED = {2: ("rejected", "tương lai"), 3: ("rejected", "tối đa 150"), 4: ("rejected", "không phải chữ cái"),
-            5: ("rejected", "không phải năm"), 6: ("rejected", "Số nhân khẩu"), 7: ("rejected", "5 chữ số"),
+# A bad optional value is left empty and the household imported ("emptied"); a row without a usable
+# name, or repeating another row, is not imported ("rejected").
+EXPECTED = {2: ("emptied", "tương lai"), 3: ("rejected", "tối đa 150"), 4: ("rejected", "không phải chữ cái"),
+            5: ("emptied", "không phải năm"), 6: ("emptied", "Số nhân khẩu"), 7: ("emptied", "5 chữ số"),
             8: ("rejected", "chứa công thức"), 12: ("fixed", "không tính như công thức"), 9: ("fixed", "zero-width"), 10: ("rejected", "Trùng mã hộ"),
-            11: ("rejected", "Phân loại")}
+            11: ("emptied", "Phân loại")}
 
 
-def test_a_file_of_bad_rows_gives_each_row_its_reason_and_imports_nothing(client_as, commune_staff, own_unit,
-                                                                         upload):
+def test_a_file_of_bad_rows_gives_each_row_its_reason_and_imports_only_the_good_ones(client_as, commune_staff,
+                                                                                     own_unit, upload):
     client = client_as(commune_staff)
     _upload(client, own_unit, upload, simple_list(BAD_ROWS))
     batch = _batch()
@@ -104,10 +106,11 @@ def test_a_file_of_bad_rows_gives_each_row_its_reason_and_imports_nothing(client
         assert words in outcomes[row]["message"], (row, outcomes[row]["message"])
     assert "năm 1980" in outcomes[9]["message"], "Excel date serial 29221 = 01/01/1980"
     response = client.post(reverse("households:import-commit", args=[batch.pk]), follow=True)
-    assert "dòng bị từ chối" in response.content.decode()
-    assert Household.objects.count() == 0
+    assert "Còn 4 dòng chưa nhập" in response.content.decode()
+    assert Household.objects.count() == 7
+    assert Household.objects.get(code="B-01").birth_year is None  # the year in the future is left empty
     batch.refresh_from_db()
-    assert batch.status == BatchStatus.PREVIEW
+    assert batch.status == BatchStatus.DONE and [r[0] for r in batch.pending["rows"]] == [3, 4, 8, 10]
 
 
 def test_duplicates_against_the_registry_are_shown_never_merged(client_as, commune_staff, own_unit, upload):
@@ -127,7 +130,7 @@ def test_the_row_report_downloads_as_a_spreadsheet(client_as, commune_staff, own
     response = client.get(reverse("households:import-report", args=[_batch().pk]))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
-    assert "Từ chối" in cells and any(isinstance(c, str) and c.startswith("=Thôn 1") for c in cells)
+    assert "Chưa nhập" in cells and any(isinstance(c, str) and c.startswith("=Thôn 1") for c in cells)
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
