@@ -120,7 +120,8 @@ DONG = Unit(1, "đồng")
 UNIT_WORDS = (
     (("trieu dong", "trieu d", "tr dong", "tr d", "trd", "trieu"), Unit(1_000_000, "triệu đồng")),
     (("nghin dong", "ngan dong", "nghin d", "ngan d", "nghin", "ngan", "1000 dong", "1 000 dong", "1000d",
-      "1 000d", "1000 d", "1 000 d", "ngd", "ng d"), Unit(1000, "nghìn đồng")),
+      "1 000d", "1000 d", "1 000 d", "1000 vnd", "1 000 vnd", "1000vnd", "1 000vnd", "ngd", "ng d"),
+     Unit(1000, "nghìn đồng")),
     (("dong", "d", "vnd", "vn d"), DONG),
 )
 

@@ -54,6 +54,7 @@ def _import(client, own_unit, upload, content, year=2024):
     (nfd("THU NHẬP BÌNH QUÂN (Nghìn đồng/người/tháng) "), "1.350", 1_350_000),
     ("Thu nhập BQ/người/tháng" + NBSP + "(1.000đ)", 980.0, 980_000),
     ("Thu nhập bình quân (ngàn đồng)", " 1 100 ", 1_100_000),
+    ("Thu nhập bình quân (1000 VNĐ)", 1100, 1_100_000),
     ("Thu nhập (triệu đồng)", 1.2, 1_200_000),
     ("Thu nhập BQ (tr.đ)", "1,5", 1_500_000),
     ("Thu nhập bình quân (đồng)", 1_300_000, 1_300_000),
