@@ -98,6 +98,23 @@ def _progress(staged_id: int):
     return report
 
 
+STALLED = ("Tệp chưa đọc xong sau thời gian cho phép (bộ xử lý nền có thể đã dừng); chưa nhập dòng nào. "
+           "Hãy tải tệp lên lại.")
+
+
+def check_alive(staged: EstimateImport) -> EstimateImport:
+    """Mark a reading that outlived the job lease as failed, so its page never waits forever."""
+    from django.conf import settings
+
+    deadline = timezone.now() - datetime.timedelta(seconds=settings.JOB_LEASE_SECONDS)
+    if staged.is_running and staged.created_at < deadline:
+        EstimateImport.objects.filter(pk=staged.pk, status__in=[ImportStatus.QUEUED, ImportStatus.READING],
+                                      created_at__lt=deadline).update(
+            status=ImportStatus.FAILED, progress=100, content=b"", problems=[STALLED])
+        staged.refresh_from_db(fields=["status", "progress", "problems"])
+    return staged
+
+
 def _preferred_codes(estimate: Estimate) -> set[str]:
     """Sub-projects the estimate already uses: a bare «TDA2» means the one of them."""
     codes = set(estimate.groups.exclude(sub_project=None).values_list("sub_project__code", flat=True))

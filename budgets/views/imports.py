@@ -45,8 +45,9 @@ def _editable(request, pk):
 
 def _own_import(request, estimate, import_pk) -> EstimateImport:
     """An import is seen by the user who uploaded it, on its own estimate only."""
-    return get_object_or_404(EstimateImport.objects.defer("content"), pk=import_pk, estimate=estimate,
-                             created_by=request.user)
+    staged = get_object_or_404(EstimateImport.objects.defer("content"), pk=import_pk, estimate=estimate,
+                               created_by=request.user)
+    return importing.check_alive(staged)
 
 
 def _salt(estimate, user) -> str:

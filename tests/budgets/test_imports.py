@@ -219,3 +219,27 @@ def _merged():
 def test_a_file_that_is_not_a_workbook_gets_a_clear_message(db):
     [problem] = read_workbook(b"not a zip").problems
     assert "không phải bảng tính Excel" in str(problem)
+
+
+def test_a_reading_whose_worker_died_is_shown_failed_not_waiting_forever(client_as, finance, estimate):
+    import datetime
+
+    staged = EstimateImport.objects.create(estimate=estimate, created_by=finance, status=ImportStatus.READING,
+                                           filename="lon.xlsx", progress=40)
+    url = reverse("budgets:estimate-import-detail", args=[estimate.pk, staged.pk])
+    assert "Đang đọc tệp" in client_as(finance).get(url).content.decode()
+    EstimateImport.objects.filter(pk=staged.pk).update(
+        created_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    page = client_as(finance).get(url).content.decode()
+    assert "bộ xử lý nền có thể đã dừng" in page
+    assert EstimateImport.objects.get(pk=staged.pk).status == ImportStatus.FAILED
+
+
+def test_someone_elses_import_page_is_not_found(client_as, finance, estimate):
+    from areas.models import Role
+    from tests.factories import AssignmentFactory
+
+    staged = EstimateImport.objects.create(estimate=estimate, created_by=finance, status=ImportStatus.PREVIEW)
+    colleague = AssignmentFactory(role=Role.FINANCE, unit=estimate.unit).user
+    url = reverse("budgets:estimate-import-detail", args=[estimate.pk, staged.pk])
+    assert client_as(colleague).get(url).status_code == 404
