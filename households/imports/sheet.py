@@ -42,9 +42,9 @@ def _section_village(values: list, texts: list[str], cells, header: Header) -> s
     if not values or len(values) > 2 or any(c is not None and c < len(cells) and cells[c] not in ("", None)
                                             for c in identity_cols):
         return ""
-    if SECTION.match(texts[-1]) and not PERSON.match(texts[-1]):
-        text = clean_text(values[-1])[0]
-        return SECTION_PREFIX.sub("", text).strip(" :.-–")
+    for value, text in zip(values, texts, strict=True):  # "Thôn Nà Pồng" | "(45 hộ)" as well
+        if isinstance(value, str) and SECTION.match(text) and not PERSON.match(text):
+            return SECTION_PREFIX.sub("", clean_text(value)[0]).strip(" :.-–")
     return ""
 
 

@@ -249,6 +249,15 @@ def test_a_header_repeated_on_a_later_page_is_skipped():
     assert [r.reason for r in rows if not isinstance(r, ParsedRow)] == ["Dòng tiêu đề cột lặp lại"]
 
 
+
+def test_a_village_section_with_its_household_count_beside_it_still_sets_the_village():
+    content = simple_list([["Thôn Nà Pồng", None, "(2 hộ)"], ["Hoàng Văn Pó", 1968, 4], ["Bàn Thị Thuỷ", 1990, 3],
+                           [nfd("II - Bản Khe Lầy ")]], header=["Họ và tên chủ hộ", "Năm sinh", "Số nhân khẩu"])
+    rows = _read(content)
+    assert [r.values["village"] for r in rows if isinstance(r, ParsedRow)] == ["Thôn Nà Pồng", "Thôn Nà Pồng"]
+    assert [r.reason for r in rows if not isinstance(r, ParsedRow)] == [
+        "Dòng tiêu đề thôn «Thôn Nà Pồng»", "Dòng tiêu đề thôn «Bản Khe Lầy»"]
+
 # 4. Birth years -----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("cell", ["1975", 1975.0, "75", "1975 (nữ)", "12/05/1975", " 1975" + NBSP])
