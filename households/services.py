@@ -110,6 +110,9 @@ def create_household(household: Household, *, by, request=None, token=None) -> H
         generated = not household.code
         if generated:  # in this transaction: the commune's code counter stays locked until it ends
             household.code = next_household_code(household.commune, household.village_unit)
+            # A second send of the form waited here for the first one's lock: it is committed now.
+            if token and (first := _submitted(token, by)):
+                return first
         outcome = _save_checked(household, by=by, request=request, look_up=True, token=token)
         if isinstance(outcome, Household):
             return outcome
