@@ -241,13 +241,10 @@ PREVIEW_ROWS, PREVIEW_PROBLEMS = 5000, 200
            f"{PREVIEW_ROWS:,}-row commune list in the real layout with {PREVIEW_PROBLEMS} problem rows, "
            "filtered to «Cần xem lại», page 2 of 50 rows (the commune's officer, audit entry included)")
 def import_preview_problems():
-    from django.contrib.messages.storage.cookie import CookieStorage
-    from django.test import RequestFactory
 
     from areas.models import Assignment, Role
     from households.import_views import import_detail
     from households.imports.batches import read_batch
-    from households.models import BatchStatus, ImportBatch
 
     # The test suite's builder of real-layout lists (title block, merged header, village rows, footer).
     from tests.households.real_lists import KEPT, NOT_IMPORTED, households, real_list, spread
@@ -255,22 +252,34 @@ def import_preview_problems():
     data = real_list(households(PREVIEW_ROWS, problems=spread(PREVIEW_ROWS, KEPT + NOT_IMPORTED,
                                                               PREVIEW_ROWS // PREVIEW_PROBLEMS)))
     with _import_batch("99992", data) as (batch, _data):
-        Assignment.objects.create(user=batch.created_by, unit=batch.commune, role=Role.COMMUNE_STAFF)
-        ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.QUEUED)
-        read_batch(batch.pk)
-        if not ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW).exists():
-            raise RuntimeError("the preview was not built")
+        assignment = Assignment.objects.create(user=batch.created_by, unit=batch.commune, role=Role.COMMUNE_STAFF)
+        try:
+            yield from _preview_runs(batch, import_detail, read_batch)
+        finally:
+            assignment.delete()
 
-        def run():
-            request = RequestFactory().get(f"/ho-gia-dinh/nhap-excel/{batch.pk}/", {"outcome": "problems", "page": 2})
-            request.user, request.htmx = batch.created_by, False
-            request._messages = CookieStorage(request)
-            response = import_detail(request, batch.pk)
-            assert response.status_code == 200 and b'id="row-' in response.content
-            return response
 
-        run()
-        yield run
+def _preview_runs(batch, import_detail, read_batch):
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    from households.models import BatchStatus, ImportBatch
+
+    ImportBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.QUEUED)
+    read_batch(batch.pk)
+    if not ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW).exists():
+        raise RuntimeError("the preview was not built")
+
+    def run():
+        request = RequestFactory().get(f"/ho-gia-dinh/nhap-excel/{batch.pk}/", {"outcome": "problems", "page": 2})
+        request.user, request.htmx = batch.created_by, False
+        request._messages = CookieStorage(request)
+        response = import_detail(request, batch.pk)
+        assert response.status_code == 200 and b'id="row-' in response.content
+        return response
+
+    run()
+    yield run
 
 
 threshold_target("Trang xem trước 5.000 dòng, lọc dòng cần xem lại, dưới 200 ms",
