@@ -4,6 +4,7 @@ import re
 
 from django.db.models import prefetch_related_objects
 
+from budgets.checks import stated_total_conflicts
 from documents.money import format_vnd
 from documents.symbols import classify_number
 from documents.text import search_key
@@ -51,6 +52,7 @@ def money_problems(plan: Plan) -> list[Problem]:
         problems.append(Problem(True, f"Tổng kinh phí ghi trong văn bản ({format_vnd(plan.stated_total)} "
                                       f"đồng) khác tổng các phần của dự toán ({format_vnd(total)} đồng), "
                                       f"chênh {format_vnd(plan.stated_total - total)} đồng.", "header"))
+    problems += [Problem(not c.kept, c.message, "budget") for c in stated_total_conflicts(plan.estimate)]
     return problems
 
 

@@ -86,3 +86,13 @@ def test_another_units_user_cannot_touch_a_stated_total(client_as, estimate, sta
     stranger = AssignmentFactory(role=Role.FINANCE, unit=other_unit).user
     response = client_as(stranger).post(reverse("budgets:stated-total-delete", args=[stated.pk]))
     assert response.status_code == 404 and estimate.stated_totals.exists()
+
+
+def test_the_plan_checks_show_the_conflict_blocking_until_kept(attached_plan, stated, finance):
+    from plans.checks import money_problems
+
+    [problem] = [p for p in money_problems(attached_plan) if p.where == "budget"]
+    assert problem.blocking and "chênh lệch −2.400.000 đồng" in problem.message
+    keep_stated_difference(stated, by=finance, reason="Đã báo cáo")
+    [problem] = [p for p in money_problems(attached_plan) if p.where == "budget"]
+    assert not problem.blocking and "giữ chênh lệch: Đã báo cáo" in problem.message
