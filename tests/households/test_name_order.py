@@ -36,3 +36,16 @@ def test_the_household_export_names_who_exported_it_in_vietnamese_order(client_a
     response = client_as(y_hon_nie).get(reverse("households:household-export-csv"))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][0].startswith(f"Xuất bởi Y Hơ Niê ({y_hon_nie.username})")
+
+
+def test_the_import_page_names_who_uploaded_the_file_in_vietnamese_order(client_as, own_unit, y_hon_nie,
+                                                                        upload):
+    from households.models import ImportBatch
+    from tests.households.workbooks import realistic_list
+
+    client = client_as(y_hon_nie)
+    client.post(reverse("households:import-start"), {"commune": own_unit.pk, "year": 2024,
+                                                     "file": upload(realistic_list(), "ds-ho.xlsx")})
+    batch = ImportBatch.objects.latest("id")
+    page = client.get(reverse("households:import-detail", args=[batch.pk])).content.decode()
+    assert "bởi Y Hơ Niê" in page and "Hơ Niê Y" not in page
