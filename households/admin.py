@@ -8,6 +8,7 @@ from households.idnumber import digits_of
 from households.models import (
     EthnicGroup,
     IdNumberReview,
+    ImportSettings,
     Indicator,
     PovertyStandard,
     ReviewStatus,
@@ -24,6 +25,13 @@ class EthnicGroupAdmin(admin.ModelAdmin):
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
+
+
+@admin.register(ImportSettings)
+class ImportSettingsAdmin(AdministratorOnly, admin.ModelAdmin):
+    list_display = ["commune", "codes_required"]
+    list_filter = ["codes_required"]
+    autocomplete_fields = ["commune"]
 
 
 @admin.register(PovertyStandard)

@@ -208,3 +208,10 @@ def test_a_masked_id_left_as_shown_in_the_form_keeps_the_number_read_from_the_fi
     assert form.values(stored_id="025175001234")["id_number"] == "025175001234"
     form = RowCorrectionForm({"name": "Lò Thị Hai", "id_number": "0251******99"})
     assert form.is_valid() and form.values(stored_id="025175001234")["id_number"] == "0251******99"
+
+
+def test_an_administrator_sets_whether_a_commune_requires_codes_in_the_admin(client_as, administrator, own_unit):
+    client = client_as(administrator)
+    response = client.post(reverse("admin:households_importsettings_add"),
+                           {"commune": own_unit.pk, "codes_required": "on"})
+    assert response.status_code == 302 and ImportSettings.codes_required_in(own_unit)
