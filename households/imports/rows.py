@@ -45,6 +45,15 @@ ETHNIC_SPLIT = re.compile(r"\s*(?:[,;/+&]|\bvà\b|-\s)\s*")
 ADULT_AGE = 16
 
 
+def _no_id(raw) -> bool:
+    """«Chưa có», «Không có», «-», «chưa cấp», «KC», or a zero (text or number) in the ID column."""
+    if raw.__class__ is str:
+        text = raw.strip()
+        return bool(text) and (text == "0" or not any(c.isdigit() for c in text)) and (
+            not folded(text) or folded(text) in NO_ID_WORDS)
+    return not isinstance(raw, bool) and isinstance(raw, int | float) and raw == 0
+
+
 @dataclass(slots=True)
 class ParsedRow:
     """A data row's values (only what the file gives) and what was noticed on the way."""
@@ -154,11 +163,9 @@ class RowReader:
             parsed.warnings.append(f"Chủ hộ sinh năm {year}, chưa đủ {ADULT_AGE} tuổi vào năm {self.year} "
                                    "của danh sách; hãy kiểm tra năm sinh hoặc người đứng tên chủ hộ")
         raw_id = cells.get("id_number", "")
-        if raw_id.__class__ is str and raw_id.strip() and not any(c.isdigit() for c in raw_id):
-            word = folded(raw_id)
-            if not word or word in NO_ID_WORDS:
-                parsed.notes.append(f"Số định danh ghi «{clean_text(raw_id)[0][:20]}»: hộ chưa có số định danh")
-                raw_id = ""
+        if _no_id(raw_id):
+            parsed.notes.append(f"Số định danh ghi «{clean_text(raw_id)[0][:20]}»: hộ chưa có số định danh")
+            raw_id = ""
         checked = check_id(raw_id, gender=gender, birth_year=year)
         parsed.dropped += [f"{e}; để trống số định danh" for e in checked.errors]
         parsed.warnings += checked.warnings  # an ID given back its leading zero is never taken silently

@@ -353,3 +353,12 @@ def test_an_excel_error_written_in_a_cell_leaves_that_field_empty_with_a_note(er
     (row,) = _data(content)
     assert "code" not in row.values and "village" not in row.values and "ethnic_group" not in row.values
     assert sum("lỗi của Excel" in n for n in row.notes) == 3 and not row.errors
+
+
+@pytest.mark.parametrize("cell", ["Chưa có", nfd("Không có "), "-", "chưa cấp", "KC", "0", 0, 0.0])
+def test_an_id_cell_saying_there_is_none_means_no_id_with_a_note(cell):
+    content = simple_list([["Nguyễn Văn An", 1975, "Thôn A", Text(cell) if isinstance(cell, str) else cell]],
+                          header=["Họ và tên chủ hộ", "Năm sinh", "Thôn", "Số CCCD/CMND"])
+    (row,) = _data(content)
+    assert "id_number" not in row.values and not row.errors and not row.dropped
+    assert any("hộ chưa có số định danh" in n for n in row.notes)
