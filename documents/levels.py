@@ -1,6 +1,6 @@
 """One style per outline level (Decree 30, Phụ lục I: phần, mục, khoản, điểm; bullets by use).
 
-The PDF (through the CSS that :func:`level_css` writes into every document), the editor's
+The PDF (through static/documents/levels.css, written from :func:`level_css`), the editor's
 preview (the same HTML) and the DOCX (documents.docx) all read this table, so two headings
 of one level can never come out in two styles. A level's weight and style go to its marker
 and its heading: the whole text of a section or of a block marked as a title, otherwise the
@@ -10,6 +10,9 @@ run-in words before the first colon («2. Phòng Tài chính - Kế hoạch:» �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
 
 from documents import inline
 from documents.official import (
@@ -119,3 +122,14 @@ def level_css() -> str:
               ".b { font-weight: bold; } .r { font-weight: normal; }",
               ".i { font-style: italic; } .n { font-style: normal; }"]
     return "\n".join(rules)
+
+
+# The rules are served as a static file, not a <style> element: the browser's preview runs under
+# a Content-Security-Policy without inline styles, and WeasyPrint reads it like decree30.css.
+LEVEL_CSS_PATH = Path(settings.BASE_DIR) / "static" / "documents" / "levels.css"
+
+
+def level_css_file() -> str:
+    """The content of static/documents/levels.css (``manage.py write_level_css`` writes it)."""
+    return ("/* Generated from documents/levels.py (LEVELS): do not edit by hand.\n"
+            "   Regenerate with: python manage.py write_level_css */\n" + level_css() + "\n")

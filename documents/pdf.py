@@ -131,7 +131,8 @@ def warm_up() -> None:
     The layout's garbage is collected here too: left behind, it made the cycle collector run
     during the first real PDF, which then took 1.5× a warm one.
     """
-    css = f'<link rel="stylesheet" href="{static("documents/decree30.css")}">'
+    css = "".join(f'<link rel="stylesheet" href="{static(name)}">'
+                  for name in ("documents/decree30.css", "documents/levels.css"))
     render_pdf(css + _WARM_UP, appendices=[css + _WARM_UP_APPENDIX])
     for _, bold, italic in STYLES:
         font_subset(bold, italic)

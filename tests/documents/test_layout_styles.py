@@ -13,7 +13,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from documents.docx import render_docx
-from documents.levels import LEVELS, level_css
+from documents.levels import LEVEL_CSS_PATH, LEVELS, level_css_file
 from documents.numbering import number_blocks
 from documents.official import (
     BASIS,
@@ -148,8 +148,11 @@ def test_headings_keep_the_authors_case():
 
 
 def test_the_level_rules_are_in_every_document_and_match_the_table():
+    # A static file, not a <style> element: the browser's preview forbids inline styles (CSP).
     html = document_html(_mixed_document())
-    assert level_css() in html
+    assert "documents/levels.css" in html and "<style" not in html
+    css = LEVEL_CSS_PATH.read_text(encoding="utf-8")
+    assert css == level_css_file(), "run: python manage.py write_level_css"
     for kind, level in LEVELS.items():
-        assert f".body p.{kind} {{ font-size: {level.size_pt:g}pt;" in html
-    assert ".body p.keep { break-after: avoid; }" in html
+        assert f".body p.{kind} {{ font-size: {level.size_pt:g}pt;" in css
+    assert ".body p.keep { break-after: avoid; }" in css

@@ -165,7 +165,7 @@ def test_the_apps_notes_show_in_the_draft_preview_only_never_in_a_pdf(client, pl
     for note in (EMPTY_BUDGET, EMPTY_SCHEDULE):
         assert re.search(r'<p class="paragraph[^"]*\bapp-note\b[^"]*">(?:(?!</p>).)*'
                          + re.escape(note), preview, re.S), note
-    assert "p.app-note" in preview  # styled as a note
+    assert "plans/preview.css" in preview  # styled as a note (static/plans/preview.css)
     draft = _pdf_text(plan_pdf(plan))
     assert "Chưa gắn dự toán" not in draft and "Chưa có buổi đối thoại" not in draft
     assert not [b for b in plan_document(plan).blocks if getattr(b, "note", False)]
