@@ -1,6 +1,7 @@
 """Writing a plan: every new household, update and classification in one transaction."""
 
 import datetime
+from collections import defaultdict
 from types import SimpleNamespace
 
 from django.db import transaction
@@ -10,14 +11,15 @@ from households.classify import refresh_computed
 from households.imports.bulk import insert_rows
 from households.imports.cells import fast_key
 from households.imports.plan import CLASS_FIELDS, HOUSEHOLD_FIELDS, Plan, Step
-from households.models import Classification, Household, PovertyStandard
+from households.models import Classification, Household, PovertyStandard, village_key
 from households.models.household import URBAN_KINDS
+from households.villages import reserve_codes, resolve_village
 
 BATCH = 1000
 HOUSEHOLD_DEFAULTS = {"code": "", "head_name": "", "gender": "", "birth_year": None, "id_number": "",
                       "village": "", "members": None, "phone": "", "meritorious": False,
                       "social_protection": False, "no_labour_capacity": False}
-HOUSEHOLD_COLUMNS = [*HOUSEHOLD_DEFAULTS, "ethnic_group_id", "search_name"]
+HOUSEHOLD_COLUMNS = [*HOUSEHOLD_DEFAULTS, "ethnic_group_id", "search_name", "village_unit_id"]
 # "deprivations" last: _computed_figures makes its list a tuple to key on it.
 NEW_CLASS = {"household_class": "", "escaped_on": None, "income_per_person": None, "deprivation_count": None,
              "deprivations": []}
@@ -29,7 +31,9 @@ def apply_plan(plan: Plan, *, commune, year: int, by) -> dict:
     """Create and update the plan's households and their class for ``year``; all or nothing."""
     now, today = timezone.now(), datetime.date.today()
     new_steps = [step for step in plan.steps if step.household is None]
-    new_ids = insert_rows(Household, HOUSEHOLD_COLUMNS, map(_household_row, new_steps), count=len(new_steps),
+    villages = _villages_and_codes(new_steps, commune)
+    rows = (_household_row(step, villages) for step in new_steps)
+    new_ids = insert_rows(Household, HOUSEHOLD_COLUMNS, rows, count=len(new_steps),
                           same={"commune_id": commune.pk, "recorded_on": today, "created_at": now, "updated_at": now})
     del new_steps
     updated = _changed_households(plan.steps, now)
@@ -39,11 +43,33 @@ def apply_plan(plan: Plan, *, commune, year: int, by) -> dict:
     return {"created": len(new_ids), "updated": len(updated), "classified": classes}
 
 
-def _household_row(step: Step) -> tuple:
+def _household_row(step: Step, villages: dict) -> tuple:
     values = step.values
     group = values.get("ethnic_group")
+    village = villages[village_key(values.get("village", ""))]
     return (*[values.get(name, default) for name, default in HOUSEHOLD_DEFAULTS.items()],
-            group.pk if group is not None else None, step.search_name)
+            group.pk if group is not None else None, step.search_name,
+            village.pk if village is not None else None)
+
+
+def _villages_and_codes(new_steps: list[Step], commune) -> dict:
+    """The commune's village each new household's text names (any spelling; an unknown one stays
+    unlinked and waits on the villages page), and a code by the commune's rule for every new
+    household the file gives none, reserved in this transaction."""
+    villages = {}
+    for step in new_steps:
+        text = step.values.get("village", "")
+        key = village_key(text)
+        if key not in villages:
+            villages[key] = resolve_village(commune, text)[0] if key else None
+    without_code = defaultdict(list)
+    for step in new_steps:
+        if not step.values.get("code"):
+            without_code[villages[village_key(step.values.get("village", ""))]].append(step)
+    for village, steps in without_code.items():
+        for step, code in zip(steps, reserve_codes(commune, village, len(steps)), strict=True):
+            step.values["code"] = code
+    return villages
 
 
 def _changed_households(steps: list[Step], now) -> list[Household]:

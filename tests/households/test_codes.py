@@ -117,3 +117,26 @@ def test_reservations_in_parallel_transactions_never_overlap(commune_staff, own_
     for thread in threads:
         thread.join()
     assert not errors and len(found) == len(set(found)) == 150
+
+
+@pytest.mark.django_db
+def test_an_imported_list_links_villages_by_any_spelling_and_codes_the_households_it_gives_none(
+        client_as, commune_staff, own_unit, upload):
+    from tests.households.test_import import _batch, _upload
+    from tests.households.workbooks import simple_list
+
+    village = villages.add_village(own_unit, "Thôn Nà Pồng", by=commune_staff)
+    HouseholdFactory(commune=own_unit, code=f"{own_unit.code}-01-001", village="Thôn Nà Pồng")
+    content = simple_list([
+        ["", "Lò Văn Pọm", "Nam", 1975, "Thái", "", "nà pồng ", 4, "Hộ nghèo"],
+        ["", "Lò Thị Ón", "Nữ", 1980, "Thái", "", "Ban Moi", 3, "Hộ cận nghèo"],
+        ["NP-09", "Cầm Văn Xôm", "Nam", 1969, "Thái", "", "Bản Nà Pồng", 5, "Hộ nghèo"],
+    ])
+    client = client_as(commune_staff)
+    _upload(client, own_unit, upload, content)
+    client.post(reverse("households:import-commit", args=[_batch().pk]))
+    got = {h.head_name: (h.code, h.village_unit_id) for h in Household.objects.exclude(head_name="")
+           .filter(created_at__gte=_batch().created_at)}
+    assert got["Lò Văn Pọm"] == (f"{own_unit.code}-01-002", village.pk)  # after the code already taken
+    assert got["Cầm Văn Xôm"] == ("NP-09", village.pk)  # the file's own code is kept
+    assert got["Lò Thị Ón"] == (f"{own_unit.code}-00-001", None)  # an unknown village waits on its page

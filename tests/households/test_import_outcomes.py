@@ -52,7 +52,8 @@ def test_a_code_excel_turned_into_a_date_is_rejected_as_a_value_the_household_ke
     assert row["outcome"] == "emptied" and "03/12/2024" in row["message"] and "ngày tháng" in row["message"]
     assert row["code"] == ""
     client.post(reverse("households:import-commit", args=[batch.pk]))
-    assert Household.objects.get().code == ""
+    # Never the date: the household gets a code by the commune's rule, as every one without a code.
+    assert Household.objects.get().code == f"{own_unit.code}-00-001"
 
 
 def test_a_code_turned_into_a_date_is_not_imported_where_the_commune_requires_codes(client_as, commune_staff,
