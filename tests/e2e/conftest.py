@@ -40,3 +40,19 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# The reference data that migrations load (each idempotent): a browser test's closing flush
+# (transactional tests) removes it for the tests that run after it.
+REFERENCE_DATA = ["budgets.migrations.0002_load_catalog", "households.migrations.0002_ethnic_groups",
+                  "households.migrations.0003_poverty_standards"]
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(transactional_db):
+    import importlib
+
+    from django.apps import apps
+
+    for module in REFERENCE_DATA:
+        importlib.import_module(module).load(apps, None)

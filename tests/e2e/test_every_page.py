@@ -9,7 +9,6 @@ through. Every problem of the crawl is collected and reported at once.
 """
 
 import asyncio
-import importlib
 import re
 import threading
 from collections import deque
@@ -17,7 +16,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.urls import Resolver404, resolve
 from playwright.async_api import Error as PlaywrightError
@@ -247,16 +245,8 @@ def one_request_at_a_time(live_server):
     httpd.set_app(app)
 
 
-# The reference data that migrations load (each idempotent), which another browser test's
-# closing flush has removed when this one runs after it.
-REFERENCE_DATA = ["budgets.migrations.0002_load_catalog", "households.migrations.0002_ethnic_groups",
-                  "households.migrations.0003_poverty_standards"]
-
-
 @pytest.fixture
-def demo_data(db):
-    for module in REFERENCE_DATA:
-        importlib.import_module(module).load(apps, None)
+def demo_data(db):  # the reference data: tests/e2e/conftest.py
     call_command("load_areas", verbosity=0)
     call_command("load_demo", verbosity=0)
 

@@ -31,7 +31,7 @@ def test_commune_staff_import_a_list_and_find_a_household(page, live_server, own
     page.get_by_role("button", name="Xác nhận ghi vào sổ hộ").click()
     bar = page.get_by_role("progressbar", name="Tiến độ xử lý tệp")
     bar.wait_for()
-    page.get_by_text("Đã ghi xong danh sách vào sổ hộ").wait_for()
+    page.get_by_text("Đã ghi 5 hộ vào sổ hộ lúc").wait_for()
     assert bar.get_attribute("aria-valuenow") == "100"
     page.get_by_role("link", name="Xem danh sách hộ").click()
     page.get_by_label("Tìm kiếm").fill("ha thi hoa")
