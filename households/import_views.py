@@ -31,6 +31,11 @@ CLASS_COLUMNS = [(HouseholdClass.POOR, "Hộ nghèo"), (HouseholdClass.NEAR_POOR
                  (HouseholdClass.NEWLY_ESCAPED, "Hộ mới thoát nghèo"), ("", "Chưa phân loại"), ("*", "Loại khác")]
 
 
+# A batch's row report and leftovers (megabytes for a large list) are read only by the pages
+# that show rows; the upload page's list and the progress bar polled every second never do.
+REPORT_FIELDS = ("rows", "pending", "corrections", "class_counts")
+
+
 def visible_batches(user):
     ids = visible_unit_ids(user)
     qs = ImportBatch.objects.select_related("commune", "created_by", "mapping").defer("content")
@@ -52,7 +57,7 @@ def import_start(request):
                    description=f"Tải lên tệp {batch.filename}",
                    changes={"commune": batch.commune.name, "year": batch.year, "size": batch.size})
             return redirect(batch)
-    recent = visible_batches(request.user).filter(created_by=request.user)[:10]
+    recent = visible_batches(request.user).filter(created_by=request.user).defer(*REPORT_FIELDS)[:10]
     return render(request, "households/import_start.html", {"form": form, "recent": recent})
 
 
@@ -166,7 +171,8 @@ def import_continue(request, pk):
 
 
 def import_progress(request, pk):
-    batch = batches.check_alive(get_object_or_404(visible_batches(request.user), pk=pk))
+    batch = get_object_or_404(visible_batches(request.user).defer(*REPORT_FIELDS), pk=pk)
+    batch = batches.check_alive(batch)
     response = render(request, "households/_import_progress.html", {"batch": batch})
     if not batch.is_running and request.htmx:
         response["HX-Refresh"] = "true"

@@ -181,3 +181,19 @@ def test_a_file_with_such_a_merge_imports_as_usual(import_file):
     batch = import_file(edit_sheet_xml(realistic_list(), merge))
     assert batch.status == BatchStatus.PREVIEW, batch.message
     assert len(batch.rows) < 40
+
+
+def test_the_progress_bar_and_the_upload_page_never_read_a_batchs_row_report(client_as, commune_staff, own_unit,
+                                                                            upload):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(commune_staff)
+    client.post(reverse("households:import-start"),
+                {"commune": own_unit.pk, "year": 2024, "file": upload(simple_list([]), "ds.xlsx")})
+    batch = ImportBatch.objects.latest("id")
+    for url in (reverse("households:import-progress", args=[batch.pk]), reverse("households:import-start")):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        batch_reads = [q["sql"] for q in queries if 'FROM "households_importbatch"' in q["sql"]]
+        assert batch_reads and not any('"households_importbatch"."rows"' in sql for sql in batch_reads), url
