@@ -6,9 +6,7 @@ background step claims the batch first and, before its result is stored, checks 
 holds it (``_hold``); a step that lost its lease (``leases``) has its work rolled back.
 """
 
-import gc
 import logging
-from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -100,30 +98,8 @@ def _progress(batch_id: int, start: int, span: int, status: str):
     return report
 
 
-@contextmanager
-def _collector_paused():
-    """Pause Python's cycle collector while an import builds its million small objects.
-
-    They hold no reference cycles, yet every full collection walks them all: seconds on a
-    100,000-row file. Garbage left by earlier work is collected first, so its memory is reused.
-    """
-    enabled = gc.isenabled()
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def read_batch(batch_id: int) -> None:
     """Build the preview: every row's outcome and the totals (the background task's work)."""
-    with _collector_paused():
-        _read_batch(batch_id)
-
-
-def _read_batch(batch_id: int) -> None:
     if not _claim(batch_id, source=BatchStatus.QUEUED, target=BatchStatus.READING, progress=1):
         return  # a task run twice, or the batch was cancelled while queued
     batch = ImportBatch.objects.select_related("commune").defer("rows").get(pk=batch_id)
@@ -203,11 +179,6 @@ def commit_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
 
 def write_batch(batch_id: int) -> None:
     """Re-read the file against the registry as it is now and write it all, or nothing."""
-    with _collector_paused():
-        _write_batch(batch_id)
-
-
-def _write_batch(batch_id: int) -> None:
     if not _claim(batch_id, source=BatchStatus.COMMIT_QUEUED, target=BatchStatus.COMMITTING):
         return  # a task run twice: the first one writes
     batch = ImportBatch.objects.select_related("commune", "created_by").defer("rows").get(pk=batch_id)

@@ -1,12 +1,10 @@
 """The bulk writer behind the import: COPY text escaping, shared values, returned keys."""
 
 import datetime
-import gc
 
 import pytest
 from django.utils import timezone
 
-from households.imports.batches import _collector_paused
 from households.imports.bulk import insert_rows
 from households.models import Household
 
@@ -31,12 +29,6 @@ def test_insert_rows_keeps_special_characters_and_returns_keys_in_order(own_unit
 def test_insert_rows_without_count_returns_no_keys(own_unit):
     assert insert_rows(Household, ["head_name"], [("Lò Văn A",)], same=_same(own_unit)) == []
     assert Household.objects.filter(commune=own_unit, head_name="Lò Văn A").exists()
-
-
-def test_the_cycle_collector_runs_again_after_an_import():
-    with _collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
 
 
 def test_ids_registered_in_another_commune_are_found_whatever_their_number(own_unit, other_unit, monkeypatch):
