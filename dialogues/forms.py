@@ -40,7 +40,8 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = DialogueSession
         fields = ["commune", "plan", "year", "quarter", "starts_at", "venue", "chair", "theme", "policy_fields",
-                  "target", "women_share", "minority_share", "first_timer_share", "budget_line"]
+                  "half_days", "target", "women_share", "minority_share", "first_timer_share", "budget_line",
+                  "travel_line"]
 
     def __init__(self, *args, communes=None, plans=None, lines=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,8 +50,9 @@ class SessionForm(forms.ModelForm):
         else:
             self.fields["commune"].queryset = communes
             self.fields["plan"].queryset = plans
-        self.fields["budget_line"].queryset = lines if lines is not None else EstimateLine.objects.none()
-        self.fields["budget_line"].label_from_instance = lambda line: f"{line.estimate.year} – {line.content}"
+        for name in ("budget_line", "travel_line"):
+            self.fields[name].queryset = lines if lines is not None else EstimateLine.objects.none()
+            self.fields[name].label_from_instance = lambda line: f"{line.estimate.year} – {line.content}"
         for name in ("women_share", "minority_share", "first_timer_share"):
             self.fields[name].widget.attrs.update(min=0, max=100)
         if self.instance.starts_at:

@@ -42,9 +42,16 @@ class DialogueSession(models.Model):
                                                       null=True, blank=True)
     first_timer_share = models.PositiveSmallIntegerField("Tỷ lệ người lần đầu tham dự dự kiến (%)",
                                                          null=True, blank=True)
-    budget_line = models.ForeignKey("budgets.EstimateLine", verbose_name="Dòng dự toán chi trả",
+    half_days = models.PositiveSmallIntegerField("Số buổi", default=1,
+                                                 help_text="Thời lượng hội nghị, ví dụ 1 buổi hoặc 2 buổi (cả ngày).")
+    budget_line = models.ForeignKey("budgets.EstimateLine", verbose_name="Dòng dự toán tiền ăn",
                                     null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="dialogue_sessions")
+                                    related_name="dialogue_sessions",
+                                    help_text="Mức chi trả tiền ăn mỗi người là đơn giá của dòng này.")
+    travel_line = models.ForeignKey("budgets.EstimateLine", verbose_name="Dòng dự toán tiền đi lại",
+                                    null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                    help_text="Để trống nếu không hỗ trợ tiền đi lại; danh sách chi trả "
+                                              "khi đó không có cột tiền đi lại.")
     status = models.CharField("Trạng thái", max_length=10, choices=SessionStatus.choices,
                               default=SessionStatus.PLANNED, db_index=True)
     secretary = models.CharField("Thư ký hội nghị", max_length=200, blank=True)
@@ -64,6 +71,7 @@ class DialogueSession(models.Model):
         indexes = [models.Index(fields=["commune", "year"], name="session_commune_year")]
         constraints = [
             models.CheckConstraint(condition=models.Q(target__gte=1), name="session_target_positive"),
+            models.CheckConstraint(condition=models.Q(half_days__gte=1), name="session_half_days_positive"),
         ]
 
     def __str__(self):
