@@ -144,6 +144,9 @@ class OfficialDocument:
     number: int | None = None
     issue_date: datetime.date | None = None
     appendices: list[Appendix] = field(default_factory=list)
+    # Printed across every page of the PDF (e.g. the issue preview, which already carries the
+    # number it would take): a copy that must never be mistaken for the issued paper.
+    watermark: str = ""
 
     @property
     def draft(self) -> bool:

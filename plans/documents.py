@@ -120,8 +120,10 @@ def number_appendices(appendices: list[Appendix]) -> None:
         appendix.label = f"Phụ lục {roman(index)}" if len(appendices) > 1 else "Phụ lục"
 
 
-def plan_pdf(plan: Plan) -> bytes:
-    return official_pdf(plan_document(plan))
+def plan_pdf(plan: Plan, *, watermark: str = "") -> bytes:
+    doc = plan_document(plan)
+    doc.watermark = watermark
+    return official_pdf(doc)
 
 
 def plan_docx(plan: Plan) -> bytes:

@@ -90,6 +90,11 @@ def _confirmation(request, plan, form, blocking, warnings, status=200):
     }, status=status)
 
 
+# It already carries the number and date the issue would give: printed, it must not pass for the
+# issued paper.
+PREVIEW_MARK = "BẢN XEM TRƯỚC\nCHƯA BAN HÀNH"
+
+
 @xframe_options_sameorigin
 def plan_issue_preview(request, pk):
     """The PDF as it will be issued: the number and date of the confirmation page filled in."""
@@ -99,7 +104,7 @@ def plan_issue_preview(request, pk):
     day, _ = _issue_day(request.GET, plan)
     preview = _as_issued(plan, day)
     name = f"xem-truoc-ban-hanh-KH-{preview.number:02d}-{day.year}.pdf"
-    return Download(name, PDF, plan_pdf(preview)).as_response(inline=True)
+    return Download(name, PDF, plan_pdf(preview, watermark=PREVIEW_MARK)).as_response(inline=True)
 
 
 def plan_withdraw(request, pk):

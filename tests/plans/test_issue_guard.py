@@ -122,6 +122,10 @@ def test_the_confirmation_page_shows_number_date_preview_and_warnings_without_ta
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     text = _pdf_text(pdf.content)
     assert "Số: 01/KH-UBND" in text and "ngày 21 tháng 12 năm 2026" in text
+    # It carries a number, so every page says it is not the issued paper.
+    pages = PdfReader(io.BytesIO(pdf.content)).pages
+    assert all("BẢN XEM TRƯỚC" in page.extract_text() and "CHƯA BAN HÀNH" in page.extract_text()
+               for page in pages)
     # Computed, not taken: the register and the plan are as they were.
     assert not RegisterCounter.objects.exists()
     assert Plan.objects.get(pk=plan.pk).status == Status.APPROVED
@@ -191,6 +195,7 @@ def test_the_demo_seed_plans_issue_once_their_authors_fill_what_the_guard_asks(
     assert (issued.status, issued.number) == (Status.ISSUED, 1)
     text = _pdf_text(plan_pdf(issued))
     assert "Số: 01/KH-UBND" in text and "Chưa gắn" not in text and "....." not in text
+    assert "XEM TRƯỚC" not in text
 
 
 NB = "\u00a0"
