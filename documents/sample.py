@@ -104,7 +104,8 @@ def _estimate(symbol: str, date_text: str, issuer: str) -> tuple[Appendix, int]:
     appendix = Appendix(
         label="Phụ lục",
         title="Dự toán kinh phí tổ chức hội nghị đối thoại chính sách",
-        reference=f"(Kèm theo Kế hoạch số {symbol} {date_text} của {issuer})",
+        # A body still being created may have no name yet: no dangling «của )».
+        reference=f"(Kèm theo Kế hoạch số {symbol} {date_text}{f' của {issuer}' if issuer.strip() else ''})",
         table=table, after_table=[words], unit_caption="Đơn vị tính: đồng", landscape=True,
     )
     return appendix, total

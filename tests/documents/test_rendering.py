@@ -158,3 +158,11 @@ def test_user_text_stays_text_in_pdf_and_docx():
     assert '<script>alert("x")</script> & <b>đậm</b>' in first.replace("\n", " ")
     word = Document(io.BytesIO(render_docx(doc)))
     assert any('<script>alert("x")</script>' in p.text for p in word.paragraphs)
+
+
+def test_the_sample_appendix_of_a_body_without_a_name_yet_leaves_no_dangling_words():
+    unnamed = SimpleNamespace(**{**vars(HA_HOA), "display_name": ""})
+    reference = sample_document(unnamed, number=None, issue_date=None, year=2024).appendices[0].reference
+    assert "của" not in reference and reference.endswith("năm 2024)")
+    named = sample_document(HA_HOA, number=None, issue_date=None, year=2024).appendices[0].reference
+    assert named.endswith("của UBND huyện Hạ Hoà)")
