@@ -27,6 +27,7 @@ class Suggestion:
     reasons: list[str] = field(default_factory=list)
     last_attended: datetime.date | None = None
     attended_this_year: bool = False
+    minority: bool = False
 
     @property
     def class_label(self) -> str:
@@ -93,7 +94,7 @@ def candidates(session: DialogueSession, households=None, *, limit: int | None =
     found = []
     for row in ranking.ranked(households, session, weights=weights, reference=reference, limit=limit):
         suggestion = Suggestion(row.household_id, row.name, row.village, row.gender, row.birth_year,
-                                row.household_class, last_attended=row.last_attended)
+                                row.household_class, last_attended=row.last_attended, minority=row.minority)
         met = criteria_met(woman=row.gender == "F", minority=row.minority,
                            household_class=row.household_class, last_attended=row.last_attended, reference=reference)
         found.append(explain(suggestion, met, weights, reference))

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import record
+from dialogues import mixfill
 from dialogues.models import Attendee, DialogueSession
 from dialogues.permissions import can_check_in, can_register, can_run_session
 from dialogues.priority import candidates, related_commune_ids
@@ -112,14 +113,18 @@ def register_citizen(session: DialogueSession, *, by, consent: bool, full_name: 
 
 @transaction.atomic
 def fill_to_target(session: DialogueSession, *, by, consent: bool, request=None) -> list[Registered]:
-    """Register the best-ranked suggestions until the target is reached (or the commune runs out)."""
+    """Register the best-ranked suggestions until the target is reached (or the commune runs out),
+    keeping the session's planned shares of women, minorities and first-timers (dialogues.mixfill)."""
     if not consent:
         raise ValidationError(CONSENT_MISSING)
     session = _locked(session, by, can_register)
     free = _free_seats(session)
     if free <= 0:
         raise ValidationError(f"Hội nghị đã đủ {session.target} người đăng ký.")
-    chosen = candidates(session, limit=free)
+    wanted = mixfill.needs(session, free)
+    # With an aim to keep, the whole ranked commune is the pool; else only the best ``free``.
+    pool = candidates(session, limit=None if wanted else free)
+    chosen = mixfill.choose(pool, free, wanted)
     households = Household.objects.in_bulk([s.household_id for s in chosen])
     done = [_from_household(session, households[s.household_id], by=by, consent=True) for s in chosen]
     record(by, Action.CREATE, session, request=request, description=f"Đăng ký {len(done)} người theo gợi ý",

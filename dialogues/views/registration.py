@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from dialogues import registration
+from dialogues import mixfill, registration
 from dialogues.forms import CONSENT_LABEL, CitizenForm
 from dialogues.mix import session_mix
 from dialogues.permissions import can_register, can_run_session
@@ -97,9 +97,14 @@ def register_fill(request, pk):
     except ValidationError as error:
         return _respond(request, session, error=error_text(error))
     warnings = [w for r in done for w in r.warnings]
+    aims = [f"{n.trait.lower()} {n.aim} %" for n in mixfill.needs(session, 0)]
     text = f"Đã đăng ký thêm {len(done)} người theo thứ tự ưu tiên."
+    if aims:
+        text = (f"Đã đăng ký thêm {len(done)} người theo thứ tự ưu tiên, giữ tỷ lệ dự kiến "
+                f"({', '.join(aims)}).")
     if len(done) == 0:
         text = "Không còn hộ nào trong xã để gợi ý."
+    warnings = mixfill.shortfalls(session) + warnings
     return _respond(request, session, message=" ".join([text, *warnings[:5]]),
                     level="warning" if warnings or not done else "success")
 
