@@ -98,7 +98,8 @@ def all_problems(plan: Plan, *, at_issue: bool = False) -> list[Problem]:
                                    "«ỦY BAN NHÂN DÂN»).", "signature"))
     blocked_at = {p.where for p in guard if p.blocking}
     seen, problems = set(), []
-    for problem in plan_problems(plan) + guard:
+    # Blocking ones first, so a message reported both ways is kept as blocking (stable order).
+    for problem in sorted(plan_problems(plan) + guard, key=lambda p: not p.blocking):
         if problem.message in seen or (not problem.blocking and problem.where in blocked_at
                                        and problem.where in ("budget", "schedule")):
             continue

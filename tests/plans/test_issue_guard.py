@@ -237,3 +237,15 @@ def test_two_appendices_are_numbered_in_roman_numerals():
 def test_a_draft_cites_the_plan_number_with_its_blank(plan):
     assert plan.symbol == f"{NB * 6}/KH-UBND"
     assert f"Kế hoạch số {plan.symbol}".replace(NB, "_") == "Kế hoạch số ______/KH-UBND"
+
+
+def test_a_message_reported_as_warning_and_as_blocking_is_kept_once_as_blocking(plan, monkeypatch):
+    from plans import issuing
+    from plans.checks import Problem
+
+    same = "Chưa ghi họ tên người ký."
+    monkeypatch.setattr(issuing, "plan_problems", lambda _plan: [Problem(False, same, "signature")])
+    plan.signer_name = " "
+    monkeypatch.setattr(issuing, "SIGNER_MISSING", same)
+    found = [p for p in issuing.all_problems(plan) if p.message == same]
+    assert len(found) == 1 and found[0].blocking
