@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from areas.scope import visible_unit_ids
 from audit.models import Action
 from audit.services import record
+from desk.filters import unfinished_imports
 from documents.text import search_key
 from households.forms import ImportForm
 from households.idnumber import mask, mask_in_text
@@ -58,7 +59,12 @@ def import_start(request):
                    changes={"commune": batch.commune.name, "year": batch.year, "size": batch.size})
             return redirect(batch)
     recent = visible_batches(request.user).filter(created_by=request.user).defer(*REPORT_FIELDS)[:10]
-    return render(request, "households/import_start.html", {"form": form, "recent": recent})
+    desk_filter = ""
+    if request.GET.get("con-do") == "1":  # the commune desk's «imports left unfinished», anyone's
+        recent = unfinished_imports(visible_batches(request.user)).defer(*REPORT_FIELDS)[:50]
+        desk_filter = "các lần nhập còn dở (chờ xác nhận, chờ ghép cột, còn dòng chưa nhập) của các xã"
+    return render(request, "households/import_start.html", {"form": form, "recent": recent,
+                                                            "desk_filter": desk_filter})
 
 
 def _filtered(rows: list[dict], outcome: str) -> list[dict]:

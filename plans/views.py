@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from areas.models import IssuingBody
 from audit.models import Action
 from audit.services import record
+from desk.verdicts import EDITABLE, read_verdicts
 from documents.downloads import DOCX, PDF, Download
 from plans import permissions, services
 from plans.documents import issued_content, plan_document, plan_docx, plan_pdf
@@ -51,9 +52,14 @@ def plan_list(request):
         filters = {"year": data["year"], "kind": data["kind"], "status": data["status"],
                    "issuing_body": data["body"]}
         plans = plans.filter(**{k: v for k, v in filters.items() if v})
+    desk_filter = ""
+    if request.GET.get("loi") == "1":  # the desk's «drafts with blocking checks»
+        plans = plans.filter(pk__in=read_verdicts(plans.filter(status__in=EDITABLE)).blocking)
+        desk_filter = "dự thảo còn lỗi chặn trình"
     page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "plans/plan_list.html", {
         "form": form, "page": page, "rows": plan_rows(page.object_list, reverse("plans:plan-list")),
+        "desk_filter": desk_filter,
         "can_create": permissions.can_create_any_plan(request.user),
         **filter_choices(form.fields["body"].queryset),
     })

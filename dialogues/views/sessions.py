@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from areas.models import AdminUnit, UnitLevel
 from budgets.models import EstimateLine
+from desk.filters import session_filter
 from dialogues import services
 from dialogues.forms import MinutesForm, OfficialFormSet, SeriesForm, SessionForm, plan_communes
 from dialogues.mix import session_mix
@@ -34,6 +35,7 @@ def session_list(request):
         sessions = sessions.filter(status=status)
     if year.isdigit():
         sessions = sessions.filter(year=int(year))
+    sessions, desk_filter = session_filter(request.GET, sessions, timezone.localdate())
     page = Paginator(sessions.order_by("-year", "starts_at", "commune__name", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page"))
     years = DialogueSession.objects.visible_to(request.user).values_list("year", flat=True).distinct().order_by("-year")
@@ -43,7 +45,7 @@ def session_list(request):
              .order_by("starts_at", "commune__name", "pk") if can_check_in(request.user, s)]
     return render(request, "dialogues/session_list.html", {
         "page": page, "statuses": SessionStatus.choices, "status": status, "year": year, "years": years,
-        "can_create": can_use_dialogues(request.user), "today": today})
+        "can_create": can_use_dialogues(request.user), "today": today, "desk_filter": desk_filter})
 
 
 def _form_querysets(user, session=None) -> dict:

@@ -1,0 +1,105 @@
+"""The filters a desk number stands for, shared by the desk (which counts) and the lists (which
+show the rows): a number and the list it opens can never disagree.
+
+Each list reads its desk filter from the query string (``DESK_PARAMS``) and names it above
+the rows, with a link that removes it.
+"""
+
+import datetime
+
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
+
+from budgets.models import Disbursement, EstimateLine, StatedTotal
+from dialogues.models import Attendee, SessionStatus
+from households.models import BatchStatus
+
+HELD = (SessionStatus.HELD, SessionStatus.REPORTED)
+OPEN_SESSION = (SessionStatus.PLANNED, SessionStatus.SCHEDULED)
+
+
+def week_start(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def parse_day(text: str | None) -> datetime.date | None:
+    """A date from the query string (YYYY-MM-DD); anything else is no date, never an error."""
+    try:
+        return datetime.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
+# Sessions -----------------------------------------------------------------------------------
+
+def sessions_between(sessions, first: datetime.date, last: datetime.date):
+    """Sessions dated from ``first`` to ``last`` (both included, local days)."""
+    return sessions.filter(starts_at__date__gte=first, starts_at__date__lte=last)
+
+
+def short_of_registrations(sessions, today: datetime.date):
+    """Sessions still to be held (undated, or dated today or later) with fewer people registered
+    ahead than their target."""
+    ahead = (Attendee.objects.filter(session=OuterRef("pk"), is_walk_in=False).order_by().values("session")
+             .annotate(n=Count("pk")).values("n"))
+    return (sessions.filter(status__in=OPEN_SESSION)
+            .filter(Q(starts_at__isnull=True, year__gte=today.year) | Q(starts_at__date__gte=today))
+            .annotate(ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)))
+            .filter(ahead__lt=F("target")))
+
+
+def awaiting_payment(sessions):
+    """Sessions held whose estimate line has nothing paid yet: the support to citizens waits."""
+    paid = Disbursement.objects.filter(line=OuterRef("budget_line"))
+    return sessions.filter(status__in=HELD, budget_line__isnull=False).exclude(
+        budget_line__in=paid.values("line"))
+
+
+def session_filter(params, sessions, today: datetime.date):
+    """(sessions, label) for the desk filter in ``params``; label is empty when none applies."""
+    first, last = parse_day(params.get("tu")), parse_day(params.get("den"))
+    label = ""
+    if first and last and first <= last:
+        sessions = sessions_between(sessions, first, last)
+        label = f"tổ chức từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}"
+    if params.get("thieu-dang-ky") == "1":
+        sessions = short_of_registrations(sessions, today)
+        label = "chưa đủ số người đăng ký so với dự kiến"
+    if params.get("chua-chi") == "1":
+        sessions = awaiting_payment(sessions)
+        label = "đã tổ chức, chưa chi trả hỗ trợ người dân"
+    return sessions, label
+
+
+# Budgets ------------------------------------------------------------------------------------
+
+EFFECTIVE_SUB = Coalesce("sub_project", "group__sub_project", "estimate__sub_project")
+
+
+def _parts(**match):
+    lines = (EstimateLine.objects.filter(estimate=OuterRef("estimate")).annotate(sub=EFFECTIVE_SUB)
+             .filter(**match).order_by().values("estimate").annotate(total=Sum("amount")).values("total"))
+    return Coalesce(Subquery(lines, output_field=IntegerField()), Value(0))
+
+
+def open_stated_conflicts(stated=None):
+    """Stated totals that differ from the sum of the lines they cover and whose difference was
+    not kept (``budgets.checks.stated_total_conflicts(include_kept=False)`` in one query)."""
+    stated = StatedTotal.objects.all() if stated is None else stated
+    parts = Case(When(sub_project__isnull=True, then=_parts()),
+                 default=_parts(sub=OuterRef("sub_project")), output_field=IntegerField())
+    return (stated.annotate(parts=parts).annotate(difference=F("amount") - F("parts"))
+            .exclude(difference=0).filter(Q(kept_difference__isnull=True) | ~Q(kept_difference=F("difference"))))
+
+
+def estimates_in_conflict(estimates):
+    return estimates.filter(pk__in=open_stated_conflicts().values("estimate"))
+
+
+# Household imports --------------------------------------------------------------------------
+
+def unfinished_imports(batches):
+    """Imports waiting for the officer: a preview to confirm, columns to match, or rows left out
+    of a finished import that nobody has continued yet."""
+    left = Q(status=BatchStatus.DONE, continued_by__isnull=True) & ~Q(pending={})
+    return batches.filter(left | Q(status__in=(BatchStatus.PREVIEW, BatchStatus.MAPPING)))
