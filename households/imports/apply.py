@@ -11,9 +11,9 @@ from households.classify import refresh_computed
 from households.imports.bulk import insert_rows
 from households.imports.cells import fast_key
 from households.imports.plan import CLASS_FIELDS, HOUSEHOLD_FIELDS, Plan, Step
-from households.models import Classification, Household, PovertyStandard, village_key
+from households.models import Classification, Household, PovertyStandard, Village, village_key
 from households.models.household import URBAN_KINDS
-from households.villages import reserve_codes, resolve_village
+from households.villages import reserve_codes
 
 BATCH = 1000
 HOUSEHOLD_DEFAULTS = {"code": "", "head_name": "", "gender": "", "birth_year": None, "id_number": "",
@@ -43,29 +43,43 @@ def apply_plan(plan: Plan, *, commune, year: int, by) -> dict:
     return {"created": len(new_ids), "updated": len(updated), "classified": classes}
 
 
-def _household_row(step: Step, villages: dict) -> tuple:
+def _household_row(step: Step, villages: dict[str, Village | None]) -> tuple:
     values = step.values
     group = values.get("ethnic_group")
-    village = villages[village_key(values.get("village", ""))]
+    village = villages[values.get("village", "")]
     return (*[values.get(name, default) for name, default in HOUSEHOLD_DEFAULTS.items()],
             group.pk if group is not None else None, step.search_name,
             village.pk if village is not None else None)
 
 
-def _villages_and_codes(new_steps: list[Step], commune) -> dict:
-    """The commune's village each new household's text names (any spelling; an unknown one stays
-    unlinked and waits on the villages page), and a code by the commune's rule for every new
-    household the file gives none, reserved in this transaction."""
-    villages = {}
+def _commune_villages(commune) -> dict[str, Village]:
+    """The commune's villages by the key of their name and of each spelling merged into them, read
+    once: ``resolve_village``'s rule (the first village in order that a key matches) for many texts."""
+    found: dict[str, Village] = {}
+    for village in Village.objects.filter(commune=commune).order_by("number", "name"):
+        for key in (village.key, *(village_key(alias) for alias in village.aliases)):
+            found.setdefault(key, village)
+    return found
+
+
+def _villages_and_codes(new_steps: list[Step], commune) -> dict[str, Village | None]:
+    """The commune's village each new household's text names, by text (any spelling; an unknown one
+    stays unlinked and waits on the villages page), and a code by the commune's rule for every new
+    household the file gives none, reserved in this transaction.
+
+    Each text is keyed once: a list of 100,000 households spells a few hundred villages.
+    """
+    known = _commune_villages(commune)
+    villages: dict[str, Village | None] = {}
     for step in new_steps:
         text = step.values.get("village", "")
-        key = village_key(text)
-        if key not in villages:
-            villages[key] = resolve_village(commune, text)[0] if key else None
+        if text not in villages:
+            key = village_key(text)
+            villages[text] = known.get(key) if key else None
     without_code = defaultdict(list)
     for step in new_steps:
         if not step.values.get("code"):
-            without_code[villages[village_key(step.values.get("village", ""))]].append(step)
+            without_code[villages[step.values.get("village", "")]].append(step)
     for village, steps in without_code.items():
         for step, code in zip(steps, reserve_codes(commune, village, len(steps)), strict=True):
             step.values["code"] = code
