@@ -1,62 +1,109 @@
-"""The household list's rows: the registry's hot path (every search keystroke reads a page).
+"""The household list: a plain queryset, a count capped at ``COUNT_CAP``, and keyset pages past it.
 
-The page and its count are read as plain rows through statements compiled once per shape
-(``households.statements``). ``HouseholdList`` builds the very queryset the ORM would run,
-which is also what answers when a shape cannot be compiled.
+Over a national registry the list's time goes to three reads: the page's rows, their count and
+the filter's options. The count stops at ``COUNT_CAP`` + 1 («hơn 10.000 hộ»): nobody pages
+through more, and counting a million rows costs more than the page. Numbered pages cover the
+capped rows; past them a page starts after the last row of the one before (``after``, a signed
+cursor of that row's sort keys), which an index answers without reading the rows it skips.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import json
+from dataclasses import dataclass, field
 
-from django.db.models import CharField, OuterRef, Subquery, Value
+from django.core import signing
+from django.db import connection
+from django.db.models import BooleanField, CharField, F, Func, OuterRef, Subquery, Value
+from django.urls import reverse
 
-from documents.text import search_words
-from households.filters import Filters, apply_filters
-from households.idnumber import FEMALE, mask
-from households.models import Classification, EthnicGroup, Household, Village
-from households.statements import Statements
+from households.filters import Filters, apply_filters, name_search, order_keys
+from households.models import Classification, Household, HouseholdClass, Village
 
-COLUMNS = ("pk", "code", "head_name", "gender", "birth_year", "id_number", "village", "ethnic_group_id",
-           "year_class", "village_unit_id")
-_statements = Statements()
+PAGE_SIZE = 50
+COUNT_CAP = 10_000
+ESTIMATE_FROM = COUNT_CAP  # a planner estimate above this is shown as an estimate, not counted
+LAST_NUMBERED = COUNT_CAP // PAGE_SIZE  # numbered pages stop here when the count is capped
+COLUMNS = ("code", "head_name", "gender", "birth_year", "id_number", "village", "village_unit", "ethnic_group")
+NARROW = 10  # a scope of at most this many communes also offers its households' unlinked village texts
+CURSOR_SALT = "households.listing.after"
+CLASS_LABELS = dict(HouseholdClass.choices)
 
 
-@dataclass(slots=True)
-class ListRow:
-    """What a row of the list shows of a household."""
+class RowAfter(Func):
+    """``(key1, key2, …) > (value1, value2, …)``: a row comparison, which a B-tree index answers
+    as a range (an OR of per-key comparisons would make the database read from the start)."""
 
-    pk: int
-    code: str
-    head_name: str
-    gender: str
-    birth_year: int | None
-    id_number: str
-    village: str
-    ethnic_group_id: int | None
-    year_class: str | None
-    village_unit_id: int | None = None
+    output_field = BooleanField()
+
+    def __init__(self, keys, values):
+        super().__init__(*keys, *(Value(v) for v in values))
+
+    def as_sql(self, compiler, connection, **extra):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, more = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(more)
+        half = len(parts) // 2
+        return f"({', '.join(parts[:half])}) > ({', '.join(parts[half:])})", params
+
+
+@dataclass
+class ListPage:
+    """One page of the list and what the template needs to link the pages around it."""
+
+    rows: list
+    count: int  # capped: COUNT_CAP + 1 means "more than COUNT_CAP"
+    estimated: bool = False  # the planner's estimate, not a count
+    number: int | None = None  # None for a page that starts after a cursor
+    num_pages: int | None = None  # None when the count is capped
+    next_number: int | None = None
+    next_after: str = ""
+    note: str = ""
+    sort: str = "name"
+    keys: list = field(default_factory=list, repr=False)
 
     @property
-    def is_woman_head(self) -> bool:
-        return self.gender == FEMALE
+    def over_cap(self) -> bool:
+        return self.estimated or self.count > COUNT_CAP
 
     @property
-    def masked_id(self) -> str:
-        return mask(self.id_number)
+    def count_text(self) -> str:
+        """«1.234 hộ», or «hơn 10.000 hộ» past the cap (Vietnamese thousands separator)."""
+        if self.estimated:  # two significant digits: 29,636 is «khoảng 30.000 hộ»
+            return f"khoảng {_dotted(round(self.count, 2 - len(str(self.count))))} hộ (ước tính)"
+        shown = _dotted(min(self.count, COUNT_CAP))
+        return f"hơn {shown} hộ" if self.over_cap else f"{shown} hộ"
+
+    @property
+    def detail_prefix(self) -> str:
+        """The household page's URL up to its id: one reverse a page instead of one a row."""
+        return reverse("households:household-detail", args=[0]).removesuffix("0/")
+
+    @property
+    def previous_number(self) -> int | None:
+        return self.number - 1 if self.number and self.number > 1 else None
+
+    @property
+    def has_other_pages(self) -> bool:
+        return bool(self.number != 1 or self.next_number or self.next_after)
 
 
-def ethnic_names(rows: list[ListRow]) -> dict[int, str]:
-    """Names of the ethnic groups of ``rows``, from the groups kept in the process (no join per page)."""
-    names = dict(EthnicGroup.choices())
-    missing = {row.ethnic_group_id for row in rows} - names.keys() - {None}
-    if missing:  # a group added in the last minute, not yet in the kept list
-        names.update(EthnicGroup.objects.filter(pk__in=missing).values_list("pk", "name"))
-    return names
+def _dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def scoped(scope: frozenset[int] | None):
+    """The households of the units in ``scope`` (None: every household)."""
+    if scope is None:
+        return Household.objects.all()
+    return Household.objects.filter(commune_id__in=scope) if scope else Household.objects.none()
 
 
 def list_queryset(households, filters: Filters):
-    """The columns the list shows, with the class in the filter's year read in the same query."""
+    """The filtered households with what a row shows: the class in the filter's year, the village's
+    name in the commune's list and the ethnic group's name, read in the same query."""
     if filters.household_class:  # every row has that class: no need to look it up again
         year_class = Value(filters.household_class, output_field=CharField())
     else:
@@ -64,93 +111,121 @@ def list_queryset(households, filters: Filters):
         # model's default order would join the households table again for every row.
         year_class = Subquery(Classification.objects.filter(household=OuterRef("pk"), year=filters.year)
                               .order_by().values("household_class")[:1])
-    return apply_filters(households, filters).annotate(year_class=year_class).values_list(*COLUMNS)
+    keys = {f"key{i}": key for i, key in enumerate(_keys(filters))}
+    return (apply_filters(households, filters).only(*COLUMNS)
+            .annotate(year_class=year_class, village_name=F("village_unit__name"),
+                      ethnic_name=F("ethnic_group__name"), **keys))
 
 
-class HouseholdList:
-    """The filtered list of the households a scope holds, sliceable and countable for a Paginator."""
-
-    def __init__(self, scope: frozenset[int] | None, filters: Filters):
-        self.scope, self.filters = scope, filters
-        self.shape, self.values = _shape(scope, filters)
-
-    def _build(self, values=None):
-        """The list's queryset: the user's own (``values`` None) or with ``values`` (markers) put in."""
-        if values is None:
-            return list_queryset(_scoped(self.scope).search(self.filters.q), replace(self.filters, q=""))
-        scope, words, filters = _unpack(self.shape, values, self.filters)
-        return list_queryset(_scoped(scope).with_words(words), filters)
-
-    def count(self) -> int:
-        if self.shape is None:
-            return self._build().count()
-        return _statements.count(self.shape, self.values, self._build)
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, window: slice) -> list[ListRow]:
-        start, stop = window.start or 0, window.stop
-        if stop is not None and stop <= start:
-            return []
-        if self.shape is None:
-            rows = self._build()[start:stop]
-        else:
-            rows = _statements.rows((self.shape, start, stop), self.values,
-                                    lambda values: self._build(values)[start:stop])
-        return [ListRow(*row) for row in rows]
+def capped_count(households, filters: Filters) -> int:
+    """How many households pass ``filters``, counted up to ``COUNT_CAP`` + 1."""
+    return apply_filters(households, filters).order_by().values("pk")[:COUNT_CAP + 1].count()
 
 
-def village_options(scope: frozenset[int] | None) -> list[tuple]:
-    """The filter's options: (id, name) of the villages of the communes in ``scope``, in each commune's
-    order, the commune named when there are several; then (text, text) of the first 300 village texts
-    of households not yet linked to a village (a list imported before its villages were confirmed)."""
-    if scope is not None and not scope:
-        return []
-    villages = Village.objects.all() if scope is None else Village.objects.filter(commune_id__in=scope)
-    rows = list(villages.order_by("commune__name", "number").values_list("pk", "name", "commune__name")[:1000])
-    several = len({commune for _, _, commune in rows}) > 1
-    listed = [(pk, f"{name} – {commune}" if several else name) for pk, name, commune in rows]
-    unlinked = (_scoped(scope).filter(village_unit__isnull=True).exclude(village="")
-                .values_list("village", flat=True).distinct().order_by("village")[:300])
-    return listed + [(text, text) for text in unlinked]
+def count_of(households, filters: Filters) -> tuple[int, bool]:
+    """(count, estimated): PostgreSQL's planner estimate when it is well past the cap, else the
+    capped count. Counting even 10,001 matches of a common name reads as many rows as the page."""
+    if connection.vendor == "postgresql":
+        queryset = apply_filters(households, filters).order_by().values("pk")
+        plan = queryset.explain(format="json")  # "" when the ORM knows there is no row (no scope)
+        estimate = json.loads(plan)[0]["Plan"]["Plan Rows"] if plan else 0
+        if estimate > ESTIMATE_FROM:
+            return int(estimate), True
+    return capped_count(households, filters), False
 
 
-def village_names(rows: list[ListRow]) -> dict[int, str]:
-    """The list's name of each village the page's rows link to (one small query a page)."""
-    ids = {row.village_unit_id for row in rows} - {None}
-    return dict(Village.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+def household_page(scope, filters: Filters, *, page=None, after: str = "") -> ListPage:
+    """The page the query string asks for: a number within the counted rows, or the rows after a
+    cursor. A number past the end gives the last page with a note; a cursor that does not read
+    (edited, from another sort) gives the first page."""
+    households = scoped(scope)
+    count, estimated = count_of(households, filters)
+    rows = list_queryset(households, filters)
+    position = _read_cursor(after, filters.sort)
+    if position is not None:
+        found = list(rows.filter(RowAfter(_keys(filters), position))[:PAGE_SIZE + 1])
+        return _page(found, ListPage([], count, estimated=estimated, sort=filters.sort))
+    asked = _number(page)
+    result = _numbered(rows, count, estimated, asked, filters.sort)
+    if estimated and asked > 1 and not result.rows:  # fewer than estimated: count them after all
+        result = _numbered(rows, capped_count(households, filters), False, asked, filters.sort)
+    return result
 
 
-def _scoped(scope):
-    return Household.objects.all() if scope is None else Household.objects.filter(commune_id__in=scope)
+def _numbered(rows, count: int, estimated: bool, asked: int, sort: str) -> ListPage:
+    """Page ``asked`` by its number, or the last numbered page when ``asked`` is past it."""
+    capped = estimated or count > COUNT_CAP
+    last = LAST_NUMBERED if capped else max(1, -(-count // PAGE_SIZE))
+    number = min(asked, last)
+    start = (number - 1) * PAGE_SIZE
+    found = list(rows[start:start + PAGE_SIZE + 1]) if count else []
+    result = _page(found, ListPage([], count, estimated=estimated, number=number,
+                                   num_pages=None if capped else last, sort=sort), numbered_up_to=last)
+    if asked > last and count:
+        result.note = (f"Không có trang {asked}; đây là trang {number}, trang cuối." if not capped else
+                       f"Chỉ đánh số {LAST_NUMBERED} trang đầu; đây là trang {number}. "
+                       "Bấm «Sau »» để xem tiếp hoặc lọc bớt để tìm nhanh hơn.")
+    return result
 
 
-def _shape(scope, filters: Filters):
-    """(shape, values) of a list: what decides its SQL, and the user's values in the order of ``_unpack``.
+def _page(found: list, page: ListPage, *, numbered_up_to: int = 0) -> ListPage:
+    rows, more = found[:PAGE_SIZE], len(found) > PAGE_SIZE
+    for row in rows:
+        row.class_label = CLASS_LABELS.get(row.year_class, "")
+    page.rows = rows
+    if more and page.number is not None and page.number < numbered_up_to:
+        page.next_number = page.number + 1
+    elif more:
+        page.next_after = _cursor(rows[-1], page.sort)
+    return page
 
-    No shape when the filters hold a value that markers cannot stand for (a village matched
-    without regard to case, a search by code or ID digits): such a list runs through the ORM.
+
+def _keys(filters: Filters) -> list:
+    return order_keys(filters.sort, searching=name_search(filters.q))
+
+
+def _number(value) -> int:
+    text = str(value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and 0 < len(text) <= 9 and int(text) > 0 else 1
+
+
+def _cursor(row, sort: str) -> str:
+    keys = [getattr(row, f"key{i}") for i in range(len(order_keys(sort)))]
+    return signing.dumps([sort, *keys], salt=CURSOR_SALT, compress=True)
+
+
+def _read_cursor(text: str, sort: str) -> list | None:
+    if not text:
+        return None
+    try:
+        values = signing.loads(text[:2000], salt=CURSOR_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if (not isinstance(values, list) or not values or values[0] != sort
+            or len(values) != len(order_keys(sort)) + 1
+            or not all(isinstance(v, str | int) and not isinstance(v, bool) for v in values[1:])):
+        return None
+    return values[1:]
+
+
+def village_options(scope: frozenset[int] | None, commune: int | None = None) -> list[tuple]:
+    """The village filter's options: (id, name) of the villages in the commune's list, of ``commune``
+    when one is chosen, else of the communes in ``scope``, the commune named when there are several;
+    then, for a narrow scope, (text, text) of village texts of households not yet linked to a
+    village (a list imported before its villages were confirmed), read through the commune index.
+
+    Only the village table is read for a wide scope: the distinct texts of a province's or the
+    country's households would be a scan of the whole registry on every page.
     """
-    if filters.village or any(c.isdigit() for c in filters.q):
-        return None, ()
-    words = search_words(filters.q)
-    units = sorted(scope) if scope is not None else None
-    shape = (None if units is None else len(units), len(words), filters.commune is not None,
-             bool(filters.household_class), filters.ethnic_group is not None, filters.woman, filters.disagrees,
-             filters.attended, filters.sort)
-    optional = (filters.commune, filters.household_class or None, filters.ethnic_group)
-    return shape, [*(units or ()), *words, filters.year, *(v for v in optional if v is not None)]
-
-
-def _unpack(shape, values, filters: Filters):
-    """(scope, words, filters) with ``values`` put back where ``_shape`` took them from."""
-    units, words, commune, klass, ethnic = shape[:5]
-    rest = list(values)
-    scope, rest = (None, rest) if units is None else (rest[:units], rest[units:])
-    typed, year, rest = rest[:words], rest[words], rest[words + 1:]
-    chosen = {}
-    for name, present in (("commune", commune), ("household_class", klass), ("ethnic_group", ethnic)):
-        if present:
-            chosen[name], rest = rest[0], rest[1:]
-    return scope, typed, replace(filters, q="", year=year, **chosen)
+    units = scope if not commune else ({commune} if scope is None or commune in scope else set())
+    if units is not None and not units:
+        return []
+    villages = Village.objects.all() if units is None else Village.objects.filter(commune_id__in=units)
+    rows = list(villages.order_by("commune__name", "number").values_list("pk", "name", "commune__name")[:1000])
+    several = len({name for _, _, name in rows}) > 1
+    listed = [(pk, f"{name} – {commune_name}" if several else name) for pk, name, commune_name in rows]
+    if units is None or len(units) > NARROW:
+        return listed
+    unlinked = (Household.objects.filter(commune_id__in=units, village_unit__isnull=True).exclude(village="")
+                .order_by("village").values_list("village", flat=True).distinct()[:300])
+    return listed + [(text, text) for text in unlinked]
