@@ -16,6 +16,7 @@ from dialogues.models import (
     PolicyField,
     Quarter,
 )
+from dialogues.roles import RoleHolder
 from documents.text import nfc
 from households.models import EthnicGroup, Gender, HouseholdClass
 from households.people import person_label
@@ -147,10 +148,27 @@ OfficialFormSet = forms.formset_factory(OfficialForm, formset=BaseOfficialFormSe
 
 
 class MinutesForm(forms.ModelForm):
+    """The minutes' text; the secretary signs beside the chair, so the minutes need one by name."""
+
     class Meta:
         model = DialogueSession
         fields = ["secretary", "proceedings", "conclusion"]
         widgets = {"proceedings": forms.Textarea(attrs={"rows": 8}), "conclusion": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {"secretary": "Ghi «Ông/Bà Họ và tên, chức vụ», ví dụ «Bà Lê Thị Cúc, công chức "
+                                   "Văn hóa - Xã hội»: biên bản in «Bà Lê Thị Cúc – Công chức …» và tên "
+                                   "dưới chữ ký của thư ký."}
+        error_messages = {"secretary": {"required": "Ghi họ tên thư ký hội nghị (người ký biên bản cùng chủ trì)."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["secretary"].required = True
+
+    def clean_secretary(self):
+        secretary = nfc(self.cleaned_data["secretary"])
+        if not RoleHolder.parse(secretary).name:
+            raise forms.ValidationError("Ghi họ tên thư ký, không chỉ danh xưng (ví dụ «Bà Lê Thị Cúc, công chức "
+                                        "Văn hóa - Xã hội»).")
+        return secretary
 
 
 def _attendee_label(attendee) -> str:

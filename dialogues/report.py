@@ -13,6 +13,7 @@ from dialogues.models import (
     PolicyField,
     SessionStatus,
 )
+from documents.collation import vi_sort_key
 from households.models import HouseholdClass
 
 DONE = (SessionStatus.HELD, SessionStatus.REPORTED)
@@ -47,13 +48,20 @@ class Figures:
     lines: list[SessionLine] = field(default_factory=list)
 
 
+def session_order(session: DialogueSession) -> tuple:
+    """A report's order: sessions by their day (hour ignored), then those not yet dated by their
+    planned quarter; within one day, the communes in Vietnamese alphabetical order."""
+    day = session.day
+    return (day is None, day or session.reference_date, vi_sort_key(session.commune.name), session.pk)
+
+
 def _labelled(counter: Counter, choices) -> list[tuple[str, int]]:
     return [(label, counter[value]) for value, label in choices if counter[value]]
 
 
 def plan_figures(plan) -> Figures:
     """Sessions held against planned; people who came by gender, ethnicity, class; petitions by field and status."""
-    sessions = list(plan.dialogue_sessions.select_related("commune").order_by("starts_at", "commune__name", "pk"))
+    sessions = sorted(plan.dialogue_sessions.select_related("commune"), key=session_order)
     people = list(Attendee.objects.filter(session__plan=plan, session__status__in=DONE, present=True)
                   .select_related("ethnic_group"))
     petitions = list(Petition.objects.filter(session__plan=plan))

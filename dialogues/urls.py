@@ -1,6 +1,15 @@
 from django.urls import path
 
-from dialogues.views import checkin, downloads, jobs, petitions, registration, reports, sessions
+from dialogues.views import (
+    checkin,
+    downloads,
+    jobs,
+    letters,
+    petitions,
+    registration,
+    reports,
+    sessions,
+)
 
 app_name = "dialogues"
 urlpatterns = [
@@ -27,6 +36,7 @@ urlpatterns = [
     path("<int:pk>/diem-danh/cham/", checkin.checkin_tap, name="checkin-tap"),
     path("<int:pk>/diem-danh/them/", checkin.checkin_walk_in, name="checkin-walk-in"),
     path("<int:pk>/giay-moi.pdf", downloads.invitations, name="invitations"),
+    path("<int:pk>/giay-moi.docx", letters.invitations_docx, name="invitations-docx"),
     path("<int:pk>/giay-moi/<int:attendee_pk>.pdf", downloads.invitations, name="invitation"),
     path("<int:pk>/<str:kind>.<str:fmt>", downloads.session_sheet, name="session-sheet"),
     path("<int:pk>/y-kien/them/", petitions.petition_create, name="petition-create"),

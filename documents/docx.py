@@ -33,7 +33,7 @@ from documents.docx_xml import (
 )
 from documents.levels import LEVELS
 from documents.metrics import text_width_mm
-from documents.official import QUOC_HIEU, TIEU_NGU, Appendix, Block, OfficialDocument
+from documents.official import QUOC_HIEU, TIEU_NGU, Appendix, Block, OfficialDocument, Signature
 from documents.wrapping import wrap_heading
 
 A4_MM = (210, 297)
@@ -47,13 +47,21 @@ AFTER_PAGE_NUMBERS = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titl
                       "w:printerSettings", "w:sectPrChange")
 
 
-def render_docx(doc: OfficialDocument) -> bytes:
-    """DOCX bytes of ``doc``: A4, the PDF's margins, lines and spacing, vi-VN, its own properties."""
+def render_docx(doc: OfficialDocument, *, more: list[OfficialDocument] | tuple = ()) -> bytes:
+    """DOCX bytes of ``doc``: A4, the PDF's margins, lines and spacing, vi-VN, its own properties.
+
+    ``more`` are further documents of the same kind (one invitation per person), each in its own
+    section from a new page, as the PDF prints them; the file's properties are ``doc``'s.
+    """
     word = Document()
     finish_package(word, doc, text_style(".body p"))
     _setup_section(word.sections[0], landscape=False)
     for xml in _first_page(doc):
         append(word, xml)
+    for other in more:
+        _setup_section(word.add_section(WD_SECTION.NEW_PAGE), landscape=False)
+        for xml in _first_page(other):
+            append(word, xml)
     for appendix in doc.appendices:
         section = word.add_section(WD_SECTION.NEW_PAGE)
         _setup_section(section, landscape=appendix.landscape)
@@ -183,27 +191,41 @@ def _blocks(blocks: list[Block], *, keep_last: bool = False) -> list[str]:
 
 
 def _closing_table(doc: OfficialDocument) -> str:
-    """Nơi nhận | authority, signature space and signer; one row that never splits."""
+    """Nơi nhận | authority, signature space and signer; one row that never splits. A record
+    signed by two (``co_signature``) has its second signer on the left and «Nơi nhận» below."""
     left_mm = length_pt("table.closing td.recipients", "width") / PT_PER_UNIT["mm"]
     widths = [mm_twips(left_mm), mm_twips(text_width(landscape=False) - left_mm)]
     # CSS collapses the last paragraph's margin into the table's; Word adds the two.
     gap = max(length_pt("table.closing", "margin-top") - text_style(".body p").after, 0)
-    left = ""
-    if doc.recipient_lines:
-        label = text_style("table.closing td", ".recipients-label")
-        left = paragraph_xml("Nơi nhận:", replace(label, before=label.before + gap), namespace=False)
-        left += _paragraphs(doc.recipient_lines, text_style("table.closing td", ".recipients-list"))
-    signature = "table.closing td.signature"
-    right = ""
-    for index, line in enumerate(doc.signature.authority_lines):
-        style = text_style(signature, ".authority")
-        right += paragraph_xml(line, replace(style, before=style.before + (gap if index == 0 else 0)),
-                               namespace=False)
+    if doc.co_signature is None:
+        left = _recipients_xml(doc, gap)
+    else:
+        left = _signature_xml(doc.co_signature, gap)
+    rows = [row_xml([cell_xml(widths[0], left), cell_xml(widths[1], _signature_xml(doc.signature, gap))])]
+    if doc.co_signature is not None and doc.recipient_lines:
+        below = _recipients_xml(doc, length_pt("table.closing tr.below td", "padding-top"))
+        rows.append(row_xml([cell_xml(widths[0], below), cell_xml(widths[1], "<w:p/>")]))
+    return table_xml(widths, rows, borders=False)
+
+
+def _recipients_xml(doc: OfficialDocument, gap: float) -> str:
+    if not doc.recipient_lines:
+        return ""
+    label = text_style("table.closing td", ".recipients-label")
+    return (paragraph_xml("Nơi nhận:", replace(label, before=label.before + gap), namespace=False)
+            + _paragraphs(doc.recipient_lines, text_style("table.closing td", ".recipients-list")))
+
+
+def _signature_xml(signature: Signature, gap: float) -> str:
+    cell = "table.closing td.signature"
+    out = ""
+    for index, line in enumerate(signature.authority_lines):
+        style = text_style(cell, ".authority")
+        out += paragraph_xml(line, replace(style, before=style.before + (gap if index == 0 else 0)),
+                             namespace=False)
     space = length_pt(".signature-space", "height")
-    right += (f"<w:p>{ppr_xml(text_style(signature), exact_line_pt=space, mark_size=1)}</w:p>"
-              + paragraph_xml(doc.signature.signer, text_style(signature, ".signer"), namespace=False))
-    return table_xml(widths, [row_xml([cell_xml(widths[0], left), cell_xml(widths[1], right)])],
-                     borders=False)
+    return (out + f"<w:p>{ppr_xml(text_style(cell), exact_line_pt=space, mark_size=1)}</w:p>"
+            + paragraph_xml(signature.signer, text_style(cell, ".signer"), namespace=False))
 
 
 def _first_page(doc: OfficialDocument) -> list[str]:

@@ -141,6 +141,9 @@ class OfficialDocument:
     blocks: list[Block]
     recipients: list[str]
     signature: Signature
+    # A record signed by two (the minutes: the secretary left, the chair right): the second
+    # signature takes the closing block's left cell, and «Nơi nhận» moves below both.
+    co_signature: Signature | None = None
     number: int | None = None
     issue_date: datetime.date | None = None
     appendices: list[Appendix] = field(default_factory=list)
