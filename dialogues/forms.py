@@ -56,6 +56,9 @@ class SessionForm(forms.ModelForm):
             self.fields[name].label_from_instance = lambda line: f"{line.estimate.year} – {line.content}"
         for name in ("women_share", "minority_share", "first_timer_share"):
             self.fields[name].widget.attrs.update(min=0, max=100)
+        # No district since 1 July 2025: a commune's leader, or the province's department.
+        self.fields["chair"].help_text = ("Ví dụ: Bà Hà Thị Mai, Phó Chủ tịch UBND xã; hoặc lãnh đạo "
+                                          "Sở Nông nghiệp và Môi trường")
         if self.instance.starts_at:
             self.initial["starts_at"] = timezone.localtime(self.instance.starts_at).strftime("%Y-%m-%dT%H:%M")
 

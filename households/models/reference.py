@@ -73,6 +73,13 @@ class PovertyStandard(ValidityMixin):
         "Mức sống trung bình, thành thị (đồng/người/tháng)", null=True, blank=True
     )
     min_deprivations = models.PositiveSmallIntegerField("Số chỉ số thiếu hụt để là hộ nghèo", default=3)
+    basis = models.CharField(
+        "Văn bản quy định (như viết trong kế hoạch)", max_length=200, blank=True,
+        help_text="Ví dụ: Nghị định số 351/2025/NĐ-CP ngày 30/12/2025 của Chính phủ")
+    urban_term = models.CharField(
+        "Tên gọi khu vực thành thị trong văn bản", max_length=40, default="khu vực thành thị",
+        help_text="Nghị định 07/2021/NĐ-CP: «khu vực thành thị»; Nghị định 351/2025/NĐ-CP: "
+        "«khu vực đô thị».")
     note = models.TextField("Ghi chú", blank=True)
 
     objects = ValidityQuerySet.as_manager()
@@ -84,6 +91,15 @@ class PovertyStandard(ValidityMixin):
 
     def __str__(self):
         return self.name
+
+    @property
+    def basis_name(self) -> str:
+        return self.basis or self.name
+
+    @property
+    def area_labels(self) -> tuple[str, str]:
+        """(rural, urban) as the standard's decree names them."""
+        return "khu vực nông thôn", self.urban_term
 
     @classmethod
     def for_year(cls, year: int) -> "PovertyStandard | None":
@@ -100,6 +116,9 @@ class Indicator(models.Model):
     number = models.PositiveSmallIntegerField("Số thứ tự")
     dimension = models.CharField("Chiều thiếu hụt", max_length=100)
     name = models.CharField("Chỉ số", max_length=150)
+    verified = models.BooleanField(
+        "Đã đối chiếu văn bản gốc", default=True,
+        help_text="Bỏ chọn khi chỉ số được chép tạm (chưa đối chiếu với nghị định, thông tư).")
 
     class Meta:
         verbose_name = "Chỉ số thiếu hụt"
