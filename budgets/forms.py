@@ -7,6 +7,13 @@ from django import forms
 from django.utils import timezone
 
 from areas.models import AdminUnit
+from areas.validity import (
+    DatedChoiceField,
+    filter_valid_in_year,
+    marked_label,
+    names_list,
+    valid_in_year,
+)
 from budgets.checks import PERSON_UNITS
 from budgets.models import (
     AllocationDecision,
@@ -109,6 +116,34 @@ def _current_sub_projects():
     return SubProject.objects.with_catalog().order_by("component__program__valid_from", "code")
 
 
+def _sub_projects_of(year: int, keep=None):
+    """The sub-projects (contents) valid in ``year``, and the one a record already refers to."""
+    rows = filter_valid_in_year(_current_sub_projects(), year)
+    if keep is not None:
+        rows = rows | _current_sub_projects().filter(pk=keep)
+    return rows
+
+
+def _dated_sub_project(form, label: str = "Tiểu dự án / nội dung") -> None:
+    """The sub-project select labelled with validity marks, hidden on the page when not valid
+    for the year typed on the same form (static/js/validity.js)."""
+    old = form.fields["sub_project"]
+    form.fields["sub_project"] = DatedChoiceField(label=label, queryset=old.queryset,
+                                                  required=old.required, empty_label="---------")
+    form.fields["sub_project"].widget.attrs["data-validity-year"] = "id_year"
+
+
+def check_sub_project_year(form) -> None:
+    """The sub-project chosen must be of the programme valid in the year typed (a 2027 estimate
+    refers to the 2026–2035 programme); the message names the valid ones."""
+    sub, year = form.cleaned_data.get("sub_project"), form.cleaned_data.get("year")
+    if sub is None or year is None or valid_in_year(sub, year):
+        return
+    valid = filter_valid_in_year(_current_sub_projects(), year)
+    form.add_error("sub_project", f"«{sub}» không có hiệu lực trong năm {year} ({sub.validity_text}). "
+                                  f"Có hiệu lực trong năm {year}: {names_list(valid)}.")
+
+
 class EstimateForm(forms.ModelForm):
     class Meta:
         model = Estimate
@@ -118,10 +153,16 @@ class EstimateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids).select_related("parent")
         self.fields["sub_project"].queryset = _current_sub_projects()
+        _dated_sub_project(self)
         self.fields["year"].initial = timezone.localdate().year
         self.fields["year"].widget.attrs.update(min=2021, max=2035)
         if self.instance.pk:
             self.fields.pop("unit")
+
+    def clean(self):
+        data = super().clean()
+        check_sub_project_year(self)
+        return data
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -135,9 +176,15 @@ class GroupForm(forms.ModelForm):
         model = EstimateGroup
         fields = ["title", "sub_project"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, estimate=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sub_project"].queryset = _current_sub_projects()
+        estimate = estimate or (self.instance.estimate if self.instance.estimate_id else None)
+        if estimate is None:
+            self.fields["sub_project"].queryset = _current_sub_projects()
+        else:
+            self.fields["sub_project"].queryset = _sub_projects_of(estimate.year,
+                                                                   self.instance.sub_project_id)
+        self.fields["sub_project"].label_from_instance = marked_label
 
 
 class LineForm(forms.ModelForm):
@@ -153,10 +200,19 @@ class LineForm(forms.ModelForm):
 
     def __init__(self, *args, estimate, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["funding_source"].queryset = FundingSource.objects.all()
+        # Offered: what is valid in the estimate's year, and what the line already refers to.
+        year, line = estimate.year, self.instance
+        sources = filter_valid_in_year(FundingSource.objects.all(), year)
+        norms = filter_valid_in_year(Norm.objects.for_unit(estimate.unit), year)
+        if line.pk:
+            sources = sources | FundingSource.objects.filter(pk=line.funding_source_id)
+            norms = norms | Norm.objects.filter(pk=line.norm_id)
+        self.fields["funding_source"].queryset = sources.distinct()
         self.fields["funding_source"].required = True
-        self.fields["sub_project"].queryset = _current_sub_projects()
-        self.fields["norm"].queryset = Norm.objects.for_unit(estimate.unit).select_related("province")
+        self.fields["sub_project"].queryset = _sub_projects_of(year, line.sub_project_id)
+        self.fields["norm"].queryset = norms.distinct().select_related("province")
+        for name in ("funding_source", "sub_project", "norm"):
+            self.fields[name].label_from_instance = marked_label
 
     def clean(self):
         data = super().clean()
@@ -208,6 +264,13 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
         self.fields["sub_project"].queryset = _current_sub_projects()
+        _dated_sub_project(self)
+        self.fields["funding_source"].queryset = FundingSource.objects.current()
+
+    def clean(self):
+        data = super().clean()
+        check_sub_project_year(self)
+        return data
 
 
 class StatedTotalForm(forms.Form):

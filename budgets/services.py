@@ -11,6 +11,7 @@ from django.db.models import Max, Sum
 from audit.models import Action
 from audit.services import diff, record
 from budgets import permissions as perms
+from budgets.catalog import check_sub_project_in_year
 from budgets.models import (
     Allocation,
     AllocationDecision,
@@ -54,6 +55,7 @@ def create_estimate(unit, *, by, year: int, title: str, sub_project=None,
                     display_unit: int = 1, request=None) -> Estimate:
     """Create an empty estimate for a unit the user may edit."""
     _require(perms.can_edit_unit_estimates(by, unit))
+    check_sub_project_in_year(sub_project, year)
     _lock(type(unit), unit.pk)
     if any(_same_text(other, title) for other in Estimate.objects.filter(unit=unit, year=year)
            .values_list("title", flat=True)):
@@ -286,6 +288,7 @@ def add_allocation(decision: AllocationDecision, *, by, unit, year: int, sub_pro
     _require(perms.can_manage_allocations(by, unit))
     if amount <= 0:
         raise ValidationError("Số tiền được giao phải lớn hơn 0.")
+    check_sub_project_in_year(sub_project, year)
     taken = ValidationError("Quyết định đã có khoản giao cho đơn vị, năm, tiểu dự án và nguồn vốn này.")
     if decision.allocations.filter(unit=unit, year=year, sub_project=sub_project,
                                    funding_source=funding_source).exists():

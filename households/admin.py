@@ -25,6 +25,7 @@ class EthnicGroupAdmin(admin.ModelAdmin):
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
+    fields = ["number", "dimension", "name", "verified"]
 
 
 @admin.register(ImportSettings)
@@ -36,8 +37,14 @@ class ImportSettingsAdmin(AdministratorOnly, admin.ModelAdmin):
 
 @admin.register(PovertyStandard)
 class PovertyStandardAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "rural_line", "urban_line", "valid_from", "valid_to"]
+    list_display = ["code", "name", "rural_line", "urban_line", "urban_term", "valid_from", "valid_to",
+                    "unverified_indicators"]
     inlines = [IndicatorInline]
+
+    @admin.display(description="Chỉ số chưa đối chiếu văn bản gốc")
+    def unverified_indicators(self, standard):
+        count = standard.indicators.filter(verified=False).count()
+        return f"{count} chỉ số chưa đối chiếu" if count else "Đã đối chiếu đủ"
 
 
 @admin.register(IdNumberReview)

@@ -5,6 +5,10 @@ line with at least ``min_deprivations`` deprived indicators → poor; at or belo
 fewer → near-poor; above the line and at or below the middle-income band → middle-income.
 """
 
+import datetime
+
+from django.core.exceptions import ValidationError
+
 from households.models import Classification, HouseholdClass, PovertyStandard
 from households.models.household import deprived_count
 
@@ -40,7 +44,10 @@ def agrees(recorded: str, computed: str, *, mid_known: bool) -> bool:
 
 def refresh_computed(classification: Classification, *, urban: bool,
                      standard: PovertyStandard | None = None) -> Classification:
-    """Set the standard of the year, the computed class and the disagreement flag (not saved)."""
+    """Set the standard of the year, the computed class and the disagreement flag (not saved).
+    A ``standard`` given must be the one in force for the year (refused otherwise)."""
+    if standard is not None:
+        check_standard_for_year(standard, classification.year)
     standard = standard or PovertyStandard.for_year(classification.year)
     classification.standard = standard
     if standard is None:
@@ -53,3 +60,15 @@ def refresh_computed(classification: Classification, *, urban: bool,
     mid_known = standard.mid_rural is not None
     classification.disagrees = not agrees(classification.household_class, computed, mid_known=mid_known)
     return classification
+
+
+def check_standard_for_year(standard: PovertyStandard, year: int) -> None:
+    """Refuse measuring ``year`` by a standard not in force on 1 January of it, naming the one
+    that is (a 2027 review by the 2022–2025 standard of Nghị định 07/2021/NĐ-CP)."""
+    if standard.is_active_on(datetime.date(year, 1, 1)):
+        return
+    valid = PovertyStandard.for_year(year)
+    which = f"«{valid}»" if valid else "(chưa có chuẩn nghèo nào được khai báo cho năm này)"
+    raise ValidationError({"standard": f"Chuẩn nghèo «{standard}» không áp dụng cho năm {year} "
+                                       f"(hiệu lực {standard.validity_text}). Phân loại năm {year} "
+                                       f"phải theo chuẩn: {which}."})

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from plans import outline, services
 from plans.forms import BasesForm, PlanHeaderForm
-from plans.models import BlockKind, CitedDocument, LiveBlock, PlanBlock
+from plans.models import BlockKind, LiveBlock, PlanBlock
 from plans.permissions import can_edit_plan, flags
 from plans.views import get_plan
 
@@ -43,9 +43,9 @@ def plan_edit(request, pk):
     context = {
         **_outline_context(plan), **flags(request.user, plan),
         "header_form": PlanHeaderForm(instance=plan, user=request.user),
-        "bases_form": BasesForm(initial={"documents": [x.document for x in plan.basis_links.all()]}),
+        "bases_form": BasesForm(initial={"documents": [x.document for x in plan.basis_links.all()]},
+                                plan=plan),
     }
-    context["bases_form"].fields["documents"].queryset = CitedDocument.objects.order_by("-date")
     return render(request, "plans/editor/editor.html", context)
 
 
@@ -77,9 +77,13 @@ def header_save(request, pk):
 @require_POST
 def bases_save(request, pk):
     plan = get_plan(request, pk)
-    form = BasesForm(request.POST)
-    if form.is_valid():
+    form = BasesForm(request.POST, plan=plan)
+    if not form.is_valid():
+        return HttpResponse(" ".join(form.errors["documents"]), status=422)
+    try:
         services.set_bases(plan, by=request.user, documents=list(form.cleaned_data["documents"]))
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=422)
     response = HttpResponse(status=204)
     response["HX-Trigger"] = CHANGED
     return response

@@ -4,9 +4,17 @@ control character through (PostgreSQL refuses NUL; the documents have no use for
 import uuid
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 
 from areas.models import IssuingBody
+from areas.validity import (
+    DatedChoiceField,
+    DatedMultipleChoiceField,
+    filter_valid_in_year,
+    names_list,
+    valid_in_year,
+)
 from plans.models import Authority, CitationKind, CitedDocument, Plan, PlanKind, Status
 from plans.parsing import strip_controls
 
@@ -68,11 +76,32 @@ class LibrarySearchForm(ControlFree, forms.Form):
         return self.cleaned_data["q"][:100]
 
 
+def _check_body_in_year(form, year_field: str = "year") -> None:
+    """The issuing body chosen must be in force in the year typed on the same form; the
+    message names the bodies that are (the page hides the others, static/js/validity.js)."""
+    body, year = form.cleaned_data.get("issuing_body"), form.cleaned_data.get(year_field)
+    if body is None or year is None or valid_in_year(body, year):
+        return
+    valid = [b for b in form.fields["issuing_body"].queryset if valid_in_year(b, year)]
+    form.add_error("issuing_body", f"{body} không có hiệu lực trong năm {year} "
+                                   f"({body.validity_text}). Cơ quan ban hành có hiệu lực trong "
+                                   f"năm {year}: {names_list(valid)}.")
+
+
+def _body_field(**kwargs) -> DatedChoiceField:
+    field = DatedChoiceField(label="Cơ quan ban hành", queryset=IssuingBody.objects.none(),
+                             error_messages={"invalid_choice": "Cơ quan ban hành không hợp lệ."},
+                             **kwargs)
+    field.widget.attrs["data-validity-year"] = "id_year"
+    return field
+
+
 class PlanCreateForm(OneUse):
     kind = forms.ChoiceField(label="Loại kế hoạch", choices=PlanKind.choices,
                              widget=forms.RadioSelect)
-    issuing_body = forms.ModelChoiceField(label="Cơ quan ban hành", queryset=IssuingBody.objects.none(),
-                                          error_messages={"invalid_choice": "Cơ quan ban hành không hợp lệ."})
+    issuing_body = _body_field(
+        help_text="Chỉ các cơ quan có hiệu lực trong năm kế hoạch được chọn; cơ quan đã giải thể "
+                  "vẫn hiện (kèm ngày hết hiệu lực) để lập kế hoạch của những năm trước.")
     year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)
 
     def __init__(self, *args, bodies, **kwargs):
@@ -80,16 +109,26 @@ class PlanCreateForm(OneUse):
         self.fields["issuing_body"].queryset = bodies
         self.fields["year"].initial = timezone.localdate().year
 
+    def clean(self):
+        data = super().clean()
+        _check_body_in_year(self)
+        return data
+
 
 class PlanCopyForm(OneUse):
     year = forms.IntegerField(label="Năm của kế hoạch mới", min_value=2000, max_value=2100)
-    issuing_body = forms.ModelChoiceField(
-        label="Cơ quan ban hành", queryset=IssuingBody.objects.none(), required=False,
+    issuing_body = _body_field(
+        required=False,
         help_text="Để trống để giữ cơ quan ban hành của kế hoạch gốc (nếu còn hiệu lực).")
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_body"].queryset = bodies
+
+    def clean(self):
+        data = super().clean()
+        _check_body_in_year(self)
+        return data
 
 
 class PlanHeaderForm(ControlFree, forms.ModelForm):
@@ -112,7 +151,13 @@ class PlanHeaderForm(ControlFree, forms.ModelForm):
         from budgets.models import Estimate, SubProject
 
         super().__init__(*args, **kwargs)
-        self.fields["subprojects"].queryset = SubProject.objects.with_catalog().order_by("code")
+        subprojects = SubProject.objects.with_catalog()
+        if self.instance.pk:  # the year's programme, and what the plan already refers to
+            year_rows = filter_valid_in_year(subprojects, self.instance.year)
+            subprojects = subprojects.filter(pk__in=year_rows.values("pk")) | subprojects.filter(
+                plans=self.instance)
+        self.fields["subprojects"].queryset = subprojects.distinct().order_by(
+            "component__program__valid_from", "code")
         estimates = Estimate.objects.visible_to(user) if user is not None else Estimate.objects.none()
         if self.instance.pk:
             estimates = estimates.filter(unit=self.instance.unit_id)
@@ -137,16 +182,32 @@ class PlanHeaderForm(ControlFree, forms.ModelForm):
 
 
 class BasesForm(ControlFree, forms.Form):
-    documents = forms.ModelMultipleChoiceField(
+    """The plan's bases: the library's documents valid in the plan's year, and those the plan
+    already cites (an ended one stays, marked «(hết hiệu lực từ …)»)."""
+
+    documents = DatedMultipleChoiceField(
         label="Văn bản căn cứ", queryset=CitedDocument.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if plan is not None:
+            cited = plan.basis_links.values("document")
+            valid = filter_valid_in_year(CitedDocument.objects.all(), plan.year).values("pk")
+            self.fields["documents"].queryset = CitedDocument.objects.filter(
+                models.Q(pk__in=valid) | models.Q(pk__in=cited)).order_by("-date")
+            self.fields["documents"].error_messages["invalid_choice"] = (
+                f"Văn bản căn cứ đã chọn không có hiệu lực trong năm {plan.year} của kế hoạch "
+                "(hoặc không còn trong thư viện); hãy chọn văn bản còn hiệu lực.")
 
 
 class CitedDocumentForm(ControlFree, forms.ModelForm):
     class Meta:
         model = CitedDocument
-        fields = ["kind", "doc_type", "number", "date", "issuer", "title"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        fields = ["kind", "doc_type", "number", "date", "issuer", "title", "valid_from", "valid_to"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "valid_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def clean(self):
         data = super().clean()
@@ -156,6 +217,8 @@ class CitedDocumentForm(ControlFree, forms.ModelForm):
         elif data.get("kind") and data.get("number") and not document.number_is_valid:
             self.add_error("number", f"Số hiệu «{data['number']}» không đúng mẫu "
                                      f"{CitationKind(data['kind']).label}.")
+        if data.get("valid_from") and data.get("valid_to") and data["valid_from"] > data["valid_to"]:
+            self.add_error("valid_to", "Ngày hết hiệu lực phải sau hoặc trùng ngày bắt đầu hiệu lực.")
         return data
 
 

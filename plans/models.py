@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from areas.models import AdminUnit, IssuingBody, UnitScopedQuerySet
+from areas.models import AdminUnit, IssuingBody, UnitScopedQuerySet, ValidityMixin, ValidityQuerySet
 from documents.official import (
     BASIS,
     BULLET,
@@ -27,8 +27,25 @@ class CitationKind(models.TextChoices):
     LAW = "law", "Luật, pháp lệnh (trích dẫn theo tên)"
 
 
-class CitedDocument(models.Model):
-    """A document plans cite as a legal basis (căn cứ), kept once and reused."""
+class BasisLevel(models.TextChoices):
+    """The issuers a document is a default basis for (plans drafted from the templates)."""
+
+    COMMUNE = "commune", "Kế hoạch cấp xã"
+    PROVINCE = "province", "Kế hoạch cấp tỉnh"
+
+
+class CitedDocumentQuerySet(ValidityQuerySet):
+    def defaults_for(self, *, level: str, kind: str, day):
+        """The documents a new plan of ``kind`` by an issuer of ``level`` cites by default on
+        ``day``, in their default order (the library is small: the lists are read here)."""
+        rows = self.active_on(day).exclude(default_levels=[]).order_by("default_order", "date")
+        return [row for row in rows if level in row.default_levels
+                and (not row.default_kinds or kind in row.default_kinds)]
+
+
+class CitedDocument(ValidityMixin):
+    """A document plans cite as a legal basis (căn cứ), kept once and reused; its validity says
+    for which documents' dates it is offered, and its defaults which new drafts cite it."""
 
     kind = models.CharField("Loại số hiệu", max_length=10, choices=CitationKind.choices)
     doc_type = models.CharField("Tên loại", max_length=60, help_text="Ví dụ: Quyết định, Thông tư")
@@ -36,6 +53,15 @@ class CitedDocument(models.Model):
     date = models.DateField("Ngày ban hành", null=True, blank=True)
     issuer = models.CharField("Cơ quan, người ban hành", max_length=200, blank=True)
     title = models.CharField("Trích yếu", max_length=500)
+    default_levels = models.JSONField(
+        "Căn cứ mặc định của kế hoạch", default=list, blank=True,
+        help_text="Kế hoạch mới lập từ mẫu (cấp xã, cấp tỉnh) tự dẫn văn bản này khi còn hiệu lực.")
+    default_kinds = models.JSONField(
+        "Chỉ cho các loại kế hoạch", default=list, blank=True,
+        help_text="Để trống: mọi loại kế hoạch.")
+    default_order = models.PositiveSmallIntegerField("Thứ tự trong phần căn cứ", default=0)
+
+    objects = CitedDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Văn bản căn cứ"
@@ -75,10 +101,12 @@ class CitedDocument(models.Model):
 
 class PlanKind(models.TextChoices):
     DIALOGUE_CONFERENCES = "dialogue_conferences", "Tổ chức hội nghị đối thoại chính sách tại các xã"
-    DA6_COMMUNICATION = "da6_communication", "Truyền thông giảm nghèo đa chiều hằng năm (DA6-TDA2)"
+    DA6_COMMUNICATION = "da6_communication", "Truyền thông về giảm nghèo đa chiều hằng năm"
     COMMUNE_DIALOGUE = "commune_dialogue", "Đối thoại của Chủ tịch UBND xã theo quý"
     REVIEW_CONFERENCE = "review_conference", "Hội nghị sơ kết, tổng kết"
-    YEARLY_IMPLEMENTATION = "yearly_implementation", "Thực hiện các tiểu dự án DA6, DA7 hằng năm"
+    YEARLY_IMPLEMENTATION = "yearly_implementation", ("Thực hiện nội dung truyền thông, nâng cao "
+                                                      "năng lực, giám sát hằng năm")
+    HOUSEHOLD_REVIEW = "household_review", "Rà soát hộ nghèo, hộ cận nghèo hằng năm"
     BLANK = "blank", "Kế hoạch trống"
 
 

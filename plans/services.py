@@ -13,7 +13,6 @@ from areas.models import IssuingBody
 from audit.models import Action
 from audit.services import record
 from documents.text import nfc, nfc_lines
-from plans.kinds import TEMPLATES
 from plans.models import (
     Authority,
     CitedDocument,
@@ -36,6 +35,7 @@ from plans.permissions import (
 )
 from plans.register import check_issue_date, next_document_number
 from plans.revisions import EDIT_ACTION, record_revision
+from plans.wording import default_bases, draft_texts
 
 HEADER_EDITABLE = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
                    "recipients", "authority", "collective_line", "collective_name", "signer_name",
@@ -50,11 +50,32 @@ def body_active_in_year(body: IssuingBody, year: int) -> bool:
 
 
 def _check_body_year(body: IssuingBody, year: int) -> None:
+    """Refuse a body not in force in ``year``, naming the bodies of the same unit and its
+    predecessors or successors that are (a plan for 2024 by a commune of July 2025 is told
+    to choose the district of then)."""
     if not body_active_in_year(body, year):
+        from areas.validity import names_list
+
+        valid = [other for other in _related_bodies(body) if body_active_in_year(other, year)]
+        hint = (f"Cơ quan ban hành có hiệu lực trong năm {year}: {names_list(valid)}." if valid
+                else "Hãy chọn cơ quan ban hành kế thừa hoặc năm khác.")
         raise ValidationError(
-            {"year": f"{body} không còn hiệu lực trong năm {year} (hiệu lực {body.validity_text}). "
-                     "Hãy chọn cơ quan ban hành kế thừa hoặc năm khác."}
+            {"year": f"{body} không có hiệu lực trong năm {year} (hiệu lực {body.validity_text}). "
+                     + hint}
         )
+
+
+def _related_bodies(body: IssuingBody) -> list[IssuingBody]:
+    """Bodies of the body's unit, of the units it came from and of the units that followed it."""
+    unit = body.unit
+    units = {unit.pk, *unit.predecessors.values_list("pk", flat=True),
+             *unit.successors.values_list("pk", flat=True),
+             *unit.predecessors.values_list("parent", flat=True)}
+    if unit.parent_id:
+        units.add(unit.parent_id)
+    units.discard(None)
+    return list(IssuingBody.objects.filter(unit__in=units).exclude(pk=body.pk)
+                .order_by("display_name"))
 
 
 def _unit_phrase(body: IssuingBody) -> str:
@@ -108,21 +129,21 @@ def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by,
     if kind not in PlanKind.values:
         raise ValidationError({"kind": "Loại kế hoạch không hợp lệ."})
     _check_body_year(issuing_body, year)
-    template = TEMPLATES[kind]
-    words = {"year": year, "place": issuing_body.place_name, "body": issuing_body.display_name,
-             "unit": _unit_phrase(issuing_body)}
-    plan = Plan(kind=kind, year=year, created_by=by, title=template.title.format(**words),
-                intro=template.intro.format(**words), closing=template.closing.format(**words),
-                recipients="\n".join(template.recipients),
+    texts = draft_texts(kind, issuing_body, year, unit_phrase=_unit_phrase(issuing_body))
+    template = texts["template"]
+    plan = Plan(kind=kind, year=year, created_by=by, title=texts["title"], intro=texts["intro"],
+                closing=texts["closing"], recipients=texts["recipients"],
                 authority=Authority.DEPUTY if issuing_body.is_collective else Authority.HEAD,
                 creation_token=token)
     _snapshot_header(plan, issuing_body)
     _save_new(plan)
     live = {template.live_budget_after: "budget", template.live_schedule_after: "schedule"}
     live.pop("", None)
-    PlanBlock.objects.bulk_create(build_blocks(plan, template.outline.format(**words),
+    PlanBlock.objects.bulk_create(build_blocks(plan, texts["outline"],
                                                required=[r.heading for r in template.required],
                                                live_after=live))
+    for position, document in enumerate(default_bases(kind, issuing_body, year)):
+        plan.basis_links.create(document=document, position=position)
     record_revision(plan, by=by, action="Tạo kế hoạch")
     record(by, Action.CREATE, plan)
     return plan
@@ -209,11 +230,25 @@ def update_header(plan: Plan, *, by, **values) -> Plan:
     return plan
 
 
+def _check_bases_in_year(plan: Plan, documents: list) -> None:
+    """A basis newly cited must be in force in the plan's year (one already cited may stay)."""
+    from areas.validity import filter_valid_in_year, names_list, valid_in_year
+
+    cited = set(plan.basis_links.values_list("document", flat=True))
+    if wrong := [d for d in documents if d.pk not in cited and not valid_in_year(d, plan.year)]:
+        valid = filter_valid_in_year(CitedDocument.objects.order_by("default_order", "-date"),
+                                     plan.year)[:8]
+        raise ValidationError(
+            f"Văn bản «{wrong[0].citation[:120]}» không có hiệu lực trong năm {plan.year} "
+            f"({wrong[0].validity_text}). Văn bản có hiệu lực: {names_list(valid)}.")
+
+
 @transaction.atomic
 def set_bases(plan: Plan, *, by, documents: list) -> Plan:
     """The plan's legal bases, in the given order."""
     if not can_edit_plan(by, plan):
         raise PermissionDenied("Bạn không được sửa kế hoạch này.")
+    _check_bases_in_year(plan, documents)
     plan.basis_links.all().delete()
     for position, document in enumerate(documents):
         plan.basis_links.create(document=document, position=position)

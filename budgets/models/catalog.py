@@ -32,8 +32,9 @@ class Program(ValidityMixin):
         self.clean_validity()
 
 
-class Component(models.Model):
-    """A component (Dự án) of a program, e.g. DA6 Truyền thông và giảm nghèo về thông tin."""
+class Component(ValidityMixin):
+    """A component of a program: a Dự án of 2021–2025 (DA6 Truyền thông và giảm nghèo về thông
+    tin) or a Hợp phần of 2026–2035; ended by its validity, never deleted while in use."""
 
     program = models.ForeignKey(
         Program, verbose_name="Chương trình", on_delete=models.PROTECT, related_name="components"
@@ -41,6 +42,12 @@ class Component(models.Model):
     code = models.CharField("Mã dự án", max_length=20, help_text="Ví dụ: DA6")
     name = models.CharField("Tên dự án", max_length=300)
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    verified = models.BooleanField(
+        "Đã đối chiếu văn bản gốc", default=True,
+        help_text="Bỏ chọn khi tên, nội dung được ghi tạm theo tin đã công bố, chưa đối chiếu văn bản.")
+    note = models.TextField("Ghi chú nguồn", blank=True)
+
+    objects = ValidityQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Dự án thành phần"
@@ -52,6 +59,9 @@ class Component(models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.name}"
+
+    def clean(self):
+        self.clean_validity()
 
 
 class SubProjectQuerySet(ValidityQuerySet):
@@ -69,6 +79,9 @@ class SubProject(ValidityMixin):
     short_code = models.CharField("Mã rút gọn", max_length=20, help_text="Ví dụ: TDA2")
     name = models.CharField("Tên tiểu dự án", max_length=300)
     order = models.PositiveSmallIntegerField("Thứ tự", default=0)
+    verified = models.BooleanField(
+        "Đã đối chiếu văn bản gốc", default=True,
+        help_text="Bỏ chọn khi nội dung được ghi tạm, chưa đối chiếu văn bản của bộ, ngành.")
 
     objects = SubProjectQuerySet.as_manager()
 
@@ -103,7 +116,9 @@ class FundingSource(ValidityMixin):
         ordering = ["order", "code"]
 
     def __str__(self):
-        return self.short_name or self.name
+        """The full name: a user reads «Vốn huy động hợp pháp khác (doanh nghiệp, cộng đồng, …)»,
+        never a code or a clipped name."""
+        return self.name
 
     def clean(self):
         self.clean_validity()

@@ -45,7 +45,7 @@ def render_body(request, estimate: Estimate, *, clear_editor=True):
 def estimate_detail(request, pk):
     estimate = visible_estimate(request, pk)
     context = body_context(request, estimate) | {
-        "group_form": GroupForm(), "reference": estimate_reference(estimate),
+        "group_form": GroupForm(estimate=estimate), "reference": estimate_reference(estimate),
         "plans": attached_plans(estimate, request.user),
     }
     return render(request, "budgets/estimate_detail.html", context)
@@ -102,7 +102,7 @@ def display_unit(request, pk):
 @require_POST
 def group_add(request, pk):
     estimate = visible_estimate(request, pk)
-    form = GroupForm(request.POST)
+    form = GroupForm(request.POST, estimate=estimate)
     added = False
     if form.is_valid():
         try:

@@ -8,6 +8,7 @@ from plans.models import Plan
 from plans.problems import Problem
 from plans.textchecks.amounts import total_problems
 from plans.textchecks.citations import citation_consistency_problems
+from plans.textchecks.era import era_problems
 from plans.textchecks.money_words import money_word_problems
 from plans.textchecks.pasted import pasted_text_problems
 from plans.textchecks.recipients import keep_line_problems, known_units
@@ -24,9 +25,18 @@ def text_problems(plan: Plan, blocks=None) -> list[Problem]:
     problems = (total_problems(lines) + money_word_problems(lines) + doubled_word_problems(lines)
                 + misspelling_problems(lines) + pasted_text_problems(lines, header_lines)
                 + keep_line_problems(plan.recipients, known_units(bodies))
-                + citation_consistency_problems(lines))
+                + citation_consistency_problems(lines) + _era_problems(plan, lines))
     texts = {line.target: line.text for line in lines} | {"field-recipients": plan.recipients}
     return [_seen(problem, texts) for problem in problems]
+
+
+def _era_problems(plan: Plan, lines) -> list[Problem]:
+    """Pre-reform words, only in a plan drafted in the wording after 1 July 2025."""
+    from plans.wording import PRE_REFORM, wording_level
+
+    if wording_level(plan.issuing_body, plan.year) == PRE_REFORM:
+        return []
+    return era_problems(lines, plan.recipients)
 
 
 def _seen(problem: Problem, texts: dict[str, str]) -> Problem:

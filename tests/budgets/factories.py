@@ -24,8 +24,8 @@ def ensure_catalog() -> None:
     if not SubProject.objects.exists():
         from django.apps import apps
 
-        load = importlib.import_module("budgets.migrations.0002_load_catalog").load
-        load(apps, None)
+        for migration in ("0002_load_catalog", "0010_merged_programme_2026_2035"):
+            importlib.import_module(f"budgets.migrations.{migration}").load(apps, None)
 
 
 def sub_project(code="DA6-TDA2") -> SubProject:

@@ -10,9 +10,11 @@ def test_the_2021_program_ships_seven_components_and_the_sub_projects_of_da6_and
     assert tda2.short_code == "TDA2" and tda2.name == "Truyền thông về giảm nghèo đa chiều"
 
 
-def test_the_merged_program_is_an_empty_shell_for_administrators_to_structure(db):
+def test_the_merged_program_has_its_two_components_marked_unverified(db):
     program = Program.objects.get(code="MTQG-2026-2035")
-    assert program.valid_from.year == 2026 and not Component.objects.filter(program=program).exists()
+    components = list(Component.objects.filter(program=program).order_by("order"))
+    assert [c.code for c in components] == ["HP1", "HP2"]
+    assert program.valid_from.year == 2026 and not any(c.verified for c in components)
 
 
 def test_the_six_funding_sources_are_data_rows(db):

@@ -216,7 +216,10 @@ def test_a_forty_page_plan_is_checked_without_error(plan, officer, client_as):
     for _ in range(7):
         outline.paste_blocks(plan, by=officer, text=body)
     assert plan.blocks.count() > 400
-    assert [p.message for p in text_problems(plan)] == [
+    problems = [p.message for p in text_problems(plan)]
+    # The 2023 district seed pasted into a 2026 commune plan: its district words are named too.
+    assert any("«huyện»" in m for m in problems if "01/7/2025" in m)
+    assert [m for m in problems if "01/7/2025" not in m] == [
         "Số trang lọt vào câu: «thông 3 tin» (có lẽ là «thông tin»)."] * 7
     response = client_as(officer).get(reverse("plans:plan-checks", args=[plan.pk]))
     assert response.status_code == 200

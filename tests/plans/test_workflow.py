@@ -120,7 +120,7 @@ def test_revisions_can_be_compared(plan, officer):
 def test_creating_for_a_body_outside_its_validity_is_refused(officer, body):
     body.valid_to = datetime.date(2025, 6, 30)
     body.save()
-    with pytest.raises(ValidationError, match="không còn hiệu lực trong năm 2026"):
+    with pytest.raises(ValidationError, match="không có hiệu lực trong năm 2026"):
         services.create_plan(kind=PlanKind.BLANK, issuing_body=body, year=2026, by=officer)
 
 
