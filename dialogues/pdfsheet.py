@@ -10,48 +10,40 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from django.contrib.staticfiles import finders
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from dialogues.columns import (
+    BODY_SIZE,
+    BOLD,
+    ITALIC,
+    REGULAR,
+    Column,
+    Measure,
+    balanced_lines,
+    cell_text,
+    register_fonts,
+    wrap,
+)
 from documents.official import QUOC_HIEU, TIEU_NGU
 
-REGULAR, BOLD, ITALIC = "LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 30 * mm, 15 * mm, 20 * mm, 20 * mm
-BODY_SIZE, LEADING = 12, 14
-
-
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    for name, file in ((REGULAR, "Regular"), (BOLD, "Bold"), (ITALIC, "Italic")):
-        pdfmetrics.registerFont(TTFont(name, finders.find(f"fonts/LiberationSerif-{file}.ttf")))
-
-
-def _lines(text: str, font: str, width: float) -> list[str]:
-    """The text's lines in a column: one line without measuring word by word when it fits."""
-    if not text:
-        return []
-    if pdfmetrics.stringWidth(text, font, BODY_SIZE) <= width:
-        return [text]
-    return simpleSplit(text, font, BODY_SIZE, width)
-
-
-@dataclass
-class Column:
-    label: str
-    width_mm: float
-    align: str = "left"  # left, center, right
+LEADING = 14
+KEEP_WITH_SIGNATURES = 3
+__all__ = ["BOLD", "ITALIC", "REGULAR", "Column", "Sheet", "register_fonts", "render_sheets"]
 
 
 @dataclass
 class Sheet:
-    """One session's sheet: header lines, title, the table, what follows it, signatures."""
+    """One session's sheet: header lines, title, the session block, the table, what follows it, signatures.
+
+    Cells are text, or whole đồng (int) that the PDF writes «1.500.000» and the workbook as a number.
+    ``columns`` carry the widths ``columns.lay_out`` gave them; ``measure`` remembers the text widths.
+    """
 
     parent_lines: list[str]
     issuer_lines: list[str]
@@ -59,11 +51,13 @@ class Sheet:
     title: str
     subtitles: list[str]
     columns: list[Column]
-    rows: list[list[str]]
-    row_height_mm: float = 8
-    total_rows: list[list[str]] = field(default_factory=list)
+    rows: list[list]
+    row_height_mm: float = 9
+    total_rows: list[list] = field(default_factory=list)
     after_lines: list[str] = field(default_factory=list)
     signatures: list[str] = field(default_factory=list)
+    landscape: bool = False
+    measure: Measure = field(default_factory=Measure)
 
 
 class _Writer:
@@ -72,15 +66,18 @@ class _Writer:
         self.width, self.height = A4
         self.page_in_sheet = 0
         self.y = 0.0
+        self.measure = Measure()
 
     def new_page(self):
         if self.page_in_sheet:
             self.c.showPage()
+        self.c.setPageSize((self.width, self.height))
         self.page_in_sheet += 1
         self.y = self.height - MARGIN_TOP
         if self.page_in_sheet > 1:
             self.c.setFont(REGULAR, 13)
             self.c.drawCentredString(self.width / 2, self.height - 12 * mm, str(self.page_in_sheet))
+        self.c.setLineWidth(0.5)
 
     def centred(self, text: str, x: float, font: str, size: float, step: float | None = None):
         self.c.setFont(font, size)
@@ -88,7 +85,7 @@ class _Writer:
         self.y -= step or size * 1.25
 
     def header(self, sheet: Sheet):
-        left_x, right_x = MARGIN_LEFT + 30 * mm, MARGIN_LEFT + 30 * mm + 90 * mm
+        left_x, right_x = MARGIN_LEFT + 30 * mm, self.width - MARGIN_RIGHT - 45 * mm
         top = self.y - 12
         self.y = top
         for line in sheet.parent_lines:
@@ -104,24 +101,28 @@ class _Writer:
         self.y -= 4
         self.centred(sheet.date_line, right_x, ITALIC, 13)
         self.y = min(self.y, left_bottom) - 10
-        mid = MARGIN_LEFT + (self.width - MARGIN_LEFT - MARGIN_RIGHT) / 2
-        for line in simpleSplit(sheet.title, BOLD, 14, self.width - MARGIN_LEFT - MARGIN_RIGHT):
+        usable = self.width - MARGIN_LEFT - MARGIN_RIGHT
+        mid = MARGIN_LEFT + usable / 2
+        for line in balanced_lines(sheet.title, BOLD, 14, usable):
             self.centred(line, mid, BOLD, 14, 18)
         for text in sheet.subtitles:
-            for line in simpleSplit(text, ITALIC, 13, self.width - MARGIN_LEFT - MARGIN_RIGHT):
+            for line in balanced_lines(text, ITALIC, 13, usable):
                 self.centred(line, mid, ITALIC, 13, 16)
         self.y -= 6
 
     def _rule(self, x: float, width: float):
         self.c.setLineWidth(0.6)
         self.c.line(x - width / 2, self.y + 8, x + width / 2, self.y + 8)
+        self.c.setLineWidth(0.5)
         self.y -= 2
 
     def table_header(self, columns: list[Column]):
         self._row([c.label for c in columns], columns, BOLD, min_height=10 * mm, header=True)
 
     def _row(self, cells, columns, font, *, min_height: float, header: bool = False) -> None:
-        wrapped = [_lines(str(cell or ""), font, col.width_mm * mm - 4) for cell, col in zip(cells, columns, strict=True)]
+        measure = self.measure
+        texts = [cell_text(cell) for cell in cells]
+        wrapped = [wrap(text, col.width_mm * mm - 4, measure, font) for text, col in zip(texts, columns, strict=True)]
         height = max(min_height, max((len(w) for w in wrapped), default=1) * LEADING + 6)
         x, top = MARGIN_LEFT, self.y
         # One text object per row: drawString would open and close one per cell.
@@ -133,8 +134,12 @@ class _Writer:
             align = "center" if header else col.align
             for line in lines:
                 offset = 2
-                if align != "left":
-                    spare = width - pdfmetrics.stringWidth(line, font, BODY_SIZE)
+                if col.stagger and not header:  # odd rows sign on the left half, even rows on the right
+                    even = line[:-1].isdigit() and int(line[:-1]) % 2 == 0
+                    offset = width / 2 + 2 if even else 2
+                    text_y = top - BODY_SIZE - 1
+                elif align != "left":
+                    spare = width - measure(line, font)
                     offset = spare / 2 if align == "center" else spare - 2
                 text.setTextOrigin(x + offset, text_y)
                 text.textOut(line)
@@ -159,18 +164,26 @@ class _Writer:
         return self.y - height >= MARGIN_BOTTOM
 
     def draw(self, sheet: Sheet):
+        self.width, self.height = landscape(A4) if sheet.landscape else A4
+        self.measure = sheet.measure
         self.page_in_sheet = 0
         self.new_page()
-        self.c.setLineWidth(0.5)
         self.header(sheet)
         self.table_header(sheet.columns)
         row_height = sheet.row_height_mm * mm
-        for cells, font in [(r, REGULAR) for r in sheet.rows] + [(r, BOLD) for r in sheet.total_rows]:
-            if not self.fits(row_height + LEADING):
+        rows = [(r, REGULAR) for r in sheet.rows] + [(r, BOLD) for r in sheet.total_rows]
+        closing = len(sheet.after_lines) * 17 + (45 * mm if sheet.signatures else 0)
+        on_page = 0
+        for index, (cells, font) in enumerate(rows):
+            left = len(rows) - index
+            # The last rows go over with the signatures rather than leave them alone on a page.
+            keep = left <= KEEP_WITH_SIGNATURES and on_page > KEEP_WITH_SIGNATURES
+            if not self.fits(row_height + LEADING) or (keep and not self.fits(left * row_height + closing)):
                 self.new_page()
-                self.c.setLineWidth(0.5)
                 self.table_header(sheet.columns)
+                on_page = 0
             self._row(cells, sheet.columns, font, min_height=row_height)
+            on_page += 1
         self.closing(sheet)
 
     def closing(self, sheet: Sheet):
@@ -185,7 +198,7 @@ class _Writer:
                 self.y -= 17
         if not sheet.signatures:
             return
-        if not self.fits(30 * mm):
+        if not self.fits(35 * mm):  # titles never stranded at a page's foot without room to sign
             self.new_page()
         step = usable / len(sheet.signatures)
         self.y -= 8

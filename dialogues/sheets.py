@@ -1,25 +1,34 @@
-"""What the sign-in and payment sheets say, as rows; pdfsheet.py and exports.py give them a format."""
+"""What the sign-in sheet and the officials list say, as columns and rows; pdfsheet.py and exports.py
+give them a format. The payment sheet is in payment.py; both use ``build_sheet`` here.
+
+Every sheet carries the session block (programme, basis, time, place, rates); one printed before
+the meeting (nobody checked in yet) ends with numbered blank rows for walk-ins.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from areas.models import IssuingBody
-from budgets.models import Norm
+from dialogues.columns import Column, Measure, lay_out
 from dialogues.models import Attendee, DialogueSession
-from dialogues.pdfsheet import Column, Sheet
-from documents.dates import date_line, vn_date_text
-from documents.money import format_vnd, vi_money_words
+from dialogues.pdfsheet import Sheet
+from dialogues.session_block import session_block
+from documents.dates import date_line
+from households.people import household_codes
 
-MEAL_NORM_CODE = "AN_XA"  # TT 40/2017 Art. 12.4: meetings organised by a commune
-SIGN_IN_COLUMNS = [Column("STT", 10, "center"), Column("Họ và tên", 45), Column("Giới tính / Năm sinh", 24, "center"),
-                   Column("Dân tộc", 18, "center"), Column("Thôn", 28), Column("Loại hộ", 23),
-                   Column("Ký tên", 17)]
-PAYMENT_COLUMNS = [Column("STT", 10, "center"), Column("Họ và tên", 50), Column("Địa chỉ", 45),
-                   Column("Số tiền", 30, "right"), Column("Ký nhận", 30)]
-SIGNATURES = ["NGƯỜI LẬP", "KẾ TOÁN", "THỦ TRƯỞNG"]
+NAME = Column("name", "Họ và tên", "whole", least_mm=42)
+NUMBER = Column("number", "STT", "number", "center", least_mm=10)
+SIGN_IN_TITLE = "DANH SÁCH NGƯỜI DÂN THAM DỰ HỘI NGHỊ ĐỐI THOẠI CHÍNH SÁCH"
+OFFICIALS_TITLE = "DANH SÁCH ĐẠI BIỂU THAM DỰ HỘI NGHỊ ĐỐI THOẠI CHÍNH SÁCH"
+OFFICIAL_BLANK_ROWS = 3
+# Where a position names its body: «Phó Chủ tịch UBND huyện» is Chức vụ «Phó Chủ tịch», Đơn vị «UBND huyện».
+BODY_WORDS = ("UBND", "HĐND", "Ủy ban", "Uỷ ban", "Hội đồng", "Hội ", "Mặt trận", "MTTQ", "Đảng ủy",
+              "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Phòng ", "Sở ", "Ban ", "Đoàn ", "Ngân hàng", "Chi nhánh",
+              "Trạm ", "Trung tâm", "Trường ", "Công an", "Chi hội", "Chi bộ", "Thôn ", "Bản ", "Tổ ")
 
 
 @dataclass
@@ -51,83 +60,105 @@ def listed_attendees(session: DialogueSession) -> list[Attendee]:
     return list(attendees.order_by("village", "full_name", "pk"))
 
 
-def blank_rows(session: DialogueSession, listed: int) -> int:
+def blank_rows(session: DialogueSession, listed: int = 0) -> int:
     """Room for walk-ins on a sheet printed before the session: a tenth of the target, at least 5."""
     if session.attendees.filter(present=True).exists():
         return 0
     return max(5, session.target // 10)
 
 
-def support_amount(session: DialogueSession) -> tuple[int, str]:
-    """Meal support per person from the budget line's norm, else the commune-meeting norm of the province."""
-    line = session.budget_line
-    if line is not None and line.norm_id:
-        return line.norm.amount, str(line.norm.legal_basis or line.norm.name)
-    norm = (Norm.objects.for_unit(session.commune).filter(code=MEAL_NORM_CODE)
-            .active_on(session.reference_date).order_by("-valid_from").first())
-    if norm is None:
-        return 0, ""
-    return norm.amount, str(norm.legal_basis or norm.name)
+def name_cells(people: list[Attendee]) -> list[str]:
+    """Each person's name; two of one name, birth year and village also get their household code
+    (as households.people labels them), or, typed in without one, which of them they are, so two rows
+    are never the same."""
+    key = [(p.full_name.casefold(), p.birth_year, p.village.casefold()) for p in people]
+    twins = {k for k, n in Counter(key).items() if n > 1}
+    codes = household_codes([p for p, k in zip(people, key, strict=True) if k in twins]) if twins else {}
+    seen: Counter = Counter()
+    names = []
+    for person, k in zip(people, key, strict=True):
+        if k not in twins:
+            names.append(person.full_name)
+        elif person.household_id in codes:
+            names.append(f"{person.full_name} (mã hộ {codes[person.household_id]})")
+        else:  # typed in without a household: nothing recorded tells them apart but their order
+            seen[k] += 1
+            names.append(f"{person.full_name} (người thứ {seen[k]} cùng họ tên)")
+    return names
 
 
-def _subtitles(session: DialogueSession) -> list[str]:
-    when = vn_date_text(session.day) if session.starts_at else session.when_text
-    lines = [f"Hội nghị đối thoại chính sách tại {session.commune.name}, {when}"]
-    if session.venue:
-        lines.append(f"Địa điểm: {session.venue}")
-    return lines
+def sign_cell(number: int, stagger: bool) -> str:
+    return f"{number}." if stagger else ""
 
 
-def _date_line(header: Header, session: DialogueSession) -> str:
-    return date_line(header.place_name or session.commune.short_name, session.day, year=session.year)
+def build_sheet(session: DialogueSession, title: str, columns: list[Column], rows: list[list], *,
+                signatures: list[str], total_rows: list[list] | None = None,
+                after_lines: list[str] | None = None) -> Sheet:
+    """The sheet value: header, title, session block, columns laid out for these rows."""
+    header = session_header(session)
+    measure = Measure()
+    laid, landscape = lay_out(columns, rows + (total_rows or []), measure)
+    day_line = date_line(header.place_name or session.commune.short_name, session.day, year=session.year)
+    return Sheet(header.parent_lines, header.issuer_lines, day_line, f"{title} TẠI {session.commune.name.upper()}",
+                 session_block(session).lines(), laid, rows, total_rows=total_rows or [],
+                 after_lines=after_lines or [], signatures=signatures, landscape=landscape, measure=measure)
 
 
-def sign_in_rows(session: DialogueSession, *, show_ethnicity: bool) -> list[list[str]]:
-    """STT | Họ và tên | Giới tính / Năm sinh | Dân tộc | Thôn | Loại hộ | Ký tên, then blank rows."""
+def sign_in_columns(*, show_ethnicity: bool, stagger: bool) -> list[Column]:
+    columns = [NUMBER, NAME, Column("gender_year", "Giới tính / Năm sinh", "whole", "center", least_mm=22),
+               Column("ethnic", "Dân tộc", "whole", "center"), Column("village", "Thôn", least_mm=24),
+               Column("class", "Loại hộ", least_mm=24), Column("sign", "Ký tên", "sign", stagger=stagger)]
+    return columns if show_ethnicity else [c for c in columns if c.key != "ethnic"]
+
+
+def sign_in_rows(session: DialogueSession, *, show_ethnicity: bool, stagger: bool = False) -> list[list]:
+    """STT | Họ và tên | Giới tính / Năm sinh | (Dân tộc) | Thôn | Loại hộ | Ký tên, then blank rows."""
     people = listed_attendees(session)
-    rows = [[str(i), a.full_name, a.gender_year,
-             (a.ethnic_group.name if a.ethnic_group and show_ethnicity else ""), a.village,
-             a.get_household_class_display() if a.household_class else "", ""]
-            for i, a in enumerate(people, start=1)]
+    rows = []
+    for i, (person, name) in enumerate(zip(people, name_cells(people), strict=True), start=1):
+        ethnic = [person.ethnic_group.name if person.ethnic_group else ""] if show_ethnicity else []
+        rows.append([str(i), name, person.gender_year, *ethnic, person.village,
+                     person.get_household_class_display() if person.household_class else "", sign_cell(i, stagger)])
+    width = 5 if show_ethnicity else 4
     start = len(rows) + 1
-    rows += [[str(n)] + [""] * 6 for n in range(start, start + blank_rows(session, len(rows)))]
-    return rows
+    return rows + [[str(n), *[""] * width, sign_cell(n, stagger)]
+                   for n in range(start, start + blank_rows(session))]
 
 
-def payment_rows(session: DialogueSession) -> tuple[list[list], int, int]:
-    """(rows of STT | Họ và tên | Địa chỉ | Số tiền | Ký nhận, amount per person, total)."""
-    amount, _ = support_amount(session)
-    people = listed_attendees(session)
-    commune = session.commune.name
-    rows = [[i, a.full_name, ", ".join(p for p in (a.village, commune) if p), amount, ""]
-            for i, a in enumerate(people, start=1)]
-    return rows, amount, amount * len(rows)
-
-
-def sign_in_sheet(session: DialogueSession, *, show_ethnicity: bool) -> Sheet:
+def sign_in_sheet(session: DialogueSession, *, show_ethnicity: bool, stagger: bool = False) -> Sheet:
     """The sign-in sheet of one session as a drawable value."""
-    header = session_header(session)
-    return Sheet(header.parent_lines, header.issuer_lines, _date_line(header, session),
-                 "DANH SÁCH NGƯỜI DÂN THAM DỰ HỘI NGHỊ ĐỐI THOẠI CHÍNH SÁCH", _subtitles(session),
-                 SIGN_IN_COLUMNS, sign_in_rows(session, show_ethnicity=show_ethnicity), row_height_mm=9,
-                 signatures=["NGƯỜI LẬP DANH SÁCH", "XÁC NHẬN CỦA UBND XÃ"])
+    rows = sign_in_rows(session, show_ethnicity=show_ethnicity, stagger=stagger)
+    return build_sheet(session, SIGN_IN_TITLE, sign_in_columns(show_ethnicity=show_ethnicity, stagger=stagger),
+                       rows, signatures=["NGƯỜI LẬP DANH SÁCH", "XÁC NHẬN CỦA UBND XÃ"])
 
 
-def payment_sheet(session: DialogueSession) -> Sheet:
-    """The support payment sheet of one session: amount per person from the norm, total and words."""
-    header = session_header(session)
-    rows, amount, total = payment_rows(session)
-    _, basis = support_amount(session)
-    text_rows = [[str(r[0]), r[1], r[2], format_vnd(r[3]), ""] for r in rows]
-    after = [f"Tổng số tiền bằng chữ: {vi_money_words(total)}./." if total else
-             "Chưa có định mức hỗ trợ cho hội nghị này (cần liên kết dòng dự toán hoặc định mức của tỉnh)."]
-    subtitles = _subtitles(session) + [f"Mức hỗ trợ tiền ăn: {format_vnd(amount)} đồng/người"
-                                       + (f" ({basis})" if basis else "")]
-    return Sheet(header.parent_lines, header.issuer_lines, _date_line(header, session),
-                 "DANH SÁCH KÝ NHẬN TIỀN HỖ TRỢ NGƯỜI DÂN THAM DỰ HỘI NGHỊ ĐỐI THOẠI", subtitles,
-                 PAYMENT_COLUMNS, text_rows, row_height_mm=9,
-                 total_rows=[["", "Tổng cộng", f"{len(rows)} người", format_vnd(total), ""]],
-                 after_lines=after, signatures=SIGNATURES)
+def split_position(position: str) -> tuple[str, str]:
+    """(Chức vụ, Đơn vị) of a recorded position: split where the body's name starts, or at a comma."""
+    position = " ".join(position.split())
+    if ", " in position:
+        title, body = position.split(", ", 1)
+        return title, body
+    starts = [i for word in BODY_WORDS if (i := position.find(word)) > 0]
+    if not starts:
+        return position, ""
+    cut = min(starts)
+    return position[:cut].strip(), position[cut:].strip()
+
+
+def officials_sheet(session: DialogueSession, *, stagger: bool = False) -> Sheet:
+    """Danh sách đại biểu: STT | Họ và tên | Chức vụ | Đơn vị | Ký tên | Ghi chú, blank rows before the meeting."""
+    columns = [NUMBER, NAME, Column("position", "Chức vụ", least_mm=25), Column("body", "Đơn vị", least_mm=25),
+               Column("sign", "Ký tên", "sign", stagger=stagger), Column("note", "Ghi chú", least_mm=16)]
+    rows = []
+    for i, official in enumerate(session.officials.all(), start=1):
+        title, body = split_position(official.position)
+        rows.append([str(i), official.name, title, body, sign_cell(i, stagger), ""])
+    if blank_rows(session):
+        start = len(rows) + 1
+        rows += [[str(n), "", "", "", sign_cell(n, stagger), ""]
+                 for n in range(start, start + OFFICIAL_BLANK_ROWS)]
+    return build_sheet(session, OFFICIALS_TITLE, columns, rows,
+                       signatures=["NGƯỜI LẬP DANH SÁCH", "XÁC NHẬN CỦA UBND XÃ"])
 
 
 def stamp() -> str:

@@ -6,27 +6,50 @@ the task worker (dialogues.jobs) and the user is sent to the job's progress page
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from audit.models import Action
 from audit.services import record
 from dialogues import documents, jobs
-from dialogues.exports import sheets_xlsx
 from dialogues.files import (
     cached_session_pdf,
     plan_fingerprint,
     session_fingerprint,
     sheet_rows,
     sheets_pdf,
+    sheets_xlsx,
 )
 from dialogues.models import JobKind, SessionStatus
 from dialogues.permissions import can_see_ethnicity
+from dialogues.rates import missing_rates
 from dialogues.sheets import stamp
 from dialogues.views.common import visible_session
 from documents.downloads import PDF, XLSX, Download
 from plans.models import Plan
 
-KINDS = {"danh-sach-ky": "sign_in", "chi-tra": "payment"}
+KINDS = {"danh-sach-ky": "sign_in", "chi-tra": "payment", "dai-bieu": "officials"}
+
+
+def _options(request, kind: str) -> dict:
+    """«?so-le=1»: odd rows sign on the left, even on the right; «?de-trong=1» (payment): amounts left blank."""
+    options = {"stagger": request.GET.get("so-le") == "1"}
+    if kind == "payment":
+        options["blank_amounts"] = request.GET.get("de-trong") == "1"
+    return options
+
+
+def _unavailable(request, sessions, kind: str, options: dict, *, back):
+    """The page that says which rate each session lacks, where to set it, and offers blank amounts."""
+    if kind != "payment" or options["blank_amounts"]:
+        return None
+    lacking = [(s, missing) for s in sessions if (missing := missing_rates(s))]
+    if not lacking:
+        return None
+    query = request.GET.copy()
+    query["de-trong"] = "1"
+    return render(request, "dialogues/payment_unavailable.html",
+                  {"lacking": lacking, "blank_url": f"{request.path}?{query.urlencode()}", "back": back})
 
 
 def session_sheet(request, pk, kind, fmt):
@@ -34,12 +57,14 @@ def session_sheet(request, pk, kind, fmt):
     sheet_kind = KINDS.get(kind)
     if sheet_kind is None or fmt not in ("pdf", "xlsx"):
         return redirect(session)
+    options = _options(request, sheet_kind)
+    if page := _unavailable(request, [session], sheet_kind, options, back=session.get_absolute_url()):
+        return page
     name = f"{kind}-{session.commune.short_name}-{session.year}-{stamp()}.{fmt}"
     if fmt == "pdf":
-        download = Download(name, PDF, cached_session_pdf(session, sheet_kind, user=request.user))
+        download = Download(name, PDF, cached_session_pdf(session, sheet_kind, user=request.user, **options))
     else:
-        download = Download(name, XLSX, sheets_xlsx([session], kind=sheet_kind,
-                                                     show_ethnicity=can_see_ethnicity(request.user, session)))
+        download = Download(name, XLSX, sheets_xlsx([session], sheet_kind, user=request.user, **options))
     record(request.user, Action.EXPORT, session, request=request, description=f"Tải {name}")
     return download.as_response()
 
@@ -51,16 +76,20 @@ def plan_sheet(request, plan_pk, kind, fmt):
     if sheet_kind is None or fmt not in ("pdf", "xlsx") or not sessions:
         messages.warning(request, "Kế hoạch chưa có hội nghị đối thoại nào để in danh sách.")
         return redirect("dialogues:plan-sessions", plan_pk=plan.pk)
+    options = _options(request, sheet_kind)
+    back = reverse("dialogues:plan-sessions", args=[plan.pk])
+    if page := _unavailable(request, sessions, sheet_kind, options, back=back):
+        return page
     name = f"{kind}-ke-hoach-{plan.year}-{stamp()}.{fmt}"
-    if fmt == "pdf" and sheet_rows(sessions) > jobs.SHEET_ROW_LIMIT:
+    big = sheet_kind != "officials" and sheet_rows(sessions) > jobs.SHEET_ROW_LIMIT
+    if fmt == "pdf" and big and not any(options.values()):  # the worker draws the usual layout
         job = jobs.request_document(sheet_kind, by=request.user, plan=plan, filename=name,
                                     fingerprint=plan_fingerprint(sessions))
         return redirect(job)
     if fmt == "pdf":
-        download = Download(name, PDF, sheets_pdf(sessions, sheet_kind, user=request.user))
+        download = Download(name, PDF, sheets_pdf(sessions, sheet_kind, user=request.user, **options))
     else:
-        show = all(can_see_ethnicity(request.user, s) for s in sessions)
-        download = Download(name, XLSX, sheets_xlsx(sessions, kind=sheet_kind, show_ethnicity=show))
+        download = Download(name, XLSX, sheets_xlsx(sessions, sheet_kind, user=request.user, **options))
     record(request.user, Action.EXPORT, plan, request=request, description=f"Tải {name}")
     return download.as_response()
 

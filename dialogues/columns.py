@@ -1,0 +1,202 @@
+"""One column model for every dialogue sheet: what each column holds and how wide it must be.
+
+A sheet is a list of ``Column`` and rows of text. ``lay_out`` measures the text in the sheet's
+font and gives each column its width on the page: names and ethnic groups («Gié-Triêng») get the
+width of their longest entry when the page has it and never less than their longest word; text
+columns (village, address, notes) wrap at words; the signature column gets at least the room a
+signature needs and takes what the page has left. If the natural widths do not fit a portrait A4
+page the sheet turns landscape. The PDF (pdfsheet.py) and the workbook (exports.py) draw the same
+widths.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from django.contrib.staticfiles import finders
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR, BOLD, ITALIC = "LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic"
+BODY_SIZE = 12
+PADDING_MM = 4.0  # 2 mm either side of the text
+PORTRAIT_MM, LANDSCAPE_MM = 165.0, 252.0  # A4 less the Decree 30 margins (30 mm left, 15 mm right)
+SIGN_MM = 28.0  # the least room a signature needs
+STAGGER_SIGN_MM = 40.0  # odd rows sign on the left half, even rows on the right
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    """The shipped Liberation Serif (Times New Roman's metrics), registered once per process."""
+    for name, file in ((REGULAR, "Regular"), (BOLD, "Bold"), (ITALIC, "Italic")):
+        pdfmetrics.registerFont(TTFont(name, finders.find(f"fonts/LiberationSerif-{file}.ttf")))
+
+
+@dataclass(frozen=True)
+class Column:
+    """What a column holds: ``kind`` says how it may narrow.
+
+    - ``whole``: names, ethnic groups, years: as wide as the longest entry, wrapping at words only
+      when the page has no more room;
+    - ``text``: village, address, notes: wraps at words first;
+    - ``number``/``money``: right-aligned figures, never wrapped;
+    - ``sign``: a signature box, at least ``SIGN_MM`` (``STAGGER_SIGN_MM`` when staggered).
+    """
+
+    key: str
+    label: str
+    kind: str = "text"
+    align: str = "left"
+    width_mm: float = 0.0  # set by lay_out
+    stagger: bool = False
+    least_mm: float = 0.0  # room for a hand-written entry in a blank row
+
+    def laid_out(self, width: float) -> Column:
+        return replace(self, width_mm=round(width, 2))
+
+
+class Measure:
+    """Text widths in points at the sheet's size, remembered for one rendering (names repeat little,
+    villages and years a lot); the PDF writer reuses them so nothing is measured twice."""
+
+    def __init__(self):
+        register_fonts()
+        self.widths: dict[tuple[str, str], float] = {}
+
+    def __call__(self, text: str, font: str = REGULAR) -> float:
+        key = (text, font)
+        width = self.widths.get(key)
+        if width is None:
+            width = self.widths[key] = pdfmetrics.stringWidth(text, font, BODY_SIZE)
+        return width
+
+    def longest_word(self, text: str, font: str = REGULAR) -> float:
+        return max((self(word, font) for word in text.split()), default=0.0)
+
+
+def _needs(column: Column, cells: list[str], measure: Measure) -> tuple[float, float]:
+    """(natural, floor) in mm: the width that keeps every entry on one line, and the least width that
+    breaks no word (the header wraps at words in bold)."""
+    head = measure.longest_word(column.label, BOLD)
+    if column.kind == "sign":
+        least = STAGGER_SIGN_MM if column.stagger else SIGN_MM
+        return max(least, head / mm + PADDING_MM), max(least, head / mm + PADDING_MM)
+    widest, floor = head, head
+    for cell in set(cells):
+        if not cell:
+            continue
+        width = measure(cell)
+        widest = max(widest, width)
+        if width > floor and column.kind not in ("number", "money"):  # a shorter entry has no longer word
+            floor = max(floor, measure.longest_word(cell))
+    natural = max(widest / mm + PADDING_MM, column.least_mm)
+    if column.kind in ("number", "money"):
+        return natural, natural
+    return natural, max(floor / mm + PADDING_MM, column.least_mm)
+
+
+def _shrink(widths: list[float], floors: list[float], chosen: list[int], excess: float) -> float:
+    """Narrow the chosen columns toward their floors in proportion to their slack; returns what is left."""
+    slack = sum(widths[i] - floors[i] for i in chosen)
+    if slack <= 0:
+        return excess
+    share = min(1.0, excess / slack)
+    for i in chosen:
+        widths[i] -= (widths[i] - floors[i]) * share
+    return max(0.0, excess - slack)
+
+
+def lay_out(columns: list[Column], rows: list[list[str]], measure: Measure, *,
+            landscape: bool | None = None) -> tuple[list[Column], bool]:
+    """The columns with their widths for these rows, and whether the page is landscape.
+
+    ``landscape=None`` chooses: portrait unless names, ethnic groups and figures on one line, text
+    columns at their longest word and every signature its room need more than a portrait page.
+    """
+    needs = [_needs(col, [cell_text(row[i]) for row in rows], measure) for i, col in enumerate(columns)]
+    widths, floors = [n for n, _ in needs], [f for _, f in needs]
+    if landscape is None:  # names and ethnic groups on one line, text columns at their longest word
+        comfortable = sum(f if c.kind == "text" else n for c, (n, f) in zip(columns, needs, strict=True))
+        landscape = comfortable > PORTRAIT_MM
+    page = LANDSCAPE_MM if landscape else PORTRAIT_MM
+    excess = sum(widths) - page
+    if excess > 0:
+        for kinds in (("text",), ("whole",)):
+            excess = _shrink(widths, floors, [i for i, c in enumerate(columns) if c.kind in kinds], excess)
+        if excess > 0:  # even the floors do not fit: scale everything but the figures
+            movable = [i for i, c in enumerate(columns) if c.kind not in ("number", "money")]
+            room = sum(widths[i] for i in movable)
+            for i in movable:
+                widths[i] -= excess * widths[i] / room
+    else:
+        _spread(columns, widths, -excess)
+    return [col.laid_out(w) for col, w in zip(columns, widths, strict=True)], landscape
+
+
+def _spread(columns: list[Column], widths: list[float], spare: float) -> None:
+    """Room left on the page: the signature columns first (up to twice their least), then text columns."""
+    signs = [i for i, c in enumerate(columns) if c.kind == "sign"]
+    for i in signs:
+        grant = min(spare / len(signs), widths[i])
+        widths[i] += grant
+        spare -= grant
+    receivers = [i for i, c in enumerate(columns) if c.kind in ("text", "sign")] or list(range(len(columns)))
+    for i in receivers:
+        widths[i] += spare / len(receivers)
+
+
+def cell_text(value) -> str:
+    """What a cell shows: whole đồng with «.» thousands, text as it is, nothing for None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", ".")
+    return "" if value is None else str(value)
+
+
+def _split(text: str, width: float, text_width) -> list[str]:
+    """Break at ordinary spaces only: a no-break space («2021\u00a0-\u00a02025», a number's blank) holds."""
+    lines, line = [], ""
+    for word in (w for w in text.split(" ") if w):
+        candidate = f"{line} {word}" if line else word
+        if line and text_width(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*lines, line] if line else lines
+
+
+def wrap(text: str, width_pt: float, measure: Measure, font: str = REGULAR) -> list[str]:
+    """The text's lines in a column ``width_pt`` wide, broken at words (one line when it fits)."""
+    if not text:
+        return []
+    if measure(text, font) <= width_pt:
+        return [text]
+    return _split(text, width_pt, lambda t: measure(t, font))
+
+
+def keep_together(text: str) -> str:
+    """Year ranges («2021 - 2025») and «số 05» never split over two lines."""
+    text = re.sub(r"(\d) - (\d)", "\\1\u00a0-\u00a0\\2", text)
+    return re.sub(r"\b(số|ngày|đoạn) (\S)", "\\1\u00a0\\2", text)
+
+
+def balanced_lines(text: str, font: str, size: float, width_pt: float) -> list[str]:
+    """A title in as few lines as fit, of even length, so no line ends up holding one last word."""
+    def text_width(t):
+        return pdfmetrics.stringWidth(t, font, size)
+
+    text = keep_together(text)
+    lines = _split(text, width_pt, text_width)
+    if len(lines) < 2:
+        return lines
+    low, high = width_pt / len(lines), width_pt
+    for _ in range(12):  # the narrowest width that still needs no more lines
+        middle = (low + high) / 2
+        if len(_split(text, middle, text_width)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    return _split(text, high, text_width)

@@ -1,0 +1,182 @@
+"""The sheets as a signer reads them: who is listed, how two of one name differ, the payment's
+amounts, totals and words, the blank rows for walk-ins, and what happens without a rate."""
+
+import datetime
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from dialogues.columns import LANDSCAPE_MM, PORTRAIT_MM
+from dialogues.models import SessionOfficial, SessionStatus
+from dialogues.payment import HAND_WORDS, PaymentUnavailable, payment_sheet
+from dialogues.pdfsheet import render_sheets
+from dialogues.sheets import officials_sheet, sign_in_sheet
+from tests.budgets.factories import EstimateLineFactory, NormFactory
+from tests.dialogues.conftest import make_household
+from tests.dialogues.factories import AttendeeFactory
+
+
+def _text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.fixture
+def rated(session):
+    session.budget_line = EstimateLineFactory(unit_price=100_000, note="Thông tư 40/2017/TT-BTC")
+    session.travel_line = EstimateLineFactory(content="Hỗ trợ tiền đi lại", unit_price=50_000, note="")
+    session.save()
+    return session
+
+
+def test_a_session_with_nobody_yet_prints_only_numbered_blank_rows(session):
+    sheet = sign_in_sheet(session, show_ethnicity=True)
+    assert [row[0] for row in sheet.rows] == ["1", "2", "3", "4", "5"] and not any(any(r[1:]) for r in sheet.rows)
+    assert "Ký tên" in _text(render_sheets([sheet]))
+
+
+def test_four_hundred_attendees_run_over_pages_with_the_header_on_each(session):
+    AttendeeFactory.create_batch(400, session=session, present=True)
+    reader = PdfReader(io.BytesIO(render_sheets([sign_in_sheet(session, show_ethnicity=True)])))
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) >= 10 and all("STT" in text for text in texts)
+    assert "\n".join(texts).count("Lò Thị Dự") == 400
+    assert texts[1].lstrip().startswith("2")  # page numbers from page 2
+    assert "NGƯỜI LẬP DANH SÁCH" in texts[-1] and "398" in texts[-1]  # signatures keep rows with them
+
+
+def test_names_of_sixty_characters_stay_inside_their_cells(session):
+    long = "Nguyễn Hoàng Thị Phương Thảo Ngọc Bích Trâm Anh Thư Khánh Li"
+    assert len(long) == 60
+    AttendeeFactory(session=session, full_name=long, present=True)
+    sheet = sign_in_sheet(session, show_ethnicity=True)
+    page = LANDSCAPE_MM if sheet.landscape else PORTRAIT_MM
+    assert sum(c.width_mm for c in sheet.columns) <= page + 0.1
+    text = _text(render_sheets([sheet]))
+    assert "Nguyễn Hoàng Thị Phương Thảo" in text and "Khánh Li" in text
+
+
+def test_two_people_of_one_name_year_and_village_are_told_apart(session, own_unit):
+    first = make_household(own_unit, name="Hồ Văn An")
+    second = make_household(own_unit, name="Hồ Văn An")
+    for household in (first, second):
+        AttendeeFactory(session=session, household=household, full_name="Hồ Văn An", birth_year=1975)
+    AttendeeFactory(session=session, full_name="Lê Thị Hoa", birth_year=1980)
+    AttendeeFactory(session=session, full_name="Lê Thị Hoa", birth_year=1980)
+    names = [row[1] for row in sign_in_sheet(session, show_ethnicity=True).rows if row[1]]
+    assert f"Hồ Văn An (mã hộ {first.code})" in names and f"Hồ Văn An (mã hộ {second.code})" in names
+    assert "Lê Thị Hoa (người thứ 1 cùng họ tên)" in names and "Lê Thị Hoa (người thứ 2 cùng họ tên)" in names
+    assert len(set(names)) == len(names)
+
+
+def test_same_name_in_other_villages_or_years_is_left_as_written(session):
+    AttendeeFactory(session=session, full_name="Hồ Văn An", birth_year=1975, village="Thôn A")
+    AttendeeFactory(session=session, full_name="Hồ Văn An", birth_year=1975, village="Thôn B")
+    AttendeeFactory(session=session, full_name="Hồ Văn An", birth_year=1990, village="Thôn A")
+    names = [row[1] for row in sign_in_sheet(session, show_ethnicity=True).rows if row[1]]
+    assert names == ["Hồ Văn An"] * 3
+
+
+@pytest.mark.parametrize("meal, travel", [(None, None), (None, 50_000), (0, None)])
+def test_no_rate_no_payment_sheet(session, meal, travel):
+    if meal is not None:
+        session.budget_line = EstimateLineFactory(unit_price=meal)
+    if travel is not None:
+        session.travel_line = EstimateLineFactory(unit_price=travel)
+    session.save()
+    with pytest.raises(PaymentUnavailable) as error:
+        payment_sheet(session)
+    assert error.value.missing[0].label == "Mức hỗ trợ tiền ăn"
+    assert error.value.missing[0].url.endswith(f"/{session.pk}/sua/")
+
+
+def test_a_travel_line_priced_zero_is_named(session):
+    session.budget_line = EstimateLineFactory(unit_price=100_000)
+    session.travel_line = EstimateLineFactory(content="Tiền xe", unit_price=0)
+    session.save()
+    with pytest.raises(PaymentUnavailable) as error:
+        payment_sheet(session)
+    assert [m.label for m in error.value.missing] == ["Mức hỗ trợ tiền đi lại"] and "Tiền xe" in str(error.value)
+
+
+def test_blank_amounts_are_a_choice_that_needs_no_rate(session):
+    AttendeeFactory(session=session, present=True)
+    sheet = payment_sheet(session, blank_amounts=True)
+    assert sheet.rows[0][4] == "" and sheet.after_lines == [HAND_WORDS]
+    assert "0 đồng" not in _text(render_sheets([sheet]))
+
+
+def test_payment_after_check_in_pays_meal_and_travel_with_total_and_words(rated):
+    came = AttendeeFactory.create_batch(3, session=rated, present=True)
+    AttendeeFactory(session=rated, present=False, full_name="Người Vắng Mặt")
+    walk_in = AttendeeFactory(session=rated, present=True, is_walk_in=True, full_name="Người Đến Thẳng")
+    sheet = payment_sheet(rated)
+    labels = [c.label for c in sheet.columns]
+    assert labels[4:7] == ["Tiền ăn (đồng)", "Tiền đi lại (đồng)", "Cộng (đồng)"] and "Ghi chú" in labels
+    assert len(sheet.rows) == 4 and sheet.rows[0][4:7] == [100_000, 50_000, 150_000]
+    assert sheet.total_rows == [["", "Tổng cộng", "", "4 người", 400_000, 200_000, 600_000, "", ""]]
+    assert sheet.after_lines == ["Tổng số tiền bằng chữ: Sáu trăm nghìn đồng chẵn./."]
+    text = _text(render_sheets([sheet]))
+    assert all(a.full_name in text for a in [*came, walk_in]) and "Người Vắng Mặt" not in text
+    assert "Đến trực tiếp" in text and "600.000" in text
+    assert all(t in text for t in ("NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ"))
+    assert "Mức hỗ trợ: Tiền ăn: 100.000 đồng/người (Thông tư 40/2017/TT-BTC); Tiền đi lại: 50.000" in text
+
+
+def test_payment_with_meal_only_has_no_cong_column(session, province):
+    NormFactory(province=province, code="AN_XA", amount=100_000)
+    AttendeeFactory(session=session, present=True)
+    labels = [c.label for c in payment_sheet(session).columns]
+    assert "Tiền ăn (đồng)" in labels and "Cộng (đồng)" not in labels and "Tiền đi lại (đồng)" not in labels
+
+
+def test_payment_printed_before_the_meeting_leaves_totals_to_the_hand(rated):
+    AttendeeFactory.create_batch(2, session=rated)
+    sheet = payment_sheet(rated)
+    assert len(sheet.rows) == 2 + 5 and sheet.rows[-1][4:7] == ["", "", ""]
+    assert sheet.total_rows[0][3:7] == ["", "", "", ""] and sheet.after_lines == [HAND_WORDS]
+
+
+def test_staggered_signatures_alternate_sides(rated):
+    AttendeeFactory.create_batch(4, session=rated, present=True)
+    sheet = payment_sheet(rated, stagger=True)
+    sign = [c.key for c in sheet.columns].index("sign")
+    assert [row[sign] for row in sheet.rows] == ["1.", "2.", "3.", "4."] and sheet.columns[sign].stagger
+    assert render_sheets([sheet]).startswith(b"%PDF")
+
+
+def test_officials_list_splits_position_and_leaves_rows_for_late_officials(session):
+    SessionOfficial.objects.create(session=session, level="commune", position="Phó Chủ tịch UBND xã",
+                                   name="Ngô Anh Vũ", order=1)
+    SessionOfficial.objects.create(session=session, level="organisation", position="Chủ tịch Hội Nông dân xã",
+                                   name="Hà Thị Lan", order=2)
+    sheet = officials_sheet(session)
+    assert [c.label for c in sheet.columns] == ["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Ký tên", "Ghi chú"]
+    assert sheet.rows[0][:4] == ["1", "Ngô Anh Vũ", "Phó Chủ tịch", "UBND xã"] and len(sheet.rows) == 5
+    text = _text(render_sheets([sheet]))
+    assert "DANH SÁCH ĐẠI BIỂU" in text and "Hội Nông dân xã" in text
+
+
+def test_officials_list_after_the_meeting_has_no_blank_rows(session):
+    AttendeeFactory(session=session, present=True)
+    session.status = SessionStatus.HELD
+    session.save()
+    assert officials_sheet(session).rows == []
+
+
+def test_every_sheet_carries_the_session_block(rated, officer, own_unit):
+    from plans.models import PlanKind
+    from plans.services import create_plan
+    from tests.factories import IssuingBodyFactory
+
+    plan = create_plan(kind=PlanKind.DIALOGUE_CONFERENCES, issuing_body=IssuingBodyFactory(unit=own_unit),
+                       year=2026, by=officer)
+    plan.number, plan.issue_date = 3, datetime.date(2026, 2, 10)
+    plan.save()
+    rated.plan = plan
+    rated.save()
+    AttendeeFactory(session=rated, present=True)
+    for sheet in (sign_in_sheet(rated, show_ethnicity=True), officials_sheet(rated), payment_sheet(rated)):
+        block = " ".join(sheet.subtitles)
+        assert f"Căn cứ Kế hoạch số 03/KH-{plan.issuer_abbr} ngày 10/02/2026" in block
+        assert "08 giờ 00 ngày 12/05/2026 (01 buổi)" in block and "Hội trường UBND xã" in block
