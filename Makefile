@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BACKUP_DIR ?= backups
 
-.PHONY: run test setup lint bench serve clean-db backup restore load
+.PHONY: run worker test setup lint bench serve clean-db backup restore load
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,15 @@ run: $(STAMP)
 	@echo "Mở http://$(HOST):$(PORT)/ và đăng nhập bằng một tài khoản ở trên."
 	@# The task worker runs long jobs (imports, large documents) beside the web server; it is
 	@# started again whenever it dies (a database outage), and stopped with the server (Ctrl-C).
-	scripts/keep_running.sh $(PY) manage.py db_worker & worker=$$!; \
+	scripts/keep_running.sh $(PY) manage.py worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The task worker alone (another terminal, another machine): `manage.py worker` runs the
+# backend TASKS_BACKEND names (database: db_worker; rq: rqworker with django-tasks-rq's job
+# class, Redis at REDIS_URL), warmed up first like a web worker. docs/deploy.md §5.
+worker: $(STAMP)
+	$(PY) manage.py worker
 
 test: $(STAMP)
 	$(PY) -m ruff check .

@@ -7,6 +7,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from areas.admin_vietnamese import PasswordSetForm, VietnamesePermissions
 from areas.models import AdminUnit, Assignment, IssuingBody, Role
 from areas.scope import is_administrator
 from audit.models import Action
@@ -46,8 +47,12 @@ class AdminUnitAdmin(AdministratorOnly, admin.ModelAdmin):
     list_filter = ("level", "valid_to")
     search_fields = ("search_key", "code")
     autocomplete_fields = ("parent", "successors")
-    readonly_fields = ("search_key",)
+    readonly_fields = ("search_key_shown",)
     list_select_related = ("parent",)
+
+    @admin.display(description="Khóa tìm kiếm (tên không dấu)")
+    def search_key_shown(self, unit):
+        return unit.search_key.strip()
 
     def get_search_results(self, request, queryset, search_term):
         """Accent-insensitive, like the app's own search ("ha hoa" finds "Hạ Hoà")."""
@@ -99,11 +104,12 @@ def _assignment(unit_id, role) -> dict:
     return {"unit": unit.full_name if unit else unit_id, "role": Role(role).label if role else role}
 
 
-class AppUserAdmin(AdministratorOnly, UserAdmin):
+class AppUserAdmin(AdministratorOnly, VietnamesePermissions, UserAdmin):
     """Users and their roles and units; every access change made here is in the audit log."""
 
     inlines = [AssignmentInline]
     list_display = ("username", "first_name", "last_name", "is_active", "roles")
+    change_password_form = PasswordSetForm
 
     @admin.display(description="Vai trò")
     def roles(self, user):
@@ -170,7 +176,7 @@ class AppUserAdmin(AdministratorOnly, UserAdmin):
                changes=diff({**_user_access(user), "assignments": roles}, {}))
 
 
-class AppGroupAdmin(AdministratorOnly, GroupAdmin):
+class AppGroupAdmin(AdministratorOnly, VietnamesePermissions, GroupAdmin):
     pass
 
 

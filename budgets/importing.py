@@ -9,6 +9,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -48,15 +49,16 @@ def _require(allowed: bool) -> None:
 
 def start_import(estimate: Estimate, data: bytes, *, filename: str, by) -> EstimateImport:
     """Keep the uploaded file and queue its reading; nothing is written to the estimate."""
+    from budgets import tasks
+
     _require(perms.can_edit_estimate(by, estimate))
     with transaction.atomic(durable=True):
         EstimateImport.objects.filter(status__in=[ImportStatus.PREVIEW, ImportStatus.FAILED],
                                       created_at__lt=timezone.now() - PREVIEW_LIFETIME).delete()
         staged = EstimateImport.objects.create(estimate=estimate, created_by=by, status=ImportStatus.QUEUED,
                                                filename=filename[:255], content=data)
-    from budgets import tasks
-
-    tasks.read_estimate_import.enqueue(staged.pk)
+        # Queued when the file is committed, so the worker's own connection finds it.
+        transaction.on_commit(partial(tasks.read_estimate_import.enqueue, staged.pk))
     return staged
 
 

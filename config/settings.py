@@ -16,6 +16,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from config import queue
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development").strip().lower()
 PRODUCTION = ENV == "production"
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "config.apps.BackgroundTasksConfig",  # django_tasks_db, named in Vietnamese
+    "config.apps.ProjectConfig",  # `manage.py worker`
     "axes",
     "csp",
     "areas",
@@ -191,13 +194,16 @@ STORAGES = {
 }
 
 # Background work (long imports, large documents): Django's Tasks API via the django-tasks
-# backport. The database backend needs no extra server; `manage.py db_worker` runs the jobs
-# (`make run` starts one). A larger installation can point TASKS_BACKEND at another backend.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-    }
-}
+# backport. TASKS_BACKEND=database (default) needs no extra server; TASKS_BACKEND=rq queues
+# in Redis (REDIS_URL) for many servers (config/queue.py). `manage.py worker` runs the jobs
+# with either (`make run` starts one, `make worker` runs one alone).
+TASKS_BACKEND = queue.backend_name(os.environ.get("TASKS_BACKEND"))
+TASKS = queue.tasks(TASKS_BACKEND)
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    REDIS_URL = _require("REDIS_URL") if PRODUCTION else os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    RQ_QUEUES = queue.rq_queues(REDIS_URL)
+    RQ = {"JOB_CLASS": queue.RQ_JOB_CLASS}  # also for `manage.py rqworker` started by hand
 # A running import or document job whose worker has not reported for this long is dead
 # (the worker was killed): it is marked failed and can be retried.
 JOB_LEASE_SECONDS = int(os.environ.get("JOB_LEASE_SECONDS", "300"))

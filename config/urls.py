@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from areas.forms import LoginForm
 from areas.home import home
+from areas.passwords import PasswordChangeView
 
 admin.site.site_header = "Quản trị hệ thống giảm nghèo bền vững"
 admin.site.site_title = "Quản trị"
@@ -14,7 +15,7 @@ urlpatterns = [
     path("dang-nhap/", auth_views.LoginView.as_view(
         authentication_form=LoginForm, redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/", PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("", include("areas.urls")),

@@ -10,6 +10,7 @@ deleted ``settings.FILE_RETENTION_DAYS`` after it ends (``manage.py purge_expire
 """
 
 import logging
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -40,21 +41,24 @@ def invitation_people(session: DialogueSession):
 
 def request_document(kind: str, *, by, filename: str, fingerprint: str, session=None, plan=None) -> DocumentJob:
     """The user's job for this document and list: the one already made or under way, else a new queued one."""
+    from dialogues.tasks import produce_document
+
     if kind == JobKind.INVITATIONS and not can_see_ethnicity(by, session):
         raise PermissionDenied
     subject = {"kind": kind, "session": session, "plan": plan, "requested_by": by}
     fail_stalled_jobs(DocumentJob.objects.filter(**subject))
     with transaction.atomic(durable=True):
+        # Requests for the same document at once (a double click, two tabs) wait here for each
+        # other: the later one finds the earlier one's job instead of queuing a second one.
+        type(session or plan).objects.select_for_update().filter(pk=(session or plan).pk).first()
         kept = DocumentJob.objects.filter(**subject, fingerprint=fingerprint).exclude(status=JobStatus.FAILED).first()
         if kept is not None:
             return kept
         for old in DocumentJob.objects.filter(**subject):
             discard(old)
         job = DocumentJob.objects.create(**subject, fingerprint=fingerprint, filename=filename[:200])
-    # Queued once the job is committed, so the worker's own connection can read it.
-    from dialogues.tasks import produce_document
-
-    produce_document.enqueue(job.pk)
+        # Queued once the job is committed, so the worker's own connection can read it.
+        transaction.on_commit(partial(produce_document.enqueue, job.pk))
     job.refresh_from_db()
     return job
 

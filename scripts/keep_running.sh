@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run a command again whenever it stops, until this script is told to stop.
 #
-# `make run` starts the task worker through it: `manage.py db_worker` exits when the database
+# `make run` starts the task worker through it: `manage.py worker` exits when the database
 # goes away (a PostgreSQL restart, an outage) and would otherwise stay down while the web
 # server runs on. On TERM or INT the command gets TERM (the worker finishes its current task),
 # a second TERM after STOP_GRACE seconds (the worker drops the task, which its lease then

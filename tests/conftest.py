@@ -2,14 +2,40 @@ import pytest
 from django.conf import settings
 
 from areas.models import Role
+from tests.commits import run_commit_callbacks_as_in_production
 from tests.factories import AdminUnitFactory, AssignmentFactory, ProvinceFactory
+from tests.rq_worker import rq_chosen, work_off_every_enqueue
 
 
 def pytest_configure():
     # Hashing passwords at full strength would dominate the suite's time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Background tasks run at once, in the test's transaction.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Background tasks run at once, in the test's transaction; with TASKS_BACKEND=rq (the second
+    # pass of .ci/run) they go through Redis to an RQ worker instead (tests/rq_worker.py).
+    if not rq_chosen():
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _commits(request, monkeypatch):
+    """``transaction.on_commit`` callbacks (queued tasks, files) run where a real commit would."""
+    if "process_dies_after_commit" not in request.fixturenames:
+        run_commit_callbacks_as_in_production(monkeypatch)
+
+
+@pytest.fixture
+def process_dies_after_commit():
+    """The process is killed right after its transaction commits: no on_commit callback runs."""
+
+
+@pytest.fixture(autouse=True)
+def _rq_worker():
+    """With the RQ backend, an RQ worker takes each task the test queues, as the worker would."""
+    if not rq_chosen():
+        yield
+        return
+    with work_off_every_enqueue():
+        yield
 
 
 @pytest.fixture(autouse=True)

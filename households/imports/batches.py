@@ -7,6 +7,7 @@ holds it (``_hold``); a step that lost its lease (``leases``) has its work rolle
 """
 
 import logging
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -59,16 +60,16 @@ def start_import(upload, *, commune, year: int, by, request=None) -> ImportBatch
     with transaction.atomic(durable=True):
         batch = ImportBatch.objects.create(commune=commune, year=year, filename=upload.name[:255],
                                            size=len(data), content=data, created_by=by)
-    _enqueue("read_import", batch.pk)
+        _enqueue("read_import", batch.pk)
     return batch
 
 
 def _enqueue(name: str, batch_id: int) -> None:
-    """Queue a task once the batch's change is committed (callers' blocks are durable, so it is),
-    so a worker on another connection sees it."""
+    """Queue a task when the caller's transaction commits, so a worker on another connection (or
+    server) sees the batch; an action rolled back queues nothing."""
     from households import tasks
 
-    getattr(tasks, name).enqueue(batch_id)
+    transaction.on_commit(partial(getattr(tasks, name).enqueue, batch_id))
 
 
 def _claim(batch_id: int, *, source: str, target: str, **fields) -> bool:
@@ -172,7 +173,7 @@ def commit_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
             raise ValidationError(BUSY)  # another request took it between our read and our update
         record(by, Action.IMPORT, batch, request=request, description=f"Xác nhận nhập tệp {batch.filename}",
                changes={"commune": batch.commune.name, "year": batch.year, "totals": batch.totals})
-    _enqueue("write_import", batch.pk)
+        _enqueue("write_import", batch.pk)
     batch.refresh_from_db(fields=["status", "progress", "message", "heartbeat_at", "ended_at", "committed_at"])
     return batch
 
@@ -240,7 +241,7 @@ def retry_import(batch: ImportBatch, *, by, request=None) -> ImportBatch:
             raise ValidationError("Lần nhập này không thử lại được; hãy tải tệp lên lại.")
         record(by, Action.IMPORT, batch, request=request, description=f"Thử lại lần nhập tệp {batch.filename}",
                changes={"commune": batch.commune.name, "year": batch.year})
-    _enqueue("read_import", batch.pk)
+        _enqueue("read_import", batch.pk)
     batch.refresh_from_db(fields=["status", "progress", "message", "retryable", "ended_at", "totals"])
     return batch
 
@@ -295,7 +296,7 @@ def correct_row(batch: ImportBatch, *, row: int, values: dict[str, str], by, req
                changes={"row": row, "before": {k: before.get(k) for k in ("code", "name", "village", "outcome")},
                         "after": {k: v for k, v in values.items() if k != "id_number"},
                         "id_number_changed": values["id_number"] != (before.get("id") or "")})
-    _enqueue("read_import", batch.pk)
+        _enqueue("read_import", batch.pk)
     batch.refresh_from_db()
     return batch
 
@@ -315,7 +316,7 @@ def continue_pending(batch: ImportBatch, *, by, request=None) -> ImportBatch:
         record(by, Action.IMPORT, follow, request=request,
                description=f"Nhập tiếp {len(batch.pending['rows'])} dòng chưa nhập của tệp {batch.filename}",
                changes={"commune": batch.commune.name, "year": batch.year, "from_batch": batch.pk})
-    _enqueue("read_import", follow.pk)
+        _enqueue("read_import", follow.pk)
     return follow
 
 
@@ -351,7 +352,7 @@ def map_columns(batch: ImportBatch, *, sheet_index: int, first: int, last: int, 
             raise ValidationError("Chỉ ghép cột được khi tệp đang chờ ghép cột hoặc chờ xác nhận.")
         record(by, Action.CREATE if created else Action.CHANGE, mapping, request=request,
                changes=diff(before, fields), description=f"Ghép cột cho tệp {batch.filename} ({batch.commune.name})")
-    _enqueue("read_import", batch.pk)
+        _enqueue("read_import", batch.pk)
     batch.refresh_from_db()
     return batch
 

@@ -64,5 +64,5 @@ def test_a_worker_that_dies_is_started_again_and_stops_with_the_server(keep_runn
 def test_make_run_starts_the_worker_through_the_restarting_script():
     recipe = subprocess.run(["make", "-n", "run", "STAMP=Makefile"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout
-    assert "scripts/keep_running.sh .venv/bin/python manage.py db_worker &" in recipe
+    assert "scripts/keep_running.sh .venv/bin/python manage.py worker &" in recipe
     assert "kill $worker" in recipe and "wait $worker" in recipe

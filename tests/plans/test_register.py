@@ -205,7 +205,7 @@ def test_a_stray_file_under_the_same_name_is_left_alone_and_the_row_names_ours(
 
 
 def test_a_file_lost_between_commit_and_write_is_stored_again_on_download(
-        client, approved, leader, today, media):
+        client, approved, leader, today, media, process_dies_after_commit):
     today(DEC_20)
     plan = _issue(approved(), leader, DEC_20)  # on-commit writes never run: the worker died
     assert _stored(media) == []

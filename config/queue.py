@@ -1,0 +1,48 @@
+"""The task queue, chosen by ``TASKS_BACKEND``: the database (default) or RQ on Redis.
+
+The database backend needs nothing but PostgreSQL and ``manage.py db_worker``: right for one
+server. RQ keeps job polling out of the database when many servers share it; it needs its
+Django app, a queue with a Redis URL, and workers started with its job class. Those are set
+here, and only when RQ is chosen, so a development machine needs no Redis.
+``manage.py worker`` starts the right worker for either (config/management/commands/worker.py).
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+}
+QUEUE = "default"
+# The job class RQ's worker must run our tasks with (django-tasks-rq's shim around Task).
+RQ_JOB_CLASS = "django_tasks_rq.Job"
+# RQ kills a job running longer than this (its own default, 180 s, is shorter than a
+# 100,000-row import commit on a loaded machine). Stalled jobs are caught sooner by their
+# heartbeat lease (JOB_LEASE_SECONDS), in the database, whatever the backend.
+RQ_JOB_TIMEOUT = 3600
+
+
+def backend_name(value: str | None) -> str:
+    """The short name of the backend ``TASKS_BACKEND`` asks for; the full class paths of the two
+    supported backends are accepted too (an older environment file may hold them)."""
+    value = (value or "").strip() or "database"
+    for name, path in BACKENDS.items():
+        if value.lower() == name or value == path:
+            return name
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={value!r} không được hỗ trợ; dùng «database» hoặc «rq» "
+        f"(unsupported task backend; use 'database' or 'rq')."
+    )
+
+
+def tasks(name: str) -> dict:
+    """The ``TASKS`` setting for backend ``name``."""
+    backend = {"BACKEND": BACKENDS[name]}
+    if name == "rq":
+        backend["QUEUES"] = [QUEUE]
+    return {"default": backend}
+
+
+def rq_queues(redis_url: str) -> dict:
+    """django-rq's ``RQ_QUEUES``: the one queue our tasks use, in Redis at ``redis_url``."""
+    return {QUEUE: {"URL": redis_url, "DEFAULT_TIMEOUT": RQ_JOB_TIMEOUT}}
