@@ -117,6 +117,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The household and plan list rows only (config/jinja2.py says why); rendered by name with
+        # using="jinja2", so the Django templates above answer every other template name.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "config.jinja2.environment"},
+    },
 ]
 
 if DATABASE_URL:

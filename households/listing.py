@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core import signing
 from django.db import connection
@@ -76,7 +77,7 @@ class ListPage:
         shown = _dotted(min(self.count, COUNT_CAP))
         return f"hơn {shown} hộ" if self.over_cap else f"{shown} hộ"
 
-    @property
+    @cached_property
     def detail_prefix(self) -> str:
         """The household page's URL up to its id: one reverse a page instead of one a row."""
         return reverse("households:household-detail", args=[0]).removesuffix("0/")

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 from areas.scope import visible_unit_ids
+from config.jinja2 import jinja2_fragment
 from households import exports, services
 from households.filters import apply_filters, choices, read_filters
 from households.listing import household_page, village_options
@@ -23,10 +24,12 @@ from households.permissions import (
 def household_list(request):
     filters = read_filters(request.GET, request.user)
     scope = visible_unit_ids(request.user)
+    page = household_page(scope, filters, page=request.GET.get("page"), after=request.GET.get("after", ""))
+    show_sensitive = can_see_any_sensitive(request.user)
     context = {
-        "page": household_page(scope, filters, page=request.GET.get("page"), after=request.GET.get("after", "")),
-        "filters": filters,
-        "show_sensitive": can_see_any_sensitive(request.user),
+        "page": page, "filters": filters, "show_sensitive": show_sensitive,
+        "rows": jinja2_fragment("households/_rows.html", rows=page.rows, detail_prefix=page.detail_prefix,
+                                show_sensitive=show_sensitive),
         "can_import": can_import(request.user),
     }
     if request.htmx:  # the results only, as the officer types: the filter form stays as it is
