@@ -6,21 +6,21 @@ from django.utils import timezone
 from weasyprint import HTML
 
 from dialogues.letterhead import (
+    Letterhead,
     commune_document,
     dotted_blanks,
-    issuer_name,
-    letter_signature,
+    letterhead,
     unit_in_text,
 )
 from dialogues.minutes import minutes, minutes_download
 from dialogues.models import Attendee, DialogueSession
 from dialogues.report_document import report_download, result_report
 from dialogues.roles import RoleHolder, honorific_for
-from dialogues.session_block import session_block
+from dialogues.session_block import SessionBlock, session_block
 from documents.dates import vn_date_text
 from documents.docx import render_docx
 from documents.downloads import DOCX, PDF, Download
-from documents.official import BULLET, PARAGRAPH, Block, OfficialDocument, Signature
+from documents.official import BULLET, PARAGRAPH, Block, OfficialDocument
 from documents.pdf import BASE_URL, StaticOnlyFetcher
 
 __all__ = ["invitation", "invitations_docx", "invitations_name", "invitations_pdf", "minutes",
@@ -40,17 +40,17 @@ def _address(person: Attendee, session: DialogueSession) -> str:
     return ", ".join(p for p in (person.village, unit_in_text(session.commune)) if p)
 
 
-def invitation(session: DialogueSession, person: Attendee, *, signature: Signature | None = None,
-               block=None) -> OfficialDocument:
+def invitation(session: DialogueSession, person: Attendee, *, head: Letterhead | None = None,
+               block: SessionBlock | None = None) -> OfficialDocument:
     """The invitation letter (giấy mời) of one attendee, dated the session's day (blanks before
     it is fixed), with the session block and the signer's name when the data gives it."""
-    block = block or session_block(session)
+    head, block = head or letterhead(session), block or session_block(session)
     who = honorific_for(person.full_name, person.gender)
-    issuer = issuer_name(session)
     blocks = [Block(PARAGRAPH, f"{dotted_blanks(block.basis)};")] if block.basis else []
-    doing = f"Thực hiện {block.programme}, {issuer}" if block.programme else issuer
-    blocks += [Block(PARAGRAPH, f"{doing} tổ chức Hội nghị đối thoại chính sách với chủ đề: {session.theme}."),
-               Block(PARAGRAPH, f"{issuer} trân trọng kính mời: **{who} {person.full_name}**"),
+    doing = f"Thực hiện {block.programme}, {head.issuer}" if block.programme else head.issuer
+    blocks += [Block(PARAGRAPH, f"{doing} tổ chức Hội nghị đối thoại chính sách với chủ đề: "
+                                f"{session.theme}."),
+               Block(PARAGRAPH, f"{head.issuer} trân trọng kính mời: **{who} {person.full_name}**"),
                Block(PARAGRAPH, f"Địa chỉ: {_address(person, session) or '…'}."),
                Block(PARAGRAPH, "Đến dự hội nghị, cụ thể như sau:"),
                Block(BULLET, f"Thời gian: {time_line(session, block.time)}."),
@@ -58,9 +58,9 @@ def invitation(session: DialogueSession, person: Attendee, *, signature: Signatu
     if chair := RoleHolder.parse(session.chair):
         blocks.append(Block(BULLET, f"Chủ trì: {chair.line}."))
     blocks.append(Block(PARAGRAPH, f"Đề nghị {who} sắp xếp thời gian đến dự đúng giờ./."))
-    return commune_document(session, type_name="Giấy mời", type_abbr="GM",
-                        title="Dự Hội nghị đối thoại chính sách về giảm nghèo", blocks=blocks,
-                        signature=signature or letter_signature(session), recipients=["Như trên", "Lưu: VT"])
+    return commune_document(session, head, type_name="Giấy mời", type_abbr="GM",
+                            title="Dự Hội nghị đối thoại chính sách về giảm nghèo", blocks=blocks,
+                            recipients=["Như trên", "Lưu: VT"])
 
 
 def invitations_name(session: DialogueSession, people: list[Attendee], fmt: str = "pdf") -> str:
@@ -70,8 +70,8 @@ def invitations_name(session: DialogueSession, people: list[Attendee], fmt: str 
 
 
 def _letters(session: DialogueSession, people: list[Attendee]) -> list[OfficialDocument]:
-    signature, block = letter_signature(session), session_block(session)
-    return [invitation(session, person, signature=signature, block=block) for person in people]
+    head, block = letterhead(session), session_block(session)
+    return [invitation(session, person, head=head, block=block) for person in people]
 
 
 INVITATIONS_PER_PASS = 10

@@ -6,11 +6,12 @@ The header is the commune's own issuing body in the session's year, else the pla
 """
 
 import re
+from dataclasses import dataclass
 
 from areas.models import IssuingBody
 from dialogues.models import DialogueSession
 from dialogues.roles import RoleHolder
-from dialogues.sheets import session_header
+from dialogues.sheets import Header, session_header
 from documents.numbering import number_blocks
 from documents.official import OfficialDocument, Signature
 from plans.documents import signature as plan_signature
@@ -58,11 +59,11 @@ def _signature_of(body, *, rank: str, signer: str) -> Signature:
     return Signature(lines, signer=signer)
 
 
-def letter_signature(session: DialogueSession) -> Signature:
+def letter_signature(session: DialogueSession, body=None) -> Signature:
     """Who signs the commune's letters: the chair when the chair heads or deputises for the
     commune's body; else the plan's signer when the plan is that body's; else the body's head
     with the name left for the signer to write. A letter under the plan's header is the plan's."""
-    body = commune_body(session)
+    body = body or commune_body(session)
     if body is None and session.plan_id:
         return plan_signature(session.plan)
     body = body or _CommuneStandIn(session)
@@ -75,22 +76,38 @@ def letter_signature(session: DialogueSession) -> Signature:
     return _signature_of(body, rank="head", signer="")
 
 
-def issuer_name(session: DialogueSession) -> str:
+def issuer_name(session: DialogueSession, body=None) -> str:
     """The body as the letter's sentences name it, «UBND xã Sa Loong»."""
-    body = commune_body(session)
+    body = body or commune_body(session)
     if body is not None:
         return body.display_name
     return session.plan.issuer_name if session.plan_id else f"UBND {unit_in_text(session.commune)}"
 
 
-def commune_document(session: DialogueSession, *, type_name: str, type_abbr: str, title: str, blocks,
-                     signature: Signature, recipients: list[str],
+@dataclass(frozen=True)
+class Letterhead:
+    """What every letter of one session shares, read once for a batch of letters."""
+
+    header: Header
+    issuer: str  # «UBND xã Sa Loong», as the sentences name the body
+    signature: Signature
+
+
+def letterhead(session: DialogueSession) -> Letterhead:
+    body = commune_body(session)
+    return Letterhead(session_header(session), issuer_name(session, body), letter_signature(session, body))
+
+
+def commune_document(session: DialogueSession, head: Letterhead, *, type_name: str, type_abbr: str,
+                     title: str, blocks, recipients: list[str], signature: Signature | None = None,
                      co_signature: Signature | None = None) -> OfficialDocument:
     """A document of the commune about ``session``: its header, a blank number for the văn thư,
-    dated the session's day (blanks before it is fixed), markers computed."""
-    header = session_header(session)
+    dated the session's day (blanks before it is fixed), markers computed; signed as
+    ``head`` says unless ``signature`` is given."""
+    header = head.header
     return OfficialDocument(parent_lines=header.parent_lines, issuer_lines=header.issuer_lines,
                             type_name=type_name, type_abbr=type_abbr, issuer_abbr="UBND",
                             place_name=header.place_name or session.commune.short_name, year=session.year,
                             title=title, blocks=number_blocks(blocks), recipients=recipients,
-                            signature=signature, co_signature=co_signature, issue_date=session.day)
+                            signature=signature or head.signature, co_signature=co_signature,
+                            issue_date=session.day)

@@ -3,7 +3,7 @@ petitions and their answers, the chair's conclusion; signed by the secretary and
 
 from django.utils import timezone
 
-from dialogues.letterhead import commune_document, unit_in_text
+from dialogues.letterhead import commune_document, letterhead, unit_in_text
 from dialogues.models import DialogueSession, PetitionStatus
 from dialogues.roles import RoleHolder
 from documents.dates import short_date, vn_date_text
@@ -90,7 +90,7 @@ def minutes(session: DialogueSession) -> OfficialDocument:
               Block(PARAGRAPH, "Biên bản đã được đọc lại tại hội nghị, những người tham dự thống nhất "
                                "với nội dung biên bản./.")]
     chair, secretary = RoleHolder.parse(session.chair), RoleHolder.parse(session.secretary)
-    return commune_document(session, type_name="Biên bản", type_abbr="BB",
+    return commune_document(session, letterhead(session), type_name="Biên bản", type_abbr="BB",
                         title=f"Hội nghị đối thoại chính sách về giảm nghèo tại {unit_in_text(session.commune)}",
                         blocks=blocks, signature=Signature(["CHỦ TRÌ HỘI NGHỊ"], signer=chair.name),
                         co_signature=Signature(["THƯ KÝ"], signer=secretary.name),
