@@ -34,7 +34,7 @@ ROLE_TASKS = {
 }
 
 
-FEATURE_APPS = ("plans", "dialogues", "households", "budgets")
+FEATURE_APPS = ("plans", "dialogues", "households", "budgets", "rollup")
 
 
 def tasks_for(role) -> list[tuple[str, str, str, str]]:

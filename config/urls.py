@@ -24,5 +24,6 @@ urlpatterns = [
     path("ho-gia-dinh/", include("households.urls")),
     path("doi-thoai/", include("dialogues.urls")),
     path("van-ban/", include("documents.urls")),
+    path("tong-hop/", include("rollup.urls")),
     path("admin/", admin.site.urls),
 ]
