@@ -51,6 +51,28 @@ def test_a_commune_page_in_vietnamese_order_reads_the_collation_index(registry):
     assert "household_commune_vi_name" in plan and "Sort" not in plan, plan
 
 
+def test_the_whole_registry_in_vietnamese_order_reads_the_name_index(registry):
+    page = apply_filters(Household.objects.all(), Filters(year=2024))[50:101]
+    plan = _plan(page, seqscan=False)
+    assert "household_vi_name" in plan and "Sort" not in plan, plan
+
+
+def test_a_page_after_a_cursor_starts_in_the_name_index_at_the_cursor(registry):
+    from households.filters import order_keys
+    from households.listing import RowAfter
+
+    page = apply_filters(Household.objects.all(), Filters(year=2024)).filter(
+        RowAfter(order_keys("name"), ["Nguyễn Văn An", 1500]))[:51]
+    plan = _plan(page)
+    assert "household_vi_name" in plan and "Index Cond" in plan and "Sort" not in plan, plan
+
+
+def test_a_name_search_is_not_walked_in_name_order(registry):
+    """Matches of a common name cluster in name order (the surname first): the search sorts its matches."""
+    page = apply_filters(Household.objects.all(), Filters(year=2024, q="nguyen van"))[:51]
+    assert "household_vi_name" not in _plan(page)
+
+
 def test_a_name_search_reads_the_trigram_index(registry):
     plan = _plan(Household.objects.search("nguyen van an"), seqscan=False)
     assert "household_search_name_trgm" in plan, plan
