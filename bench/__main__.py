@@ -116,16 +116,18 @@ def main(argv: list[str] | None = None) -> None:
 
     now = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     kept = results.merge(results.load(DOCS_STORE), run=now, command=command(args),
-                         summaries=summaries, facts=runner.FACTS)
+                         summaries=summaries, facts=runner.FACTS, info=machine.run_facts())
     results.save(DOCS_STORE, kept)
     every = results.summaries(kept)
     runner.FACTS[:] = results.facts(kept)
     DOCS_CHART.write_text(chart.svg_chart(every, title="Median time per run (latest of each)"))
+    kept_by_hand = report.dated_sections(DOCS_PAGE)
     DOCS_PAGE.write_text(report.markdown(
         date=now, machine=machine.machine_facts(), command=command(args), method=method(args),
-        summaries=every, verdicts=[report.verdict(t, every) for t in runner.TARGETS],
+        summaries=every, verdicts=[report.verdict(t, every, lambda name: results.run_of(kept, name))
+                                   for t in runner.TARGETS],
         chart=DOCS_CHART.name, runs=kept, load=report.load_blocks(PROJECT / "docs" / "load.md"),
-    ))
+    ) + kept_by_hand)
     print(f"\nWrote {DOCS_PAGE.relative_to(PROJECT)} and {DOCS_CHART.relative_to(PROJECT)}")
 
 

@@ -39,6 +39,31 @@ def machine_facts() -> dict[str, str]:
     }
 
 
+def run_facts() -> dict[str, str]:
+    """What a run is kept with: the machine and its load, the database, the commit (and whether
+    the checkout had uncommitted changes), so that figures are read with what they were measured on."""
+    import subprocess
+
+    from django.db import connection
+
+    def git(*words: str) -> str:
+        done = subprocess.run(["git", *words], capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    with connection.cursor() as cursor:
+        version = ""
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            version = " " + cursor.fetchone()[0].split()[0]
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--untracked-files=no")
+    return {
+        "machine": f"{cpu_model()}, {os.cpu_count()} cores, load {_load()}",
+        "database": f"{connection.vendor}{version}",
+        "commit": commit + (" with uncommitted changes in the checkout" if dirty else ""),
+    }
+
+
 def _load() -> str:
     if not hasattr(os, "getloadavg"):
         return "unknown"

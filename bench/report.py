@@ -27,14 +27,22 @@ def console_table(summaries: dict[str, Summary]) -> str:
 
 
 def verdict(target: OverheadTarget | ThresholdTarget,
-            summaries: dict[str, Summary]) -> tuple[str, str]:
-    """("PASS" | "FAIL" | "NOT MEASURED", what was compared and the figures)."""
+            summaries: dict[str, Summary], run_of=None) -> tuple[str, str]:
+    """("PASS" | "FAIL" | "NOT MEASURED" | "NOT COMPARED", what was compared and the figures).
+
+    ``run_of(name)`` names the run a figure comes from: two figures of different runs (another
+    day, another load, another commit) are never compared.
+    """
     if isinstance(target, ThresholdTarget):
         return _threshold(target, summaries)
     subject, baseline = summaries.get(target.subject), summaries.get(target.baseline)
     if subject is None or baseline is None:
         return "NOT MEASURED", (f"{target.name} (needs {target.subject} and {target.baseline}; "
                                 "run without --only)")
+    if run_of and run_of(target.subject) != run_of(target.baseline):
+        return "NOT COMPARED", (f"{target.name}: {target.subject} ({run_of(target.subject)}) and "
+                                f"{target.baseline} ({run_of(target.baseline)}) come from different runs; "
+                                "run them together")
     ratio = overhead(subject, baseline)
     fastest = subject.minimum / baseline.minimum - 1
     return "PASS" if ratio <= target.limit else "FAIL", (
@@ -106,6 +114,15 @@ def markdown(*, date: str, machine: dict[str, str], command: str, method: list[s
     ])
 
 
+DATED = "\n## Dated runs\n"
+
+
+def dated_sections(path) -> str:
+    """The page's «Dated runs» part, written by hand after a run and kept when the page is regenerated."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return text[text.index(DATED):] if DATED in text else ""
+
+
 def load_blocks(path) -> list[str]:
     """The generated blocks of docs/load.md (``<!-- key -->`` … ``<!-- /key -->``), oldest first."""
     import re
@@ -131,11 +148,18 @@ def _load_section(blocks: list[str] | None) -> list[str]:
 
 def _runs_section(runs: dict | None) -> list[str]:
     """Which run each figure comes from: a module's figures are kept until it is run again."""
-    if not runs or len(runs["runs"]) < 2:
+    if not runs or not runs["runs"]:
         return []
-    lines = ["Figures are the latest of each benchmark; they come from these runs:", ""]
-    lines += [f"- {run}: `{info['command']}`" for run, info in sorted(runs["runs"].items())]
+    lines = ["Figures are the latest of each benchmark; they come from these runs. A target compares "
+             "two figures only when both come from the same run (else it says NOT COMPARED).", ""]
+    lines += [f"- {run}: `{info['command']}`{_run_details(info)}" for run, info in sorted(runs["runs"].items())]
     return [*lines, ""]
+
+
+def _run_details(info: dict) -> str:
+    """The machine, database and commit a run recorded (runs before they were recorded have none)."""
+    parts = [f"{key} {info[key]}" for key in ("machine", "database", "commit") if info.get(key)]
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _markdown_table(summaries: dict[str, Summary]) -> str:

@@ -21,9 +21,10 @@ def load(path: Path) -> dict:
 
 
 def merge(store: dict, *, run: str, command: str, summaries: dict[str, Summary],
-          facts: list[Fact]) -> dict:
-    """The store with this run's summaries and facts replacing older ones of the same name."""
-    store["runs"][run] = {"command": command}
+          facts: list[Fact], info: dict | None = None) -> dict:
+    """The store with this run's summaries and facts replacing older ones of the same name;
+    ``info`` (machine, database, commit) is kept with the run."""
+    store["runs"][run] = {"command": command, **(info or {})}
     for name, summary in summaries.items():
         store["benchmarks"][name] = {"run": run, **dataclasses.asdict(summary)}
     for fact in facts:
