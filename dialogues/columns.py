@@ -26,6 +26,7 @@ PADDING_MM = 4.0  # 2 mm either side of the text
 PORTRAIT_MM, LANDSCAPE_MM = 165.0, 252.0  # A4 less the Decree 30 margins (30 mm left, 15 mm right)
 SIGN_MM = 28.0  # the least room a signature needs
 STAGGER_SIGN_MM = 40.0  # odd rows sign on the left half, even rows on the right
+COMFORTABLE = 1.5  # a signature gets 1.5 × SIGN_MM when wrapping text can give way
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +132,20 @@ def lay_out(columns: list[Column], rows: list[list[str]], measure: Measure, *,
             room = sum(widths[i] for i in movable)
             for i in movable:
                 widths[i] -= excess * widths[i] / room
-    else:
+    else:  # room to spare; and no text wrapped yet, so a note may give way to a cramped signature
         _spread(columns, widths, -excess)
+        _widen_signatures(columns, widths, floors)
     return [col.laid_out(w) for col, w in zip(columns, widths, strict=True)], landscape
+
+
+def _widen_signatures(columns: list[Column], widths: list[float], floors: list[float]) -> None:
+    """A signature narrower than comfortable takes room from wrapping text (notes, villages) down to their
+    longest word: a note on two lines costs less than a cramped signature."""
+    text = [i for i, c in enumerate(columns) if c.kind == "text"]
+    for i, column in enumerate(columns):
+        want = SIGN_MM * COMFORTABLE - widths[i]
+        if column.kind == "sign" and want > 0:
+            widths[i] += want - _shrink(widths, floors, text, want)
 
 
 def _spread(columns: list[Column], widths: list[float], spare: float) -> None:

@@ -17,6 +17,7 @@ from dialogues.columns import Column, Measure, lay_out
 from dialogues.models import Attendee, DialogueSession
 from dialogues.pdfsheet import Sheet
 from dialogues.session_block import session_block
+from documents.collation import vi_sort_key
 from documents.dates import date_line
 from households.people import household_codes
 
@@ -57,7 +58,8 @@ def listed_attendees(session: DialogueSession) -> list[Attendee]:
         attendees = attendees.filter(present=True)
     else:
         attendees = attendees.filter(is_walk_in=False)
-    return list(attendees.order_by("village", "full_name", "pk"))
+    # Village, then name, in Vietnamese order (Đinh after Dương, before Y), as the people are called.
+    return sorted(attendees.order_by("pk"), key=lambda a: (vi_sort_key(a.village), vi_sort_key(a.full_name)))
 
 
 def blank_rows(session: DialogueSession, listed: int = 0) -> int:

@@ -97,3 +97,14 @@ def test_titles_never_leave_one_word_alone_or_split_a_year_range(title):
 ])
 def test_positions_split_into_title_and_body(position, expected):
     assert split_position(position) == expected
+
+
+def test_a_long_note_gives_way_to_a_cramped_signature_but_wrapped_text_does_not():
+    measure = Measure()
+    columns = [NUMBER, NAME, Column("sign", "Ký tên", "sign"), Column("note", "Ghi chú")]
+    roomy, _ = lay_out(columns, [["1", "Lò Thị Dự", "", "Đến trực tiếp, không có trong danh sách mời"]], measure)
+    assert roomy[2].width_mm >= SIGN_MM * 1.5 - 0.01
+    crowded = [NUMBER, NAME, Column("body", "Đơn vị"), Column("sign", "Ký tên", "sign")]
+    body = "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ, Chi cục Phát triển nông thôn và Thủy lợi"
+    laid, _ = lay_out(crowded, [["1", "Trần Văn Bình", body, ""]], measure)
+    assert laid[3].width_mm == pytest.approx(SIGN_MM, abs=0.01)

@@ -180,3 +180,11 @@ def test_every_sheet_carries_the_session_block(rated, officer, own_unit):
         block = " ".join(sheet.subtitles)
         assert f"Căn cứ Kế hoạch số 03/KH-{plan.issuer_abbr} ngày 10/02/2026" in block
         assert "08 giờ 00 ngày 12/05/2026 (01 buổi)" in block and "Hội trường UBND xã" in block
+
+
+def test_people_are_listed_by_village_then_name_in_vietnamese_order(session):
+    for name in ("Y Bích", "Đinh Văn Hùng", "Dương Thị Lan", "Ân Văn Tư", "Bùi Thị Nga"):
+        AttendeeFactory(session=session, full_name=name, village="Thôn Đăk Ba")
+    AttendeeFactory(session=session, full_name="An Văn Một", village="Thôn Ân Phú")
+    names = [row[1] for row in sign_in_sheet(session, show_ethnicity=True).rows if row[1]]
+    assert names == ["An Văn Một", "Ân Văn Tư", "Bùi Thị Nga", "Dương Thị Lan", "Đinh Văn Hùng", "Y Bích"]
