@@ -22,6 +22,7 @@ from documents.docx import render_docx
 from documents.downloads import DOCX, PDF, Download
 from documents.official import BULLET, PARAGRAPH, Block, OfficialDocument
 from documents.pdf import BASE_URL, StaticOnlyFetcher
+from documents.text import nfc
 
 __all__ = ["invitation", "invitations_docx", "invitations_name", "invitations_pdf", "minutes",
            "minutes_download", "report_download", "result_report"]
@@ -45,12 +46,13 @@ def invitation(session: DialogueSession, person: Attendee, *, head: Letterhead |
     """The invitation letter (giấy mời) of one attendee, dated the session's day (blanks before
     it is fixed), with the session block and the signer's name when the data gives it."""
     head, block = head or letterhead(session), block or session_block(session)
-    who = honorific_for(person.full_name, person.gender)
+    name = nfc(person.full_name).strip("*")  # a star would close the bold markup early
+    who = honorific_for(name, person.gender)
     blocks = [Block(PARAGRAPH, f"{dotted_blanks(block.basis)};")] if block.basis else []
     doing = f"Thực hiện {block.programme}, {head.issuer}" if block.programme else head.issuer
     blocks += [Block(PARAGRAPH, f"{doing} tổ chức Hội nghị đối thoại chính sách với chủ đề: "
                                 f"{session.theme}."),
-               Block(PARAGRAPH, f"{head.issuer} trân trọng kính mời: **{who} {person.full_name}**"),
+               Block(PARAGRAPH, f"{head.issuer} trân trọng kính mời: **{who} {name}**"),
                Block(PARAGRAPH, f"Địa chỉ: {_address(person, session) or '…'}."),
                Block(PARAGRAPH, "Đến dự hội nghị, cụ thể như sau:"),
                Block(BULLET, f"Thời gian: {time_line(session, block.time)}."),

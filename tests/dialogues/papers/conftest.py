@@ -55,3 +55,22 @@ def linked_session(own_unit, issued_plan):
                                    secretary="Bà Lê Thị Cúc, công chức Văn hóa - Xã hội",
                                    status=SessionStatus.HELD, proceedings="Khai mạc hội nghị.",
                                    conclusion="Giao UBND xã trả lời bằng văn bản.")
+
+
+MM = 72 / 25.4
+
+
+def words_outside_text_area(content: bytes, *, left_mm: float = 30, right_mm: float = 195) -> list[str]:
+    """Words poppler places left of the left margin or right of the right one (A4 portrait), with
+    a millimetre's allowance: a justified line's last glyph box may end a little past the margin."""
+    import re
+    import subprocess
+
+    xhtml = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=content, capture_output=True,
+                           check=True).stdout.decode()
+    outside = []
+    for x_min, x_max, word in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" '
+                                         r'yMax="[\d.]+">([^<]*)</word>', xhtml):
+        if float(x_min) < (left_mm - 1) * MM or float(x_max) > (right_mm + 1) * MM:
+            outside.append(word)
+    return outside

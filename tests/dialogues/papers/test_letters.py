@@ -1,6 +1,5 @@
 """Invitations (giấy mời): signed and dated when the data knows how, the session block, the dashes."""
 
-import datetime
 import io
 
 import pytest
@@ -11,7 +10,7 @@ from pypdf import PdfReader
 from dialogues import documents
 from dialogues.letterhead import letter_signature
 from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory, SessionFactory
-from tests.dialogues.papers.conftest import docx_text, pdf_pages, pdf_text
+from tests.dialogues.papers.conftest import docx_text, pdf_pages, pdf_text, words_outside_text_area
 
 DRAFT_DAY = "ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm 2026"
 
@@ -130,6 +129,14 @@ def test_invitation_pdf_keeps_one_page_with_a_long_theme_and_title(own_unit, bod
         chair="Ông Nguyễn Văn Trường Giang, Phó Chủ tịch Ủy ban nhân dân xã Hạ Hòa kiêm Chủ tịch Hội "
               "đồng nghĩa vụ quân sự")
     person = AttendeeFactory(session=session, full_name="Nguyễn Thị " + "Ngọc Ánh " * 6)
-    reader = PdfReader(io.BytesIO(documents.invitations_pdf(session, [person]).content))
-    assert len(reader.pages) == 1
-    assert datetime.date(2026, 5, 12).year == 2026
+    content = documents.invitations_pdf(session, [person]).content
+    assert len(PdfReader(io.BytesIO(content)).pages) == 1
+    assert words_outside_text_area(content) == []
+
+
+def test_the_invitee_is_in_bold_however_the_name_was_typed(linked_session):
+    for typed in ("  Lò Thị  Mời ", "Lò Thị Mời*", "*Lò Thị Mời"):
+        person = AttendeeFactory(session=linked_session, full_name=typed, gender="F")
+        runs = next(b for b in documents.invitation(linked_session, person).blocks
+                    if "kính mời" in b.display_text).runs
+        assert [(r.text, r.bold) for r in runs][-1] == ("Bà Lò Thị Mời", True)

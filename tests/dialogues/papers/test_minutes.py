@@ -10,7 +10,7 @@ from dialogues import documents
 from dialogues.forms import MinutesForm
 from dialogues.models import SessionOfficial, SessionStatus
 from tests.dialogues.factories import AttendeeFactory, PetitionFactory, ScheduledSessionFactory
-from tests.dialogues.papers.conftest import docx_text, pdf_pages, pdf_text
+from tests.dialogues.papers.conftest import docx_text, pdf_pages, pdf_text, words_outside_text_area
 
 
 def _lines(session) -> list[str]:
@@ -112,3 +112,14 @@ def test_the_minutes_page_saves_the_secretary_then_the_minutes_print_it(client_a
     response = client_as(commune_staff).get(reverse("dialogues:minutes-file", args=[session.pk, "docx"]))
     text = docx_text(b"".join(response))
     assert "Thư ký hội nghị: Ông Vi Văn Tâm – Văn phòng." in text and "THƯ KÝ" in text
+
+
+def test_long_titles_and_names_stay_inside_the_margins(linked_session):
+    linked_session.chair = ("Ông Nguyễn Văn Trường Giang Thượng, Phó Chủ tịch Ủy ban nhân dân xã Hạ Hòa kiêm "
+                            "Trưởng ban Chỉ đạo các chương trình mục tiêu quốc gia xã")
+    linked_session.secretary = "Bà Hoàng Thị Phương Thảo Nguyên Ngọc, công chức Văn phòng - Thống kê"
+    SessionOfficial.objects.create(session=linked_session, level="organisation", name="Bà " + "Ngọc Ánh " * 6,
+                                   position="Phó Chủ tịch Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh " * 2)
+    pdf = documents.minutes_download(linked_session, "pdf").content
+    assert words_outside_text_area(pdf) == []
+    assert "Hoàng Thị Phương Thảo Nguyên Ngọc" in " ".join(pdf_pages(pdf)[-1].split())

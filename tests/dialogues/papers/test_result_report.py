@@ -26,6 +26,14 @@ def test_a_plan_not_yet_issued_is_cited_with_blanks(plan):
     assert "04/KH-UBND" not in plan_citation(plan)
 
 
+def test_the_report_of_a_draft_plan_prints_blanks_for_the_plan_and_itself(plan, own_unit):
+    ScheduledSessionFactory(commune=own_unit, plan=plan)
+    content = documents.report_download(plan, "pdf").content
+    first = " ".join(pdf_text(content).split())
+    assert "Thực hiện Kế hoạch số……/KH-UBND ngày……tháng……năm 2026" in first
+    assert "Lưu: VT" in first and "UBND cấp trên" not in first
+
+
 def test_the_report_goes_to_the_plans_recipients(issued_plan):
     doc = documents.result_report(issued_plan)
     assert doc.recipient_lines == ["- Sở Nông nghiệp và Môi trường tỉnh Phú Thọ (b/c);", "- Mặt trận Tổ quốc xã;",
