@@ -69,7 +69,8 @@ def read_import(staged_id: int) -> None:
         return
     staged = EstimateImport.objects.select_related("estimate").get(pk=staged_id)
     try:
-        result = read_workbook(bytes(staged.content), preferred=_preferred_codes(staged.estimate),
+        result = read_workbook(bytes(staged.content), filename=staged.filename or "dự toán.xlsx",
+                               preferred=_preferred_codes(staged.estimate),
                                progress=_progress(staged_id))
     except Exception:  # noqa: BLE001 - a file the reader did not foresee is a failed import, never a stuck one
         _settle(staged_id, status=ImportStatus.FAILED,

@@ -6,58 +6,28 @@ Headers are matched with tolerance (spacing, slashes, case, marks, units in brac
 sheets by their name or title («Phụ lục 1 - TDA2», «PL02 - Nâng cao năng lực», «DA 6 TDA 2»).
 """
 
-import io
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import python_calamine
-
 from budgets.checks import PERSON_UNITS
 from budgets.forms import parse_amount, parse_quantity
+from budgets.import_matching import LABELS, REQUIRED, SubProjectMatcher, header_field
 from budgets.models import FundingSource, SubProject
 from budgets.models.estimates import line_amount
 from budgets.workbook import LEGEND_SHEET, SUMMARY_SHEET, UNSORTED
 from documents.text import nfc, search_key
-from documents.xlsx_guard import UnsafeSpreadsheet, check_grid, check_xlsx_sheets, column_letters
+from spreadsheets import SpreadsheetProblem, check_content, column_letters, read_sheets
 
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
 COLUMN_NUMBERS = re.compile(r"^\(\d+\)")
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or a space other than the plain one
 HEADER_SCAN = 30
 PROGRESS_EVERY = 500
 
-# Field → predicates on the folded header (no marks, no spaces, no slashes, no bracketed units).
-FIELDS = {
-    "stt": lambda h: h in {"stt", "tt", "sott", "sothutu"},
-    "content": lambda h: h.startswith(("noidung", "diengiai", "khoanchi", "tenkhoanchi", "hangmuc")),
-    "unit_of_measure": lambda h: h in {"donvitinh", "dvt", "donvi", "dv"},
-    "quantity": lambda h: h in {"soluong", "sl", "khoiluong"},
-    "days": lambda h: h.startswith(("songay", "sobuoi", "solop", "thoigian", "solan")),
-    "unit_price": lambda h: h.startswith(("dinhmuc", "dongia", "mucchi", "gia")),
-    "amount": lambda h: h.startswith(("thanhtien", "kinhphi", "sotien", "tongtien")),
-    "note": lambda h: h.startswith(("cancu", "ghichu")),
-    "funding_source": lambda h: h.startswith(("nguonvon", "nguonkinhphi", "nguon")),
-}
-REQUIRED = {"content": "Nội dung chi", "unit_of_measure": "Đơn vị tính", "quantity": "Số lượng",
-            "unit_price": "Định mức/Đơn giá"}
-LABELS = REQUIRED | {"days": "Số ngày/buổi", "note": "Căn cứ/Ghi chú", "funding_source": "Nguồn vốn"}
 SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
-
-
-def fold_header(text) -> str:
-    """A header as compared: folded, bracketed units and numbers dropped, no spaces or slashes."""
-    key = search_key(str(text or ""))
-    key = re.sub(r"\([^)]*\)", "", key)
-    return re.sub(r"[^a-z0-9]", "", key)
-
-
-def header_field(text) -> str | None:
-    folded = fold_header(text)
-    return next((name for name, matches in FIELDS.items() if folded and matches(folded)), None)
 
 
 @dataclass
@@ -108,92 +78,39 @@ class ImportResult:
         return sum(line["amount"] for g in self.groups for line in g.lines)
 
 
-class SubProjectMatcher:
-    """Finds the sub-project a sheet's name or title speaks of: a code written any way, or a name."""
-
-    CODE = re.compile(r"(?:da|du an)\s*-?\s*(\d+)\s*[-–,:.]?\s*(?:tda|tieu du an)\s*-?\s*(\d+)")
-    SHORT = re.compile(r"(?:^|[^a-z])(?:tda|tieu du an)\s*-?\s*(\d+)")
-
-    def __init__(self, preferred: set[str]):
-        rows = list(SubProject.objects.values_list("code", "name"))
-        self.codes = {code for code, _ in rows}
-        self.names = sorted(((search_key(name), code) for code, name in rows), key=lambda r: -len(r[0]))
-        self.preferred = preferred
-
-    def _by_name_start(self, key: str) -> str | None:
-        """A sub-project whose name begins with a part of the text («PL02 - Nâng cao năng lực»)."""
-        for part in re.split(r"\s[-–:]\s|\n", key):
-            part = part.strip()
-            if len(part.split()) >= 2:
-                found = {code for name, code in self.names if name.startswith(part)}
-                if len(found) == 1:
-                    return found.pop()
-        return None
-
-    def match(self, *texts: str) -> tuple[str | None, str]:
-        for text in texts:
-            key = search_key(text)
-            if found := self.CODE.search(key):
-                code = f"DA{int(found[1])}-TDA{int(found[2])}"
-                if code in self.codes:
-                    return code, f"mã {code}"
-            for name, code in self.names:
-                if name and name in key:
-                    return code, f"tên «{name}»"
-            if code := self._by_name_start(key):
-                return code, "tên tiểu dự án"
-        for text in texts:
-            if found := self.SHORT.search(search_key(text)):
-                suffix = f"-TDA{int(found[1])}"
-                candidates = sorted(c for c in self.codes if c.endswith(suffix))
-                liked = [c for c in candidates if c in self.preferred]
-                if len(candidates) == 1 or len(liked) == 1:
-                    code = candidates[0] if len(candidates) == 1 else liked[0]
-                    return code, f"mã rút gọn TDA{int(found[1])}"
-        return None, ""
-
-
-def _open(data: bytes, result: ImportResult):
-    try:
-        check_xlsx_sheets(data)  # before calamine: a stray cell far away, a sheet far too large
-        return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except UnsafeSpreadsheet as problem:
-        result.problems.append(ImportProblem("—", None, str(problem)))
-    except python_calamine.PasswordError:
-        result.problems.append(ImportProblem("—", None, "Tệp có đặt mật khẩu; hãy bỏ mật khẩu rồi tải lên lại."))
-    except Exception:  # noqa: BLE001 - calamine raises several types for damaged files
-        result.problems.append(ImportProblem("—", None, "Tệp không phải bảng tính Excel (.xlsx) hợp lệ."))
-    return None
-
-
-def read_workbook(data: bytes, *, preferred: set[str] = frozenset(),
+def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: set[str] = frozenset(),
                   progress: Callable[[float], None] | None = None) -> ImportResult:
-    """Groups and lines of every sheet holding an estimate table, and every problem found, cell by cell."""
+    """Groups and lines of every sheet holding an estimate table, and every problem found, cell by cell.
+
+    The file goes through the shared guard first (``spreadsheets``): one that is no real .xlsx, or
+    one of whose sheets reaches too far, is one problem and nothing is read.
+    """
     result = ImportResult()
-    book = _open(data, result)
-    if book is None:
-        return result
     matcher = SubProjectMatcher(set(preferred))
     sources = {key: code for code, *names in FundingSource.objects.values_list("code", "short_name", "name")
                for text in (code, *names) if text for key in (text, search_key(text).strip())}
-    names = book.sheet_names
-    for index, name in enumerate(names):
-        if search_key(name).strip() in SKIPPED_SHEETS:
+    try:
+        check_content(filename, data)  # its name was checked on upload
+        sheets = list(read_sheets(filename, data, skip=_skipped))
+    except SpreadsheetProblem as problem:
+        result.problems.append(ImportProblem("—", None, str(problem)))
+        return result
+    for position, sheet in enumerate(sheets):
+        if sheet.damaged:
+            result.problems.append(ImportProblem(sheet.name, None, "Trang tính bị hỏng, không đọc được; hãy mở "
+                                                 "tệp bằng Excel, lưu lại rồi tải lên."))
             continue
-        try:
-            sheet = book.get_sheet_by_index(index)
-            if sheet.end is not None:
-                check_grid(name, sheet.end[0] + 1, sheet.end[1] + 1)
-            rows = sheet.to_python(skip_empty_area=False)
-        except UnsafeSpreadsheet as problem:
-            result.problems.append(ImportProblem(name, None, str(problem)))
-            continue
-        reader = SheetReader(name, rows, sheet.merged_cell_ranges or [], sources, result)
-        reader.read(matcher, _scaled(progress, index, len(names)))
+        reader = SheetReader(sheet.name, sheet.rows, sheet.merges, sources, result)
+        reader.read(matcher, _scaled(progress, position, len(sheets)))
     if not result.problems and not result.line_count:
         result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào (cần một bảng có các cột "
                                              "Nội dung chi, Đơn vị tính, Số lượng, Đơn giá)."))
     return result
+
+
+def _skipped(sheet_name: str) -> bool:
+    """The summary and legend sheets the app's own workbook adds: no lines to read."""
+    return search_key(sheet_name).strip() in SKIPPED_SHEETS
 
 
 def _scaled(progress, index: int, count: int):
@@ -208,6 +125,9 @@ class SheetReader:
     def __init__(self, name: str, rows: list[list], merges, sources: dict[str, str], result: ImportResult):
         self.name, self.rows, self.merges, self.sources, self.result = name, rows, merges, sources, result
         self.columns: dict[str, int] = {}
+        self.texts: dict[str, str] = {}  # a repeated cell's text (unit, note, source) as _text reads it
+        self.found_sources: dict[str, str | None] = {}  # by the text as _text reads it
+        self.cell_sources: dict[str, str | None] = {}  # by the cell's own text
 
     def problem(self, row: int | None, message: str, field_name: str = "") -> None:
         column = ""
@@ -272,11 +192,15 @@ class SheetReader:
     def _lines(self, header: int, code: str | None, progress) -> None:
         group = None
         count = len(self.rows)
+        stt_col = self.columns.get("stt", -1)
+        quick = self._quick_reader()
         for index in range(header + 1, count):
             if progress and index % PROGRESS_EVERY == 0:
                 progress(index / count)
             row, row_no = self.rows[index], index + 1
-            kind = self._kind(row)
+            stt = row[stt_col] if 0 <= stt_col < len(row) else None
+            # a numbered line is the common case, decided without folding any text
+            kind = "line" if type(stt) is float or type(stt) is int else self._kind(row)
             if kind == "end":
                 break
             if kind in ("skip", "blank"):
@@ -291,7 +215,7 @@ class SheetReader:
             if group is None:  # lines before any group: one group named after the sheet's sub-project
                 group = ImportGroup(self._default_title(code), code, sheet=self.name)
                 self.result.groups.append(group)
-            line = self._line(row, row_no)
+            line = (quick and quick(row)) or self._line(row, row_no)
             if line is not None:
                 group.lines.append(line)
 
@@ -319,6 +243,61 @@ class SheetReader:
         if ROMAN.match(stt) or (LETTER_GROUP.match(stt) and empty) or (not stt and empty):
             return "group"
         return "line"
+
+    def _quick_reader(self) -> Callable[[list], dict | None] | None:
+        """A reader of the common line, giving what ``_line`` gives without a look at each rule:
+        text content and unit, whole non-negative numbers, a text note, a listed funding source or
+        none. Any other row gets None, and ``_line`` reads it with every check and message. None
+        when a required column is missing. (Columns and caches are bound once: this runs per line.)"""
+        columns = self.columns
+        if any(name not in columns for name in REQUIRED):
+            return None
+        content_col, unit_col, quantity_col, price_col = (columns[name] for name in REQUIRED)
+        days_col, note_col, source_col = (columns.get(name, -1) for name in ("days", "note", "funding_source"))
+        width = max(content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col) + 1
+        texts, source_of, sources = self.texts, self._source, self.cell_sources
+
+        def known(text: str) -> str:
+            if (found := texts.get(text)) is None:
+                found = texts[text] = _text(text)
+            return found
+
+        def read(row: list) -> dict | None:
+            if len(row) < width:
+                return None
+            content, unit, quantity, price = row[content_col], row[unit_col], row[quantity_col], row[price_col]
+            if (type(quantity) is not float or type(price) is not float or type(content) is not str
+                    or type(unit) is not str or not quantity.is_integer() or not price.is_integer()
+                    or quantity < 0 or price < 0):
+                return None
+            days = row[days_col] if days_col >= 0 else ""
+            if days != "" and (type(days) is not float or not days.is_integer() or days < 0):
+                return None
+            note = row[note_col] if note_col >= 0 else ""
+            written = row[source_col] if source_col >= 0 else ""
+            if type(note) is not str or type(written) is not str:
+                return None
+            # the repeated texts (unit, source, note) are looked up without a call: this runs per line
+            content, unit = _text(content), texts.get(unit) or known(unit)
+            source = sources.get(written, "") if written else None
+            if source == "":
+                source = sources[written] = source_of(known(written))
+            if not content or not unit or (written and source is None):
+                return None
+            quantity, price = int(quantity), int(price)
+            days = None if days == "" else int(days)
+            return {"content": content[:500], "unit_of_measure": unit[:40], "quantity": str(quantity),
+                    "days": None if days is None else str(days), "unit_price": price,
+                    "note": (texts.get(note) or known(note))[:500] if note else "", "funding_source": source,
+                    "amount": quantity * (1 if days is None else days) * price}
+
+        return read
+
+    def _source(self, written: str) -> str | None:
+        """The funding source code a cell names (its code, short name or name, any spelling)."""
+        if written not in self.found_sources:
+            self.found_sources[written] = self.sources.get(written) or self.sources.get(search_key(written))
+        return self.found_sources[written]
 
     def _number(self, values: dict, row_no, name: str, parse):
         value = values.get(name)
@@ -384,7 +363,9 @@ def _text(value) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if (text.isascii() or unicodedata.is_normalized("NFC", text)) and not _ODD_SPACE.search(text):
+    # nfc() changes nothing but the ends of a printable text (no tab, line break or unusual space)
+    # without two spaces in a row, already in NFC
+    if text.isprintable() and "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text)):
         return text.strip()
     return nfc(text)
 

@@ -14,7 +14,6 @@ from households import services
 from households.import_views import visible_batches
 from households.imports import batches
 from households.imports.columns import filled_row
-from households.imports.files import FileProblem, open_workbook
 from households.imports.mapping import (
     FIELD_LABELS,
     MAX_COLUMNS,
@@ -27,6 +26,7 @@ from households.imports.mapping import (
 from households.imports.workbook import column_letter, read_sheets
 from households.models import BatchStatus, ColumnMapping
 from households.permissions import can_import, editable_unit_ids
+from spreadsheets import SpreadsheetProblem, open_workbook
 
 SAMPLES_PER_COLUMN = 3
 MAPPINGS_PER_PAGE = 20
@@ -98,7 +98,7 @@ def import_mapping(request, pk):
         names = open_workbook(batch.filename, data).sheet_names
         sheet = min(max(_int(params.get("sheet"), batch.sheet_index or 0), 0), len(names) - 1)
         found = list(read_sheets(batch.filename, data, only=sheet))
-    except FileProblem as problem:
+    except SpreadsheetProblem as problem:
         messages.error(request, str(problem))
         return redirect(batch)
     rows, merges = (found[0][2], found[0][3]) if found else ([], [])

@@ -1,8 +1,9 @@
-"""Safety checks on an uploaded .xlsx before any spreadsheet library opens it.
+"""Each sheet's real extent, measured in its XML before a reader builds the sheet's grid.
 
-An .xlsx is a zip archive: a small file can inflate to gigabytes (a zip bomb). The archive's
-directory gives every member's sizes without inflating anything, so measure it first. Then
-each sheet's real extent is measured from its XML (see ``check_xlsx_sheets``).
+Readers such as calamine build one dense grid from A1 to the last cell holding a value, and the
+<dimension> element an .xlsx carries may lie or be absent. So the cells themselves are measured
+in the XML, and reading stops at the first cell that breaks a limit: a 5 KB file with one stray
+value at XFD1048576 would otherwise ask for a grid of 17 billion cells (550 GB).
 """
 
 import functools
@@ -17,47 +18,8 @@ from xml.parsers import expat
 
 from django.conf import settings
 
-ZIP_MAGIC = b"PK\x03\x04"
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_RATIO = 100
-MAX_ENTRIES = 2000
+from spreadsheets.archive import SpreadsheetProblem
 
-
-class UnsafeSpreadsheet(ValueError):
-    """The file is refused before reading; the message says why, in Vietnamese."""
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
-
-
-def check_xlsx(name: str, data: bytes) -> None:
-    """Refuse a file that is not a real .xlsx archive or that would inflate abnormally."""
-    if not data.startswith(ZIP_MAGIC):
-        raise UnsafeSpreadsheet(f"Tệp «{name}» không phải tệp Excel .xlsx thật "
-                                "(có thể là tệp khác bị đổi đuôi, hoặc có đặt mật khẩu).")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except zipfile.BadZipFile:
-        raise UnsafeSpreadsheet(f"Tệp «{name}» bị hỏng, không mở được như tệp .xlsx.") from None
-    total = sum(info.file_size for info in infos)
-    packed = sum(info.compress_size for info in infos) or 1
-    if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-        raise UnsafeSpreadsheet(f"Tệp «{name}» giải nén ra {_mb(total)} (nén {total / packed:.0f} "
-                                "lần): bất thường với một bảng tính, có thể là tệp độc hại; "
-                                "không đọc tệp này.")
-    if "xl/workbook.xml" not in {info.filename for info in infos}:
-        raise UnsafeSpreadsheet(f"Tệp «{name}» là tệp nén nhưng không phải bảng tính Excel.")
-
-
-# --- The sheet's real extent, read from its XML before a reader builds its grid ---------------
-#
-# Readers such as calamine build one dense grid from A1 to the last cell holding a value, and the
-# <dimension> element an .xlsx carries may lie or be absent. So the cells themselves are measured
-# in the XML, and reading stops at the first cell that breaks a limit: a 5 KB file with one stray
-# value at XFD1048576 would otherwise ask for a grid of 17 billion cells (550 GB).
-#
 # A quick pass does it with one regular expression per block of the usual shape of the XML (every
 # cell tag starts `<c r="`): it skips, without making an object, every cell in a one-letter column
 # whose row number is shorter than the bound it must stay under, and yields only the others (wider
@@ -72,6 +34,8 @@ PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
 PREFIXED_CELL = re.compile(rb":c[\s>/]")  # <x:c …>: for the exact pass
 SCAN_BLOCK = 1 << 20
+HEAD_BYTES = 4096  # where a sheet's <dimension> is, after <sheetPr>
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]{1,3}[0-9]{1,7}:([A-Z]{1,3})[0-9]{1,7}"')
 SHARED_STRINGS = "xl/sharedStrings.xml"
 # Defaults: the 100,000-row benchmark file has 12 columns; settings may lower or raise each one.
 LIMITS = {"SPREADSHEET_MAX_ROWS": 200_000, "SPREADSHEET_MAX_COLUMNS": 200,
@@ -152,7 +116,7 @@ def _blocks_of(xml: IO[bytes]) -> Iterator[bytes]:
 def _blocks(xml: IO[bytes]) -> Iterator[bytes]:
     """The sheet XML in blocks (``_blocks_of``); _Unusual when it holds a cell tag with a prefix."""
     for block in _blocks_of(xml):
-        if PREFIXED_CELL.search(block):
+        if b":c" in block and PREFIXED_CELL.search(block):  # the plain search first: much quicker
             raise _Unusual
         yield block
 
@@ -176,20 +140,36 @@ def _notable_cells(right: int, short: int) -> re.Pattern:
     return re.compile(rb"<c(?=[\s>/])" + usual + rb'(?: r="([A-Z]{1,3})([0-9]{1,7})"([^>]*)>)?')
 
 
-def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits) -> None:
+def _width_hint(open_xml: Callable[[], IO[bytes]], limits: Limits) -> int:
+    """The last column the sheet's <dimension> names, within the limit (0 when it names none).
+
+    Only a start for the quick pass, so that the cells of its first block are not all looked at
+    one by one: a dimension that lies costs time, never a wrong answer, since every cell beyond
+    it is still measured and a wider start only makes the bound on rows stricter.
+    """
+    with open_xml() as xml:
+        found = DIMENSION.search(xml.read(HEAD_BYTES))
+    return min(_column_number(found[1].decode()), limits.columns) if found else 0
+
+
+def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits, size: int | None = None) -> None:
     """Pass, or raise _Unusual: no row beyond the limit, no column beyond it, the grid up to the
     last of both under the cells' limit.
 
     Per block, only the cells beyond the last column known so far, or with a row number as long as
     the bound, are looked at one by one. Should a block widen the grid so much that the bound gets
-    a digit shorter, the XML is read once more, with the final width from the start.
+    a digit shorter, the XML is read once more, with the final width from the start. The <row> and
+    <c> elements are counted only when the XML's ``size`` (bytes, when known) could hold more than
+    the limit: each takes at least four bytes.
     """
-    start = 0
+    start = _width_hint(open_xml, limits)
+    count = size is None or size // 4 > limits.cells
     while True:
         right, elements, recheck = start, 0, False
         with open_xml() as xml:
             for block in _blocks(xml):
-                elements += block.count(b"<c ") + block.count(b"<row")
+                if count:
+                    elements += block.count(b"<c ") + block.count(b"<row")
                 short = len(str(min(limits.rows, limits.cells // max(right, 1)))) - 1
                 found = _notable_cells(right, short).findall(block)
                 if (b"", b"", b"") in found:  # a tag of another shape
@@ -292,12 +272,14 @@ class _ExtentScan:
                 "nhiều tệp.")
 
 
-def check_sheet_extent(sheet: str, open_xml: Callable[[], IO[bytes]], limits: Limits | None = None) -> None:
-    """Refuse (UnsafeSpreadsheet) a sheet whose values reach beyond the limits, naming the first
-    cell too far; ``open_xml`` opens the sheet's XML (it may be read twice or three times)."""
+def check_sheet_extent(sheet: str, open_xml: Callable[[], IO[bytes]], limits: Limits | None = None,
+                       size: int | None = None) -> None:
+    """Refuse (SpreadsheetProblem) a sheet whose values reach beyond the limits, naming the first
+    cell too far; ``open_xml`` opens the sheet's XML (it may be read several times), of ``size``
+    bytes when known."""
     limits = limits or Limits.from_settings()
     try:
-        _quick_check(open_xml, limits)
+        _quick_check(open_xml, limits, size)
         return
     except _Unusual:
         pass
@@ -308,17 +290,17 @@ def check_sheet_extent(sheet: str, open_xml: Callable[[], IO[bytes]], limits: Li
         with open_xml() as xml:
             parser.ParseFile(xml)
     except _TooFar:
-        raise UnsafeSpreadsheet(scan.message(sheet)) from None
+        raise SpreadsheetProblem(scan.message(sheet)) from None
     except expat.ExpatError:
-        raise UnsafeSpreadsheet(f"Trang tính «{sheet}» bị hỏng (nội dung XML không đọc được).") from None
+        raise SpreadsheetProblem(f"Trang tính «{sheet}» bị hỏng (nội dung XML không đọc được).") from None
 
 
-def check_xlsx_sheets(data: bytes, *, only: int | None = None) -> None:
+def check_extent(data: bytes, *, only: int | None = None) -> None:
     """Refuse an .xlsx whose shared strings are too many, or one of whose sheets (or sheet ``only``,
     0-based) reaches beyond the limits.
 
     A file that is no readable workbook, or a sheet whose part is missing, is left to the reader,
-    which refuses it with its own message (:func:`check_xlsx` refuses most of them before).
+    which refuses it with its own message (:func:`spreadsheets.check_file` refuses most of them before).
     """
     limits = Limits.from_settings()
     try:
@@ -331,7 +313,8 @@ def check_xlsx_sheets(data: bytes, *, only: int | None = None) -> None:
             _check_shared_strings(functools.partial(archive.open, SHARED_STRINGS), limits)
         for index, (sheet, path) in enumerate(parts):
             if (only is None or index == only) and path in archive.NameToInfo:
-                check_sheet_extent(sheet, functools.partial(archive.open, path), limits)
+                check_sheet_extent(sheet, functools.partial(archive.open, path), limits,
+                                   archive.NameToInfo[path].file_size)
 
 
 def _check_shared_strings(open_xml: Callable[[], IO[bytes]], limits: Limits) -> None:
@@ -342,7 +325,7 @@ def _check_shared_strings(open_xml: Callable[[], IO[bytes]], limits: Limits) -> 
         while block := xml.read(SCAN_BLOCK):  # a tag cut between two blocks goes uncounted: one per MB
             strings += block.count(b"<si") + block.count(b":si")
             if strings > limits.cells:
-                raise UnsafeSpreadsheet(f"Tệp có hơn {_number(limits.cells)} chuỗi chữ dùng chung: bất "
+                raise SpreadsheetProblem(f"Tệp có hơn {_number(limits.cells)} chuỗi chữ dùng chung: bất "
                                         "thường với một bảng tính, có thể là tệp độc hại; không đọc tệp này.")
 
 
@@ -353,4 +336,4 @@ def check_grid(sheet: str, rows: int, columns: int, limits: Limits | None = None
     try:
         scan._place(rows, columns)
     except _TooFar:
-        raise UnsafeSpreadsheet(scan.message(sheet)) from None
+        raise SpreadsheetProblem(scan.message(sheet)) from None

@@ -4,7 +4,7 @@ import io
 import re
 import zipfile
 
-from documents.xlsx_guard import sheet_parts
+from spreadsheets.extent import sheet_parts
 
 REF = re.compile(r"([A-Z]+)(\d+)")
 

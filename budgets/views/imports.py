@@ -12,7 +12,7 @@ from budgets import importing
 from budgets import permissions as perms
 from budgets.models import EstimateImport, ImportMode, ImportStatus, SubProject
 from budgets.views.estimates import visible_estimate
-from documents.xlsx_guard import UnsafeSpreadsheet, check_xlsx
+from spreadsheets import SpreadsheetProblem, check_file
 
 MAX_UPLOAD = 10 * 1024 * 1024
 SALT = "budgets.import"
@@ -30,8 +30,8 @@ class UploadForm(forms.Form):
         head = upload.read()
         upload.seek(0)
         try:
-            check_xlsx(upload.name, head)
-        except UnsafeSpreadsheet as problem:
+            check_file(upload.name, head, kinds=("xlsx",))
+        except SpreadsheetProblem as problem:
             raise forms.ValidationError(str(problem)) from None
         return upload
 

@@ -17,7 +17,6 @@ from audit.models import Action
 from audit.services import diff, record
 from households.imports.apply import apply_plan
 from households.imports.bulk import store_json
-from households.imports.files import FileProblem, check_file, check_size
 from households.imports.mapping import (
     FIELD_LABELS,
     MAX_HEIGHT,
@@ -32,7 +31,9 @@ from households.imports.report import pending_extract, pending_xlsx
 from households.imports.workbook import HeaderNotFound, column_letter, read_sheets
 from households.leases import fail_silent, retention_cutoff
 from households.models import BatchStatus, ColumnMapping, ImportBatch
+from households.models.batch import MAX_UPLOAD_BYTES
 from households.permissions import can_import_into
+from spreadsheets import SpreadsheetProblem, check_file, check_size
 
 logger = logging.getLogger(__name__)
 UNEXPECTED = "Gặp lỗi không mong đợi khi xử lý tệp; không có dữ liệu nào được ghi. Hãy thử lại hoặc báo quản trị."
@@ -52,10 +53,10 @@ def start_import(upload, *, commune, year: int, by, request=None) -> ImportBatch
     if not can_import_into(by, commune):
         raise PermissionDenied
     try:
-        check_size(upload.name, upload.size)
+        check_size(upload.name, upload.size, MAX_UPLOAD_BYTES)
         data = upload.read()
-        check_file(upload.name, data)
-    except FileProblem as problem:
+        check_file(upload.name, data, max_bytes=MAX_UPLOAD_BYTES)
+    except SpreadsheetProblem as problem:
         raise ValidationError(str(problem)) from None
     with transaction.atomic(durable=True):
         batch = ImportBatch.objects.create(commune=commune, year=year, filename=upload.name[:255],
@@ -113,7 +114,7 @@ def read_batch(batch_id: int) -> None:
         _settle(batch_id, BatchStatus.READING, status=BatchStatus.MAPPING, progress=100, message=str(problem),
                 mapping=None)
         return
-    except FileProblem as problem:
+    except SpreadsheetProblem as problem:
         _fail(batch_id, BatchStatus.READING, str(problem))
         return
     except LeaseLost:
@@ -205,7 +206,7 @@ def write_batch(batch_id: int) -> None:
                             "not_imported": plan.totals["rejected"]})
     except LeaseLost:
         return  # declared dead meanwhile: the households written above are rolled back
-    except FileProblem as problem:
+    except SpreadsheetProblem as problem:
         _fail(batch_id, BatchStatus.COMMITTING, str(problem))
     except Exception:
         logger.exception("Writing import batch %s failed", batch_id)

@@ -4,19 +4,14 @@ import datetime
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+import spreadsheets
 from households.imports.columns import Header, find_header
-from households.imports.files import (
-    FileProblem,
-    check_extent,
-    check_file,
-    check_sheet_grid,
-    formula_cells,
-    open_workbook,
-)
 from households.imports.mapping import Saved, find_saved
 from households.imports.rows import ParsedRow, RowReader
 from households.imports.sheet import SheetRow, fill_down_merges, walk
 from households.models import EthnicGroup
+from households.models.batch import MAX_UPLOAD_BYTES
+from spreadsheets import SpreadsheetProblem, check_file, column_letters, formula_cells
 
 MERGE_NOTE_FIELDS = {"village": "Thôn", "ethnicity": "Dân tộc", "class": "Phân loại"}
 
@@ -34,44 +29,26 @@ class ReadSheet:
 
 
 def column_letter(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """Excel's letters for a 0-based column number (0 → A)."""
+    return column_letters(col + 1)
 
 
-class HeaderNotFound(FileProblem):
+class HeaderNotFound(SpreadsheetProblem):
     """No header could be recognised: the officer can map the columns instead."""
 
 
 def read_sheets(filename: str, data: bytes, *, only: int | None = None) -> Iterator[tuple[int, str, list, list]]:
-    """Each readable sheet as (index, name, rows, merges); damaged sheets are passed over. A file
-    one of whose sheets (or sheet ``only``) reaches beyond the limits is refused (FileProblem)
-    before it is opened."""
-    check_extent(data, only=only)
-    workbook = open_workbook(filename, data)
-    for index, name in enumerate(workbook.sheet_names):
-        if only is not None and index != only:
-            continue
-        try:
-            sheet = workbook.get_sheet_by_index(index)
-        except Exception:  # a damaged sheet: try the next one
-            continue
-        check_sheet_grid(name, sheet)
-        try:
-            rows = sheet.to_python(skip_empty_area=False)
-            merges = list(sheet.merged_cell_ranges or [])
-        except Exception:  # a damaged sheet: try the next one
-            continue
-        yield index, name, rows, merges
+    """Each readable sheet as (index, name, rows, merges), read by ``spreadsheets.read_sheets``
+    (refused there when beyond the limits); damaged sheets are passed over."""
+    for sheet in spreadsheets.read_sheets(filename, data, only=only):
+        if not sheet.damaged:
+            yield sheet.index, sheet.name, sheet.rows, sheet.merges
 
 
 def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None = None,
                  sheet_index: int | None = None) -> tuple[ReadSheet, str]:
-    """The first sheet with a remembered or recognisable header; FileProblem when none has."""
-    kind = check_file(filename, data)
+    """The first sheet with a remembered or recognisable header; SpreadsheetProblem when none has."""
+    kind = check_file(filename, data, max_bytes=MAX_UPLOAD_BYTES)
     any_data = False
     for index, name, rows, merges in read_sheets(filename, data, only=sheet_index):
         if any(v not in ("", None) for row in rows for v in row):
@@ -82,7 +59,7 @@ def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None =
         if header is not None:
             return ReadSheet(name, index, rows, merges, header), kind
     if not any_data:
-        raise FileProblem(f"Tệp «{filename}» không có dữ liệu: mọi trang tính đều trống.")
+        raise SpreadsheetProblem(f"Tệp «{filename}» không có dữ liệu: mọi trang tính đều trống.")
     raise HeaderNotFound(
         f"Không tự tìm thấy dòng tiêu đề cột trong tệp «{filename}» (cần cột «Họ và tên chủ hộ» "
         "và ít nhất hai cột khác như «Mã hộ», «Năm sinh», «Dân tộc», «Số định danh», «Thôn»). "
@@ -123,7 +100,7 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
                 sheet.rows[row.number - 1] = None
             yield parsed
         if not any_data:
-            raise FileProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
+            raise SpreadsheetProblem(f"Trang tính «{sheet.name}» chỉ có dòng tiêu đề, không có dòng dữ liệu nào.")
 
     return sheet, rows()
 

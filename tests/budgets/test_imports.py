@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from budgets.imports import fold_header, header_field, read_workbook
+from budgets.import_matching import fold_header, header_field
+from budgets.imports import read_workbook
 from budgets.models import EstimateImport, EstimateLine, ImportStatus
 from budgets.workbook import COLUMNS, estimate_workbook
 from tests.budgets.factories import EstimateFactory
@@ -218,7 +219,7 @@ def _merged():
 
 def test_a_file_that_is_not_a_workbook_gets_a_clear_message(db):
     [problem] = read_workbook(b"not a zip").problems
-    assert "không phải bảng tính Excel" in str(problem)
+    assert "không phải tệp Excel thật" in str(problem)
 
 
 def test_a_reading_whose_worker_died_is_shown_failed_not_waiting_forever(client_as, finance, estimate):

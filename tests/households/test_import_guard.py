@@ -6,11 +6,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from households.imports import workbook
 from households.imports.plan import SKIPPED_LISTED
 from households.imports.sheet import fill_down_merges
 from households.models import BatchStatus, Household, ImportBatch
 from households.sample_file import generated_list
+from spreadsheets import reading
 from tests.households.workbooks import edit_sheet_xml, realistic_list, simple_list, with_cells
 
 pytestmark = pytest.mark.django_db
@@ -36,13 +36,13 @@ def import_file(client_as, commune_staff, own_unit, upload):
 def grids(monkeypatch):
     """The (sheet, height, width) of every grid calamine builds while the test runs."""
     built = []
-    real = workbook.check_sheet_grid
+    real = reading.check_grid
 
-    def spy(name, sheet):
-        built.append((name, sheet.height, sheet.width))
-        real(name, sheet)
+    def spy(name, height, width):
+        built.append((name, height, width))
+        real(name, height, width)
 
-    monkeypatch.setattr(workbook, "check_sheet_grid", spy)
+    monkeypatch.setattr(reading, "check_grid", spy)
     return built
 
 
@@ -151,7 +151,7 @@ def test_a_shared_strings_bomb_is_refused_before_the_file_is_opened(import_file,
 
     settings.SPREADSHEET_MAX_CELLS = 100_000  # the same guard, on a file small enough for a test
     opened = []
-    monkeypatch.setattr(workbook, "open_workbook", lambda *args: opened.append(args))
+    monkeypatch.setattr(reading, "open_workbook", lambda *args: opened.append(args))
     # generated_list() is written by xlsxwriter, which uses shared strings (openpyxl writes none)
     batch = import_file(edit_sheet_xml(generated_list(20), bomb, part="xl/sharedStrings.xml"))
     assert batch.status == BatchStatus.FAILED and opened == []

@@ -108,7 +108,7 @@ def test_a_zip_bomb_is_refused_by_the_estimate_import(upload_client, worlds):
 
     before = EstimateLine.objects.count()
     # The reader must never see the bomb: inflating it is the attack.
-    with mock.patch("budgets.imports.python_calamine.CalamineWorkbook.from_filelike", _never_inflate):
+    with mock.patch("python_calamine.CalamineWorkbook.from_filelike", _never_inflate):
         response = _post(upload_client("budgets:estimate-import"), "budgets:estimate-import",
                          worlds, "du-toan.xlsx", zip_bomb())
     page = response.content.decode()

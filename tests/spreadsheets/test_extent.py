@@ -9,12 +9,12 @@ import pytest
 from openpyxl import Workbook
 
 from budgets.imports import read_workbook
-from documents.xlsx_guard import (
+from spreadsheets.extent import (
     Limits,
-    UnsafeSpreadsheet,
+    SpreadsheetProblem,
+    check_extent,
     check_grid,
     check_sheet_extent,
-    check_xlsx_sheets,
     column_letters,
     sheet_parts,
 )
@@ -32,7 +32,7 @@ def refusal(xml: bytes, limits: Limits = LIMITS) -> str:
     """The guard's message for the sheet, or "" when it lets the sheet through."""
     try:
         check_sheet_extent("DS hộ", lambda: io.BytesIO(xml), limits)
-    except UnsafeSpreadsheet as problem:
+    except SpreadsheetProblem as problem:
         return str(problem)
     return ""
 
@@ -98,9 +98,9 @@ def test_a_damaged_sheet_the_exact_pass_reads_is_refused_with_a_message():
 
 def test_an_xls_grid_is_measured_as_calamine_built_it():
     check_grid("Sheet1", 300, 20)
-    with pytest.raises(UnsafeSpreadsheet, match="có ô IV65536 nằm quá xa .dòng 65.536, vượt giới hạn 60.000"):
+    with pytest.raises(SpreadsheetProblem, match="có ô IV65536 nằm quá xa .dòng 65.536, vượt giới hạn 60.000"):
         check_grid("Sheet1", 65_536, 256, Limits(rows=60_000, columns=300, cells=10**9))
-    with pytest.raises(UnsafeSpreadsheet, match="bảng tính sẽ trải từ A1 tới IV65536: 16.777.216 ô"):
+    with pytest.raises(SpreadsheetProblem, match="bảng tính sẽ trải từ A1 tới IV65536: 16.777.216 ô"):
         check_grid("Sheet1", 65_536, 256, Limits(rows=10**6, columns=300, cells=6_000_000))
 
 
@@ -133,10 +133,10 @@ def test_every_sheet_or_only_the_one_asked_for_is_measured():
     book = _book("Danh sách")
     book.create_sheet("Nháp")["A300000"] = 1
     data = _bytes(book)
-    check_xlsx_sheets(data, only=0)
-    with pytest.raises(UnsafeSpreadsheet, match="«Nháp» có ô A300000"):
-        check_xlsx_sheets(data)
-    check_xlsx_sheets(b"not a zip")  # left to the reader, which says what is wrong
+    check_extent(data, only=0)
+    with pytest.raises(SpreadsheetProblem, match="«Nháp» có ô A300000"):
+        check_extent(data)
+    check_extent(b"not a zip")  # left to the reader, which says what is wrong
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert sheet_parts(archive) == [("Danh sách", "xl/worksheets/sheet1.xml"),
                                         ("Nháp", "xl/worksheets/sheet2.xml")]
