@@ -22,6 +22,7 @@ UNITS = {
     "ha_hoa_commune": (UnitLevel.COMMUNE, "08053", None),
     "hung_nguyen_commune": (UnitLevel.COMMUNE, "18001", None),
     "sa_loong_new": (UnitLevel.COMMUNE, "23392", None),
+    "phu_tho_province": (UnitLevel.PROVINCE, "25", None),
 }
 
 BODIES = [
@@ -44,6 +45,14 @@ BODIES = [
          valid_from=POST_REFORM_START),
     dict(unit="sa_loong_new", name="ỦY BAN NHÂN DÂN\nXÃ SA LOONG", display_name="UBND xã Sa Loong (Quảng Ngãi)",
          abbreviation="UBND", place_name="Sa Loong", valid_from=POST_REFORM_START),
+    # The province after the reform: its People's Committee and the department now in charge
+    # of poverty reduction (domain.md §5.2).
+    dict(unit="phu_tho_province", name="ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ", display_name="UBND tỉnh Phú Thọ",
+         abbreviation="UBND", place_name="Phú Thọ", valid_from=POST_REFORM_START),
+    dict(unit="phu_tho_province", parent_name="UBND TỈNH PHÚ THỌ", name="SỞ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG",
+         display_name="Sở Nông nghiệp và Môi trường tỉnh Phú Thọ", abbreviation="SNNMT",
+         place_name="Phú Thọ", is_collective=False, collective_name="", head_title="GIÁM ĐỐC",
+         deputy_title="PHÓ GIÁM ĐỐC", valid_from=POST_REFORM_START),
 ]
 
 # username, full name, role, units (keys of UNITS; new units, since old ones take no assignments)

@@ -102,3 +102,36 @@ class DatedChoiceField(forms.ModelChoiceField):
 class DatedMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return marked_label(obj)
+
+
+def make_dated(form, name: str, *, year_input: str = "", date_input: str = "") -> None:
+    """Turn ``form.fields[name]`` into a DatedChoiceField (same queryset, label, requiredness)
+    whose options the page filters by the year or the date typed in the named input."""
+    old = form.fields[name]
+    field = DatedChoiceField(queryset=old.queryset, required=old.required, label=old.label,
+                             help_text=old.help_text, empty_label=old.empty_label)
+    if year_input:
+        field.widget.attrs["data-validity-year"] = year_input
+    if date_input:
+        field.widget.attrs["data-validity-date"] = date_input
+    form.fields[name] = field
+
+
+def check_choice_in_year(form, name: str, year: int | None, *, what: str) -> None:
+    """Add an error on ``name`` when its choice is not valid in ``year``, naming the valid ones."""
+    row = form.cleaned_data.get(name)
+    if row is None or year is None or valid_in_year(row, year):
+        return
+    valid = [r for r in form.fields[name].queryset if valid_in_year(r, year)]
+    form.add_error(name, f"{what} «{row}» không có hiệu lực trong năm {year} ({row.validity_text}). "
+                         f"Có hiệu lực trong năm {year}: {names_list(valid)}.")
+
+
+def check_choice_on_day(form, name: str, day: datetime.date | None, *, what: str) -> None:
+    """The same for a document dated ``day`` (a decision, an issue date)."""
+    row = form.cleaned_data.get(name)
+    if row is None or day is None or row.is_active_on(day):
+        return
+    valid = [r for r in form.fields[name].queryset if r.is_active_on(day)]
+    form.add_error(name, f"{what} «{row}» không có hiệu lực vào ngày {day_text(day)} "
+                         f"({row.validity_text}). Có hiệu lực vào ngày đó: {names_list(valid)}.")

@@ -49,6 +49,16 @@ LINES = [
     ("In pano, băng rôn hội nghị", "bộ", 1, None, 3_200_000, "Theo báo giá", None),
 ]
 ESTIMATE_TITLE = "Dự toán kinh phí tổ chức Hội nghị đối thoại chính sách giảm nghèo năm 2023"
+# 2027, a commune of the two-tier government: two dialogues it organises itself (meal support
+# at the commune rate), paid from the merged programme's communication content.
+ESTIMATE_2027_TITLE = "Dự toán kinh phí tổ chức Hội nghị đối thoại chính sách giảm nghèo năm 2027"
+LINES_2027 = [
+    ("Hỗ trợ tiền ăn đại biểu không hưởng lương", "người", 60, 1, 100_000, TT40, "AN_XA"),
+    ("Nước uống đại biểu", "người", 70, 1, 40_000, "Mức minh hoạ", "NUOC_UONG"),
+    ("Tài liệu, văn phòng phẩm", "bộ", 70, None, 30_000, "Theo báo giá", None),
+    ("Thuê âm thanh, khánh tiết", "gói", 1, 1, 3_000_000, "Theo hợp đồng", None),
+]
+GROUPS_2027 = [("Hội nghị đối thoại quý II/2027", "NSTW_SN"), ("Hội nghị đối thoại quý III/2027", "NSDP")]
 
 
 def _unit(key: str) -> AdminUnit:
@@ -104,6 +114,25 @@ def _estimate(district, tda2, source, norms) -> Estimate:
     return estimate
 
 
+def _estimate_2027(commune: AdminUnit) -> Estimate:
+    content = SubProject.objects.get(code="HP1-TT")
+    estimate, created = Estimate.objects.get_or_create(
+        unit=commune, year=2027, title=ESTIMATE_2027_TITLE, defaults=dict(sub_project=content))
+    if not created:
+        return estimate
+    norms = _norms(commune.parent)
+    for order, (title, source) in enumerate(GROUPS_2027, start=1):
+        group = EstimateGroup.objects.create(estimate=estimate, order=order, title=title)
+        for number, (text, uom, qty, days, price, note, norm) in enumerate(LINES_2027, start=1):
+            days_value = None if days is None else Decimal(days)
+            EstimateLine.objects.create(
+                estimate=estimate, group=group, order=number, content=text, unit_of_measure=uom,
+                quantity=Decimal(qty), days=days_value, unit_price=price, note=note,
+                funding_source=FundingSource.objects.get(code=source), norm=norms.get(norm),
+                amount=line_amount(Decimal(qty), days_value, price))
+    return estimate
+
+
 @transaction.atomic
 def load_demo_budgets() -> Estimate:
     """Create seed 000's norms, allocation, estimate and disbursements if they do not exist."""
@@ -112,4 +141,5 @@ def load_demo_budgets() -> Estimate:
     source = FundingSource.objects.get(code="NSTW_SN")
     norms = _norms(district.parent)
     _allocation(district, tda2, source)
+    _estimate_2027(_unit("ha_hoa_commune"))
     return _estimate(district, tda2, source, norms)

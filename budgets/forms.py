@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from areas.models import AdminUnit
 from areas.validity import (
-    DatedChoiceField,
+    check_choice_in_year,
+    check_choice_on_day,
     filter_valid_in_year,
+    make_dated,
     marked_label,
-    names_list,
-    valid_in_year,
 )
 from budgets.checks import PERSON_UNITS
 from budgets.models import (
@@ -124,24 +124,13 @@ def _sub_projects_of(year: int, keep=None):
     return rows
 
 
-def _dated_sub_project(form, label: str = "Tiểu dự án / nội dung") -> None:
-    """The sub-project select labelled with validity marks, hidden on the page when not valid
-    for the year typed on the same form (static/js/validity.js)."""
-    old = form.fields["sub_project"]
-    form.fields["sub_project"] = DatedChoiceField(label=label, queryset=old.queryset,
-                                                  required=old.required, empty_label="---------")
-    form.fields["sub_project"].widget.attrs["data-validity-year"] = "id_year"
-
-
-def check_sub_project_year(form) -> None:
-    """The sub-project chosen must be of the programme valid in the year typed (a 2027 estimate
-    refers to the 2026–2035 programme); the message names the valid ones."""
-    sub, year = form.cleaned_data.get("sub_project"), form.cleaned_data.get("year")
-    if sub is None or year is None or valid_in_year(sub, year):
-        return
-    valid = filter_valid_in_year(_current_sub_projects(), year)
-    form.add_error("sub_project", f"«{sub}» không có hiệu lực trong năm {year} ({sub.validity_text}). "
-                                  f"Có hiệu lực trong năm {year}: {names_list(valid)}.")
+def _check_year(form) -> None:
+    """The unit and the sub-project chosen must be valid in the year typed on the same form (a
+    2027 estimate refers to the 2026–2035 programme and to a unit of today)."""
+    year = form.cleaned_data.get("year")
+    if "unit" in form.fields:
+        check_choice_in_year(form, "unit", year, what="Đơn vị")
+    check_choice_in_year(form, "sub_project", year, what="Tiểu dự án / nội dung")
 
 
 class EstimateForm(forms.ModelForm):
@@ -153,7 +142,8 @@ class EstimateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids).select_related("parent")
         self.fields["sub_project"].queryset = _current_sub_projects()
-        _dated_sub_project(self)
+        make_dated(self, "sub_project", year_input="id_year")
+        make_dated(self, "unit", year_input="id_year")
         self.fields["year"].initial = timezone.localdate().year
         self.fields["year"].widget.attrs.update(min=2021, max=2035)
         if self.instance.pk:
@@ -161,7 +151,7 @@ class EstimateForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        check_sub_project_year(self)
+        _check_year(self)
         return data
 
     def clean_year(self):
@@ -242,6 +232,12 @@ class DecisionForm(forms.ModelForm):
     def __init__(self, *args, unit_ids, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
+        make_dated(self, "unit", date_input="id_date")
+
+    def clean(self):
+        data = super().clean()
+        check_choice_on_day(self, "unit", data.get("date"), what="Đơn vị")
+        return data
 
 
 class DecisionEditForm(forms.ModelForm):
@@ -264,12 +260,13 @@ class AllocationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = AdminUnit.objects.filter(pk__in=unit_ids)
         self.fields["sub_project"].queryset = _current_sub_projects()
-        _dated_sub_project(self)
+        make_dated(self, "sub_project", year_input="id_year")
+        make_dated(self, "unit", year_input="id_year")
         self.fields["funding_source"].queryset = FundingSource.objects.current()
 
     def clean(self):
         data = super().clean()
-        check_sub_project_year(self)
+        _check_year(self)
         return data
 
 

@@ -83,8 +83,8 @@ class EstimateWorkbook:
         self.buffer = io.BytesIO()
         # Formulas only through write_formula: a title or name that starts with "=" stays text.
         self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True, "strings_to_formulas": False})
-        self.sources = {code: short or name for code, short, name in
-                        FundingSource.objects.values_list("code", "short_name", "name")}
+        # Funding sources named in full, as the estimate's reader must see them (domain.md §3.3).
+        self.sources = dict(FundingSource.objects.values_list("code", "name"))
         self.stated = stated_totals(estimate)
         f = self.book.add_format
         base = {"font_name": "Times New Roman", "font_size": FONT_PT, "valign": "vcenter"}

@@ -154,8 +154,9 @@ class ClassificationForm(forms.Form):
 
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deprivations"].choices = [(i.number, f"{i.number}. {i.dimension}: {i.name}")
-                                               for i in indicators]
+        self.fields["deprivations"].choices = [
+            (i.number, f"{i.number}. {i.dimension}: {i.name}"
+                       + ("" if i.verified else " (chưa đối chiếu văn bản gốc)")) for i in indicators]
         if not indicators:
             self.fields["deprivations"].help_text = "Năm này chưa có chuẩn nghèo trong hệ thống."
 

@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from areas.models import IssuingBody
-from plans.models import CitationKind, CitedDocument, Plan
+from plans.models import CitationKind, CitedDocument, Plan, PlanKind
 from plans.seeding import SEED_DIR, SEEDS, create_seed_plan
+from plans.services import create_plan, update_header
 
 D = datetime.date
 LIBRARY = [
@@ -40,6 +41,16 @@ LIBRARY = [
      "thực hiện Chỉ thị số 05-CT/TW ngày 23/6/2021 của Ban Bí thư Trung ương Đảng khóa XIII"),
     (CitationKind.LAW, "Luật", "", None, "", "Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"),
 ]
+# The end of validity of the 2021–2025 documents (the current period's are loaded by migration).
+ENDED = {"24/2021/QH15": D(2025, 12, 31), "90/QĐ-TTg": D(2025, 12, 31),
+         "06/2022/TT-BTTTT": D(2025, 12, 31), "07/2021/NĐ-CP": D(2026, 12, 31),
+         "Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": D(2025, 6, 15)}
+# The 2027 season under the two-tier government: (issuing body, kind, author, signer).
+NEW_ERA = [
+    ("UBND xã Hạ Hòa", PlanKind.DIALOGUE_CONFERENCES, "kehoach", "Hà Văn Minh"),
+    ("UBND xã Hạ Hòa", PlanKind.HOUSEHOLD_REVIEW, "kehoach", "Hà Văn Minh"),
+    ("UBND tỉnh Phú Thọ", PlanKind.DA6_COMMUNICATION, "quantri", "Lê Thị Hồng Vân"),
+]
 
 
 def _library() -> None:
@@ -47,7 +58,8 @@ def _library() -> None:
         lookup = {"doc_type": doc_type, "number": number} if number else {"title": title}
         CitedDocument.objects.get_or_create(
             **lookup, defaults={"kind": kind, "date": date, "issuer": issuer, "title": title,
-                                "doc_type": doc_type, "number": number})
+                                "doc_type": doc_type, "number": number,
+                                "valid_to": ENDED.get(number or title)})
 
 
 def _link_estimate(plan: Plan) -> None:
@@ -61,9 +73,28 @@ def _link_estimate(plan: Plan) -> None:
         plan.save(update_fields=["estimate"])
 
 
+def _new_era_plans() -> list[str]:
+    """2027 drafts in today's wording: a commune's dialogue and review plans, a province's
+    communication plan (each once)."""
+    users = get_user_model().objects
+    created = []
+    for body_name, kind, username, signer in NEW_ERA:
+        body = IssuingBody.objects.filter(display_name=body_name).first()
+        if body is None or Plan.objects.filter(issuing_body=body, year=2027, kind=kind).exists():
+            continue
+        author = users.get(username=username)
+        plan = create_plan(kind=kind, issuing_body=body, year=2027, by=author)
+        update_header(plan, by=author, signer_name=signer)
+        if kind == PlanKind.DIALOGUE_CONFERENCES:  # the estimate of the year pays the dialogues
+            _link_estimate(plan)
+        created.append(plan.title)
+    return created
+
+
 @transaction.atomic
 def load_demo_plans() -> list[str]:
-    """Create what is missing: the library of bases and the three seed plans as drafts."""
+    """Create what is missing: the library of bases, the three seed plans as drafts and the
+    2027 drafts of the new era."""
     _library()
     author = get_user_model().objects.get(username="kehoach")
     created = []
@@ -74,4 +105,4 @@ def load_demo_plans() -> list[str]:
             plan = create_seed_plan(SEED_DIR / filename, kind=kind, body=body, by=author)
             created.append(plan.title)
         _link_estimate(plan)
-    return created
+    return created + _new_era_plans()

@@ -12,6 +12,7 @@ from areas.validity import (
     DatedChoiceField,
     DatedMultipleChoiceField,
     filter_valid_in_year,
+    marked_label,
     names_list,
     valid_in_year,
 )
@@ -237,3 +238,4 @@ class PlanFilterForm(ControlFree, forms.Form):
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
+        self.fields["body"].label_from_instance = marked_label

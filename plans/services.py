@@ -223,11 +223,24 @@ def update_header(plan: Plan, *, by, **values) -> Plan:
         setattr(plan, name, value)
     if "year" in values:
         _check_body_year(plan.issuing_body, plan.year)
+    if subprojects is not None:
+        _check_subprojects_in_year(plan, subprojects)
     plan.save()
     if subprojects is not None:
         plan.subprojects.set(subprojects)
     record_revision(plan, by=by, action=EDIT_ACTION)
     return plan
+
+
+def _check_subprojects_in_year(plan: Plan, subprojects) -> None:
+    """A sub-project (content) newly linked must be of the programme valid in the plan's year
+    (a 2027 plan refers to the 2026–2035 programme); one already linked may stay."""
+    from budgets.catalog import check_sub_project_in_year
+
+    linked = set(plan.subprojects.values_list("pk", flat=True)) if plan.pk else set()
+    for sub in subprojects:
+        if sub.pk not in linked:
+            check_sub_project_in_year(sub, plan.year, field="subprojects")
 
 
 def _check_bases_in_year(plan: Plan, documents: list) -> None:

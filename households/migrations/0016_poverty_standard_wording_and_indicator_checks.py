@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
     ]
 
 
-def _wording(apps, schema_editor):
+def load(apps, schema_editor):
     """ND 07/2021 says «khu vực thành thị», ND 351/2025 «khu vực đô thị»; only the employment
     dimension of ND 351/2025 (its first two indicators) was checked against the decree."""
     PovertyStandard = apps.get_model("households", "PovertyStandard")
@@ -42,4 +42,4 @@ def _wording(apps, schema_editor):
     Indicator.objects.filter(standard__code="ND351-2025", number__gt=2).update(verified=False)
 
 
-Migration.operations.append(migrations.RunPython(_wording, migrations.RunPython.noop))
+Migration.operations.append(migrations.RunPython(load, migrations.RunPython.noop))

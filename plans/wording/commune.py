@@ -6,8 +6,8 @@ funds, the Mặt trận and its organisations are asked to help) and who receive
 
 LEAD_OFFICE = "Phòng Văn hóa - Xã hội"
 
-_FRONT = """{n}. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit_kind} và các tổ chức chính trị - xã hội
-- Phối hợp tuyên truyền, vận động hội viên, người dân tham gia; giám sát việc thực hiện chính sách giảm nghèo.
+_FRONT = """{n}. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit_kind}
+- Cùng các tổ chức chính trị - xã hội phối hợp tuyên truyền, vận động hội viên, người dân tham gia; giám sát việc thực hiện chính sách giảm nghèo.
 """
 _FINANCE = """{n}. Phòng Kinh tế
 - Tham mưu bố trí kinh phí; hướng dẫn quản lý, sử dụng và thanh quyết toán kinh phí theo quy định.
@@ -83,6 +83,7 @@ RECIPIENTS = ["Sở Nông nghiệp và Môi trường (b/c)", "TT Đảng ủy, 
 
 WORDS = {
     "lead_office": LEAD_OFFICE,
+    "commune_ubnd": "Ủy ban nhân dân {unit_kind}",
     "participants": PARTICIPANTS,
     "leader_participants": LEADER_PARTICIPANTS,
     "review_participants": REVIEW_PARTICIPANTS,

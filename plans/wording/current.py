@@ -18,8 +18,9 @@ from plans.kinds import (
     TASKS,
 )
 
-DIALOGUE_TITLE = ("Tổ chức Hội nghị đối thoại chính sách về giảm nghèo bền vững thuộc {programme} "
-                  "năm {year} trên địa bàn {unit}")
+# Titles stay short (the programme's full name is read once, in the introduction).
+DIALOGUE_TITLE = ("Tổ chức Hội nghị đối thoại chính sách về giảm nghèo bền vững năm {year} trên "
+                  "địa bàn {unit}")
 DIALOGUE_INTRO = ("{body} xây dựng Kế hoạch tổ chức Hội nghị đối thoại chính sách về giảm nghèo "
                   "bền vững thuộc {programme} trên địa bàn {unit} năm {year}, cụ thể như sau:")
 DIALOGUE_OUTLINE = PURPOSE_OUTLINE.format(
@@ -42,10 +43,9 @@ DIALOGUE_CLOSING = ("Trên đây là Kế hoạch tổ chức Hội nghị đố
                     "{body}. Trong quá trình thực hiện nếu có khó khăn, vướng mắc đề nghị phản ánh "
                     "về {body} để kịp thời giải quyết./.")
 
-COMMUNICATION_TITLE = ("Truyền thông về giảm nghèo đa chiều thuộc {programme} trên địa bàn {unit} "
-                       "năm {year}")
-COMMUNICATION_INTRO = ("{body} ban hành Kế hoạch truyền thông về giảm nghèo đa chiều năm {year}, "
-                       "cụ thể như sau:")
+COMMUNICATION_TITLE = "Truyền thông về giảm nghèo đa chiều trên địa bàn {unit} năm {year}"
+COMMUNICATION_INTRO = ("{body} ban hành Kế hoạch truyền thông về giảm nghèo đa chiều thuộc "
+                       "{programme} năm {year}, cụ thể như sau:")
 COMMUNICATION_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Tăng cường truyền thông, nâng cao nhận thức, trách nhiệm của toàn xã hội về mục đích, "
     "ý nghĩa, nội dung, giải pháp giảm nghèo bền vững của Chương trình.",
@@ -96,10 +96,9 @@ LEADER_DIALOGUE_CLOSING = ("Trên đây là Kế hoạch đối thoại của Ch
                            "năm {year}. Đề nghị các cơ quan, đơn vị có liên quan phối hợp triển "
                            "khai thực hiện./.")
 
-REVIEW_CONFERENCE_TITLE = ("Tổ chức Hội nghị tổng kết công tác giảm nghèo bền vững thuộc "
-                           "{programme} năm {year}")
+REVIEW_CONFERENCE_TITLE = "Tổ chức Hội nghị tổng kết công tác giảm nghèo bền vững năm {year}"
 REVIEW_CONFERENCE_INTRO = ("{body} xây dựng Kế hoạch tổ chức Hội nghị tổng kết công tác giảm nghèo "
-                           "bền vững năm {year}, cụ thể như sau:")
+                           "bền vững thuộc {programme} năm {year}, cụ thể như sau:")
 REVIEW_CONFERENCE_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Đánh giá kết quả thực hiện công tác giảm nghèo bền vững; biểu dương, khen thưởng tập "
     "thể, cá nhân có thành tích tiêu biểu.",
@@ -124,10 +123,10 @@ VI. TỔ CHỨC THỰC HIỆN
 REVIEW_CONFERENCE_CLOSING = ("Trên đây là Kế hoạch tổ chức Hội nghị tổng kết năm {year}. Đề nghị các "
                              "cơ quan, đơn vị liên quan thực hiện./.")
 
-YEARLY_TITLE = ("Thực hiện nội dung truyền thông, nâng cao năng lực và giám sát, đánh giá thuộc "
-                "{programme} năm {year}")
+YEARLY_TITLE = ("Thực hiện nội dung truyền thông, nâng cao năng lực và giám sát, đánh giá về "
+                "giảm nghèo bền vững năm {year}")
 YEARLY_INTRO = ("{body} ban hành Kế hoạch thực hiện nội dung truyền thông, nâng cao năng lực và "
-                "giám sát, đánh giá năm {year}, cụ thể như sau:")
+                "giám sát, đánh giá thuộc {programme} năm {year}, cụ thể như sau:")
 YEARLY_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Triển khai đồng bộ các nội dung truyền thông, nâng cao năng lực và giám sát, đánh giá "
     "Chương trình.",
@@ -177,11 +176,11 @@ III. QUY TRÌNH VÀ THỜI GIAN THỰC HIỆN
 - Tổ chức họp dân tại thôn, tổ dân phố; kết quả được thống nhất khi có ít nhất 50% người tham dự đồng ý, nếu không đạt thì khảo sát lại và họp lại; lập 02 biên bản, thôn, tổ dân phố giữ 01 bản, Ban Chỉ đạo rà soát cấp xã giữ 01 bản.
 - Thời gian: tháng 11 năm {year}.
 4. Bước 4: Niêm yết, thông báo công khai
-- Niêm yết công khai danh sách tại trụ sở Ủy ban nhân dân cấp xã, nhà văn hóa thôn, tổ dân phố; thông báo trên đài truyền thanh.
+- Niêm yết công khai danh sách tại trụ sở {commune_ubnd}, nhà văn hóa thôn, tổ dân phố; thông báo trên đài truyền thanh.
 5. Bước 5: Báo cáo kết quả rà soát
-- Ủy ban nhân dân cấp xã tổng hợp, báo cáo kết quả rà soát về Ủy ban nhân dân tỉnh (qua Sở Nông nghiệp và Môi trường) theo quy định.
+- {commune_ubnd} tổng hợp, báo cáo kết quả rà soát về Ủy ban nhân dân cấp tỉnh (qua Sở Nông nghiệp và Môi trường) theo quy định.
 6. Bước 6: Công nhận danh sách
-- Chủ tịch Ủy ban nhân dân cấp xã quyết định công nhận danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo; cấp giấy chứng nhận hộ nghèo, hộ cận nghèo.
+- Chủ tịch {commune_ubnd} quyết định công nhận danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo; cấp giấy chứng nhận hộ nghèo, hộ cận nghèo.
 - Hoàn thành trước ngày 14/12/{year}.
 IV. KINH PHÍ THỰC HIỆN
 V. TỔ CHỨC THỰC HIỆN

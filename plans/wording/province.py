@@ -11,8 +11,8 @@ _COMMON = """2. Sở Dân tộc và Tôn giáo
 - {ethnic_task}
 3. Sở Tài chính
 - Tham mưu bố trí kinh phí; hướng dẫn quản lý, sử dụng và thanh quyết toán kinh phí theo quy định.
-{extra}{n}. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit_kind} và các tổ chức chính trị - xã hội
-- Phối hợp tuyên truyền, vận động hội viên, người dân tham gia; giám sát việc thực hiện chính sách giảm nghèo.
+{extra}{n}. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam {unit_kind}
+- Cùng các tổ chức chính trị - xã hội phối hợp tuyên truyền, vận động hội viên, người dân tham gia; giám sát việc thực hiện chính sách giảm nghèo.
 {m}. Ủy ban nhân dân các xã, phường, đặc khu
 - {commune_task}
 """
@@ -86,6 +86,7 @@ RECIPIENTS = ["Bộ Nông nghiệp và Môi trường (b/c)", "TT {party}, TT H�
 
 WORDS = {
     "lead_office": LEAD_OFFICE,
+    "commune_ubnd": "Ủy ban nhân dân cấp xã",
     "participants": PARTICIPANTS,
     "leader_participants": LEADER_PARTICIPANTS,
     "review_participants": REVIEW_PARTICIPANTS,

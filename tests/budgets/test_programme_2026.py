@@ -108,11 +108,47 @@ def test_the_admin_refuses_the_deletion_and_keeps_a_change_history(own_unit, adm
     assert "Không xóa được" in response.content.decode()
     sub = SubProject.objects.get(code="HP1-NL")
     data = {"component": sub.component_id, "code": sub.code, "short_code": sub.short_code,
-            "name": "Nâng cao năng lực cho cán bộ giảm nghèo", "order": 2,
+            "name": "Đào tạo, bồi dưỡng cán bộ giảm nghèo", "order": 2,
             "valid_from": "2026-01-01", "valid_to": "2030-12-31"}
     client.post(f"/admin/budgets/subproject/{sub.pk}/change/", data)
     sub.refresh_from_db()
-    assert sub.name == "Nâng cao năng lực cho cán bộ giảm nghèo"
+    assert sub.name == "Đào tạo, bồi dưỡng cán bộ giảm nghèo"
     entry = AuditEntry.objects.filter(object_id=str(sub.pk)).latest("pk")
-    assert entry.changes["name"] == ["Nâng cao năng lực thực hiện Chương trình",
-                                     "Nâng cao năng lực cho cán bộ giảm nghèo"]
+    assert entry.changes["name"] == ["Đào tạo, bồi dưỡng, nâng cao năng lực thực hiện Chương trình",
+                                     "Đào tạo, bồi dưỡng cán bộ giảm nghèo"]
+
+
+@pytest.fixture
+def old_district(province):
+    from areas.models import UnitLevel
+    from tests.factories import AdminUnitFactory
+
+    return AdminUnitFactory(short_name="Hạ Hoà", kind="Huyện", level=UnitLevel.DISTRICT, parent=province,
+                            valid_to=datetime.date(2025, 6, 30))
+
+
+@pytest.mark.parametrize("year,ok", [(2027, False), (2026, False), (2023, True), (2025, True)])
+def test_an_estimates_unit_must_exist_in_its_year(own_unit, old_district, year, ok):
+    code = "HP1-TT" if year >= 2026 else "DA6-TDA2"
+    form = EstimateForm(data={"unit": old_district.pk, "year": year, "title": "Dự toán",
+                              "sub_project": SubProject.objects.get(code=code).pk, "display_unit": 1},
+                        unit_ids=[own_unit.pk, old_district.pk])
+    assert form.is_valid() is ok
+    if not ok:
+        message = form.errors["unit"][0]
+        assert f"«{old_district.name}» không có hiệu lực trong năm {year}" in message
+        assert f"«{own_unit.name}»" in message
+    html = str(form["unit"])
+    assert "Huyện Hạ Hoà (hết hiệu lực từ 01/7/2025)" in html and 'data-validity-year="id_year"' in html
+
+
+def test_a_decision_dated_after_the_reform_cannot_be_for_an_abolished_district(own_unit, old_district):
+    from budgets.forms import DecisionForm
+
+    data = {"unit": old_district.pk, "number": "12/QĐ-UBND", "date": "2026-03-02",
+            "issuer": "UBND tỉnh", "title": "giao vốn"}
+    form = DecisionForm(data=data, unit_ids=[own_unit.pk, old_district.pk])
+    assert not form.is_valid()
+    assert "không có hiệu lực vào ngày 02/3/2026" in form.errors["unit"][0]
+    assert 'data-validity-date="id_date"' in str(form["unit"])
+    assert DecisionForm(data={**data, "date": "2025-03-02"}, unit_ids=[old_district.pk]).is_valid()

@@ -34,8 +34,9 @@ def test_one_sheet_per_sub_project_after_a_summary_by_source_and_a_legend(workbo
     assert rows == [[1, sub_project_label(sub_project("DA6-TDA2")), 17_400_000, 0, 17_400_000],
                     [2, sub_project_label(sub_project("DA7-TDA1")), 0, 600_000, 600_000],
                     [None, "TỔNG CỘNG", 17_400_000, 600_000, 18_000_000]]
-    assert [c.value for c in values[8]][:5] == ["STT", "Tiểu dự án", "NSTW sự nghiệp", "Ngân sách địa phương",
-                                                "Tổng cộng"]
+    assert [c.value for c in values[8]][:5] == [
+        "STT", "Tiểu dự án", "Ngân sách trung ương – vốn sự nghiệp (kinh phí thường xuyên)",
+        "Ngân sách địa phương (vốn đối ứng hoặc vốn tự cân đối của địa phương)", "Tổng cộng"]
     assert [c.value for c in values[9]][:5] == ["(1)", "(2)", "(3)", "(4)", "(5)=(3)+(4)"]
     legend = [[c.value for c in r] for r in book["Chú giải"].iter_rows(min_row=2, max_row=3)]
     assert legend[0] == ["DA6-TDA2", sub_project_label(sub_project("DA6-TDA2"))]
@@ -49,7 +50,8 @@ def test_names_not_codes_and_the_title_once(workbook_bytes, estimate):
     title = sheet["A4"].value
     assert title.startswith("DỰ TOÁN KINH PHÍ TỔ CHỨC ĐỐI THOẠI CHÍNH SÁCH\nTIỂU DỰ ÁN 2 (DỰ ÁN 6): ")
     assert title.count("DỰ TOÁN KINH PHÍ") == 1 and "DA6-TDA2" not in title
-    assert sheet["I11"].value == "NSTW sự nghiệp"  # the source's name, not NSTW_SN
+    # The source's full name, not NSTW_SN nor a clipped name.
+    assert sheet["I11"].value == "Ngân sách trung ương – vốn sự nghiệp (kinh phí thường xuyên)"
 
 
 def test_layout_formulas_and_cached_values_of_a_sub_project_sheet(workbook_bytes):

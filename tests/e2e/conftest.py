@@ -45,7 +45,10 @@ def page(browser):
 # The reference data that migrations load (each idempotent): a browser test's closing flush
 # (transactional tests) removes it for the tests that run after it.
 REFERENCE_DATA = ["budgets.migrations.0002_load_catalog", "households.migrations.0002_ethnic_groups",
-                  "households.migrations.0003_poverty_standards"]
+                  "households.migrations.0003_poverty_standards",
+                  "households.migrations.0016_poverty_standard_wording_and_indicator_checks",
+                  "budgets.migrations.0010_merged_programme_2026_2035",
+                  "plans.migrations.0010_current_period_bases"]
 
 
 @pytest.fixture(autouse=True)

@@ -69,3 +69,15 @@ def test_the_computed_class_follows_the_standard_of_the_year(own_household, offi
                              by=officer, income_per_person=income, deprivations=[1, 4, 9])
     assert (row.standard.code, row.computed_class) == (code, expected)
     assert row.disagrees is (expected != HouseholdClass.NEAR_POOR)
+
+
+def test_the_classification_form_marks_the_indicators_not_yet_checked():
+    from households.forms import ClassificationForm
+
+    labels = dict(ClassificationForm(indicators=list(_standard("ND351-2025").indicators.all()))
+                  .fields["deprivations"].choices)
+    assert labels[1] == "1. Việc làm: Việc làm"
+    assert labels[3] == "3. Y tế: Dinh dưỡng (chưa đối chiếu văn bản gốc)"
+    old = dict(ClassificationForm(indicators=list(_standard("ND07-2021").indicators.all()))
+               .fields["deprivations"].choices)
+    assert "chưa đối chiếu" not in " ".join(old.values())

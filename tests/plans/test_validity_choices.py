@@ -115,3 +115,17 @@ def test_the_review_plan_uses_the_standard_of_its_year_and_the_review_steps(offi
     assert "ít nhất 50% người tham dự đồng ý" in text and "huyện" not in text
     numbers = set(plan.basis_links.values_list("document__number", flat=True))
     assert {"351/2025/NĐ-CP", "13/2025/TT-BNNMT"} <= numbers
+
+
+def test_a_2027_plan_refers_to_the_merged_programmes_contents_only(officer, bodies):
+    from budgets.models import SubProject
+    from plans.forms import PlanHeaderForm
+
+    plan = create_plan(kind=PlanKind.DA6_COMMUNICATION, issuing_body=bodies[1], year=2027, by=officer)
+    offered = {s.code for s in PlanHeaderForm(instance=plan, user=officer).fields["subprojects"].queryset}
+    assert offered == {"HP1-TT", "HP1-NL", "HP1-GS"}
+    with pytest.raises(ValidationError) as error:
+        services.update_header(plan, by=officer, subprojects=[SubProject.objects.get(code="DA6-TDA2")])
+    assert "HP1-TT" in " ".join(error.value.messages) and not plan.subprojects.exists()
+    services.update_header(plan, by=officer, subprojects=[SubProject.objects.get(code="HP1-TT")])
+    assert list(plan.subprojects.values_list("code", flat=True)) == ["HP1-TT"]

@@ -95,7 +95,9 @@ def test_a_2027_commune_dialogue_plan_names_todays_bodies_and_cites_the_current_
     text = _text(plan)
     assert "Phòng Văn hóa - Xã hội" in text and "Phòng Kinh tế" in text
     assert "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội" in text
-    assert "Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững" in plan.title
+    assert plan.title == ("Tổ chức Hội nghị đối thoại chính sách về giảm nghèo bền vững năm 2027 "
+                          "trên địa bàn xã Hạ Hòa")
+    assert "Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững" in plan.intro
     assert "Dự án 6" not in text and "UBND các xã" not in plan.recipients
     assert plan.recipient_list[-1] == "Lưu: VT, VHXH"
     assert _old_words(text) == []
