@@ -167,17 +167,22 @@ def cell_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _split(text: str, width: float, text_width) -> list[str]:
-    """Break at ordinary spaces only: a no-break space («2021\u00a0-\u00a02025», a number's blank) holds."""
-    lines, line = [], ""
+def _split(text: str, width: float, word_width, space: float) -> list[str]:
+    """Break at ordinary spaces only: a no-break space («2021\u00a0-\u00a02025», a number's blank) holds.
+
+    A line's width is its words' widths plus its spaces' (ReportLab applies no kerning), so each word
+    is measured once however many widths are tried.
+    """
+    lines, line, used = [], [], 0.0
     for word in (w for w in text.split(" ") if w):
-        candidate = f"{line} {word}" if line else word
-        if line and text_width(candidate) > width:
-            lines.append(line)
-            line = word
+        size = word_width(word)
+        if line and used + space + size > width:
+            lines.append(" ".join(line))
+            line, used = [word], size
         else:
-            line = candidate
-    return [*lines, line] if line else lines
+            used += (space if line else 0.0) + size
+            line.append(word)
+    return [*lines, " ".join(line)] if line else lines
 
 
 def wrap(text: str, width_pt: float, measure: Measure, font: str = REGULAR) -> list[str]:
@@ -186,7 +191,7 @@ def wrap(text: str, width_pt: float, measure: Measure, font: str = REGULAR) -> l
         return []
     if measure(text, font) <= width_pt:
         return [text]
-    return _split(text, width_pt, lambda t: measure(t, font))
+    return _split(text, width_pt, lambda word: measure(word, font), measure(" ", font))
 
 
 def keep_together(text: str) -> str:
@@ -197,18 +202,22 @@ def keep_together(text: str) -> str:
 
 def balanced_lines(text: str, font: str, size: float, width_pt: float) -> list[str]:
     """A title in as few lines as fit, of even length, so no line ends up holding one last word."""
-    def text_width(t):
-        return pdfmetrics.stringWidth(t, font, size)
+    widths: dict[str, float] = {}
 
-    text = keep_together(text)
-    lines = _split(text, width_pt, text_width)
+    def word_width(word: str) -> float:
+        if word not in widths:
+            widths[word] = pdfmetrics.stringWidth(word, font, size)
+        return widths[word]
+
+    text, space = keep_together(text), pdfmetrics.stringWidth(" ", font, size)
+    lines = _split(text, width_pt, word_width, space)
     if len(lines) < 2:
         return lines
     low, high = width_pt / len(lines), width_pt
     for _ in range(12):  # the narrowest width that still needs no more lines
         middle = (low + high) / 2
-        if len(_split(text, middle, text_width)) > len(lines):
+        if len(_split(text, middle, word_width, space)) > len(lines):
             low = middle
         else:
             high = middle
-    return _split(text, high, text_width)
+    return _split(text, high, word_width, space)

@@ -67,6 +67,8 @@ class _Writer:
         self.page_in_sheet = 0
         self.y = 0.0
         self.measure = Measure()
+        self.balanced: dict[tuple, list[str]] = {}  # titles and session blocks repeat across a batch
+        self.shown: dict[tuple[str, str], tuple[int, str]] = {}
 
     def new_page(self):
         if self.page_in_sheet:
@@ -103,12 +105,18 @@ class _Writer:
         self.y = min(self.y, left_bottom) - 10
         usable = self.width - MARGIN_LEFT - MARGIN_RIGHT
         mid = MARGIN_LEFT + usable / 2
-        for line in balanced_lines(sheet.title, BOLD, 14, usable):
+        for line in self._balanced(sheet.title, BOLD, 14, usable):
             self.centred(line, mid, BOLD, 14, 18)
         for text in sheet.subtitles:
-            for line in balanced_lines(text, ITALIC, 13, usable):
+            for line in self._balanced(text, ITALIC, 13, usable):
                 self.centred(line, mid, ITALIC, 13, 16)
         self.y -= 6
+
+    def _balanced(self, text: str, font: str, size: float, width: float) -> list[str]:
+        key = (text, font, size, width)
+        if key not in self.balanced:
+            self.balanced[key] = balanced_lines(text, font, size, width)
+        return self.balanced[key]
 
     def _rule(self, x: float, width: float):
         self.c.setLineWidth(0.6)
@@ -142,12 +150,26 @@ class _Writer:
                     spare = width - measure(line, font)
                     offset = spare / 2 if align == "center" else spare - 2
                 text.setTextOrigin(x + offset, text_y)
-                text.textOut(line)
+                self._show(text, line, font)
                 text_y -= LEADING
             x += width
         self.c.drawText(text)
         self._grid(columns, top, height)
         self.y = top - height
+
+    def _show(self, text, line: str, font: str) -> None:
+        """Draw one line of a cell. Years, villages, amounts repeat on every row: the PDF operators of a
+        line drawn before in the same font subset are reused rather than encoded again (the glyphs are
+        already in this document's subset; ReportLab's own textOut would also measure the line again
+        only to move a cursor each line resets)."""
+        known = self.shown.get((font, line))
+        if known is not None and known[0] == text._curSubset:
+            text._code.append(known[1])
+            return
+        code = text._formatText(line)
+        text._code.append(code)
+        if " Tf " not in code:  # no font switch inside: valid wherever this subset is current
+            self.shown[(font, line)] = (text._curSubset, code)
 
     def _grid(self, columns, top: float, height: float) -> None:
         """The row's box and column rules as one path (cheaper than a rectangle per cell)."""
