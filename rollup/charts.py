@@ -8,13 +8,14 @@ COLOURS = ("#adb5bd", "#0d6efd")
 
 
 def column_chart(title: str, labels: list[str], series: list[tuple[str, list[int]]], *,
-                 width: int = 320, height: int = 150, suffix: str = "", top: int | None = None) -> str:
+                 width: int = 320, height: int = 160, suffix: str = "", top: int | None = None) -> str:
     """Columns per label; ``series`` is [(name, values)] with one value per label (one or two series).
     ``top`` fixes the scale (100 for percents); without it the highest value is the top."""
     top = top or max([v for _, values in series for v in values] + [0])
     if not top or not series or not labels:
         return mark_safe(f'<p class="text-muted small mb-0">{escape(title)}: chưa có số liệu.</p>')  # noqa: S308
-    plot_top, plot_bottom = 30, height - 22
+    plot_top = 48 if len(series) > 1 else 30  # two series: the legend takes a line under the title
+    plot_bottom = height - 22
     slot = width / len(labels)
     bar = min(34.0, slot * 0.7 / len(series))
     parts = [f'<text x="0" y="14" font-size="13" font-weight="bold">{escape(title)}</text>']
@@ -34,8 +35,8 @@ def column_chart(title: str, labels: list[str], series: list[tuple[str, list[int
     legend = ""
     if len(series) > 1:
         legend = "".join(
-            f'<rect x="{width - 150 + k * 75}" y="4" width="10" height="10" fill="{COLOURS[k % 2]}"/>'
-            f'<text x="{width - 136 + k * 75}" y="13" font-size="11">{escape(name)}</text>'
+            f'<rect x="{k * 110}" y="22" width="10" height="10" fill="{COLOURS[k % 2]}"/>'
+            f'<text x="{k * 110 + 14}" y="31" font-size="11">{escape(name)}</text>'
             for k, (name, _) in enumerate(series))
     return mark_safe(  # noqa: S308 - every text above is escaped, numbers are formatted here
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(title)}" '

@@ -20,7 +20,8 @@ class RollupTable:
 
     @property
     def numeric(self) -> set[int]:
-        return {i for i in range(len(self.columns)) if any(isinstance(r[i], int) for r in self.rows)}
+        """Columns of counts or amounts (right-aligned); the STT column is not one."""
+        return {i for i in range(1, len(self.columns)) if any(isinstance(r[i], int) for r in self.rows)}
 
     @property
     def bold_rows(self) -> set[int]:
