@@ -90,6 +90,7 @@ class RowReader:
         self.deprivation_ticks = [name for name in fields if name.startswith("dep_")]
         self.has_deprivations = "deprivations" in fields or bool(self.deprivation_ticks)
         self.flags = [(name, key) for name, key in FLAGS if name in fields]
+        self.ethnicities: dict[str, tuple] = {}
 
     def pick(self, cells: list) -> dict:
         """The row's value of each mapped field (a column beyond the row's end has none)."""
@@ -175,8 +176,8 @@ class RowReader:
             parsed.values["id_number"] = checked.value
         ethnicity = self.text(parsed, cells.get("ethnicity", ""), "Dân tộc")
         if ethnicity:
-            group = self.ethnic_groups.get(ethnic_key(ethnicity))
-            if self._several_groups(ethnicity):
+            group, several = self._ethnicity(ethnicity)
+            if several:
                 parsed.dropped.append(f"Ô dân tộc ghi nhiều dân tộc «{ethnicity[:40]}»; để trống dân tộc, "
                                       "hãy chọn một")
             elif group is None:
@@ -185,6 +186,13 @@ class RowReader:
                 parsed.values["ethnic_group"] = group
                 if group.name != ethnicity:
                     parsed.notes.append(f"Dân tộc «{ethnicity}» ghi theo danh mục là «{group.name}»")
+
+    def _ethnicity(self, text: str) -> tuple:
+        """(the group the text names or None, whether it names several), worked out once per text:
+        a commune's list spells a handful of ethnic groups."""
+        if (found := self.ethnicities.get(text)) is None:
+            found = self.ethnicities[text] = (self.ethnic_groups.get(ethnic_key(text)), self._several_groups(text))
+        return found
 
     def _several_groups(self, text: str) -> bool:
         parts = [part for part in ETHNIC_SPLIT.split(text) if part]
