@@ -16,9 +16,10 @@ BACKENDS = {
 QUEUE = "default"
 # The job class RQ's worker must run our tasks with (django-tasks-rq's shim around Task).
 RQ_JOB_CLASS = "django_tasks_rq.Job"
-# RQ kills a job running longer than this (its own default, 180 s, is shorter than a
-# 100,000-row import commit on a loaded machine). Stalled jobs are caught sooner by their
-# heartbeat lease (JOB_LEASE_SECONDS), in the database, whatever the backend.
+# RQ kills a job running longer than this. Its own default, 180 s, leaves little margin for a
+# 100,000-row import (23 s on a quiet machine, several times that under load; read, then
+# written) or a plan's sheets of thousands of rows. A worker that dies is found sooner, by
+# the job's heartbeat lease (JOB_LEASE_SECONDS) in the database, whatever the backend.
 RQ_JOB_TIMEOUT = 3600
 
 

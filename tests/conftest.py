@@ -28,6 +28,24 @@ def process_dies_after_commit():
     """The process is killed right after its transaction commits: no on_commit callback runs."""
 
 
+@pytest.fixture
+def queued_tasks():
+    """Each task queued during the test: (task path, its arguments, whether the transaction of the
+    action that queued it had ended, as it must have: a worker could not see its rows before)."""
+    from django.db import connection
+    from django_tasks.signals import task_enqueued
+
+    seen = []
+
+    def remember(sender, task_result, **kwargs):
+        ended = all(block._from_testcase for block in connection.atomic_blocks)
+        seen.append((task_result.task.module_path, list(task_result.args), ended))
+
+    task_enqueued.connect(remember, weak=False, dispatch_uid="tests.queued_tasks")
+    yield seen
+    task_enqueued.disconnect(dispatch_uid="tests.queued_tasks")
+
+
 @pytest.fixture(autouse=True)
 def _rq_worker():
     """With the RQ backend, an RQ worker takes each task the test queues, as the worker would."""

@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django_tasks.signals import task_enqueued
 
 from dialogues import jobs
 from dialogues.models import DocumentJob, JobStatus
@@ -21,19 +20,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def queued():
-    seen = []
-
-    def remember(sender, task_result, **kwargs):
-        ended = all(block._from_testcase for block in connection.atomic_blocks)
-        seen.append((task_result.task.module_path, list(task_result.args), ended))
-
-    task_enqueued.connect(remember, weak=False, dispatch_uid="tests.dialogues.queued")
-    yield seen
-    task_enqueued.disconnect(dispatch_uid="tests.dialogues.queued")
-
-
-@pytest.fixture
 def large_session(session):
     session.target = 20
     session.save()
@@ -44,19 +30,19 @@ def large_session(session):
 
 @pytest.mark.django_db
 def test_invitations_asked_twice_are_queued_once_after_the_request_commits(client_as, commune_staff, large_session,
-                                                                           queued):
+                                                                           queued_tasks):
     client = client_as(commune_staff)
     url = reverse("dialogues:invitations", args=[large_session.pk])
     first, second = client.get(url), client.get(url)
     job = DocumentJob.objects.get()
     assert first.url == second.url == job.get_absolute_url()
-    assert queued == [(PRODUCE, [job.pk], True)]
+    assert queued_tasks == [(PRODUCE, [job.pk], True)]
     assert job.status == JobStatus.DONE
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL")
-def test_invitations_asked_from_two_tabs_at_once_make_one_job(commune_staff, large_session, queued):
+def test_invitations_asked_from_two_tabs_at_once_make_one_job(commune_staff, large_session, queued_tasks):
     clients = [Client(), Client()]
     for client in clients:
         client.force_login(commune_staff)
@@ -64,5 +50,5 @@ def test_invitations_asked_from_two_tabs_at_once_make_one_job(commune_staff, lar
     responses = at_once([lambda c=c: c.get(url) for c in clients])
     job = DocumentJob.objects.get()
     assert [r.url for r in responses] == [job.get_absolute_url()] * 2
-    assert [task for task in queued if task[0] == PRODUCE] == [(PRODUCE, [job.pk], True)]
+    assert [task for task in queued_tasks if task[0] == PRODUCE] == [(PRODUCE, [job.pk], True)]
 

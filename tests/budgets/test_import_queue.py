@@ -1,0 +1,51 @@
+"""An estimate file's reading is queued when its upload commits, once per upload, never for a refused one."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from budgets.models import EstimateImport, ImportStatus
+from budgets.workbook import estimate_workbook
+
+READ = "budgets.tasks.read_estimate_import"
+
+
+def _upload(client, estimate, data: bytes, name="du-toan.xlsx"):
+    upload = io.BytesIO(data)
+    upload.name = name
+    return client.post(reverse("budgets:estimate-import", args=[estimate.pk]), {"file": upload})
+
+
+@pytest.fixture
+def workbook(estimate):
+    return estimate_workbook(estimate, reference="(Kèm theo Kế hoạch số 01/KH-UBND)", agency_lines=["UBND"])
+
+
+def test_each_upload_queues_its_reading_once_after_its_transaction_ends(client_as, officer, estimate, workbook,
+                                                                       queued_tasks):
+    client = client_as(officer)
+    _upload(client, estimate, workbook)
+    _upload(client, estimate, workbook, name="du-toan (2).xlsx")
+    staged = list(EstimateImport.objects.order_by("pk"))
+    assert queued_tasks == [(READ, [staged[0].pk], True), (READ, [staged[1].pk], True)]
+    assert [s.status for s in staged] == [ImportStatus.PREVIEW, ImportStatus.PREVIEW]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("du-toan.xls", b"\xd0\xcf\x11\xe0 an old Excel file"),
+    ("du-toan.xlsx", b"not a workbook at all"),
+    ("du-toan.xlsx", b"PK\x03\x04 a broken zip"),
+])
+def test_a_refused_file_queues_nothing_and_keeps_nothing(client_as, officer, estimate, queued_tasks, name, data):
+    response = _upload(client_as(officer), estimate, data, name=name)
+    assert response.status_code == 200, "the form comes back with its message, no import page"
+    assert (queued_tasks, EstimateImport.objects.count()) == ([], 0)
+
+
+def test_someone_who_may_not_edit_the_estimate_queues_nothing(client_as, finance, workbook, queued_tasks, other_unit):
+    from tests.budgets.factories import EstimateFactory
+
+    elsewhere = EstimateFactory(unit=other_unit)
+    assert _upload(client_as(finance), elsewhere, workbook).status_code in (403, 404)
+    assert (queued_tasks, EstimateImport.objects.count()) == ([], 0)
