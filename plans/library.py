@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from plans import services
@@ -22,7 +23,8 @@ def library_list(request):
                                      | Q(issuer__icontains=query) | Q(doc_type__icontains=query))
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
     return render(request, "plans/library_list.html", {
-        "page": page, "query": query, "can_manage": can_manage_library(request.user)})
+        "page": page, "query": query, "can_manage": can_manage_library(request.user),
+        "today": timezone.localdate()})
 
 
 def library_create(request):
