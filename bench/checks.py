@@ -68,6 +68,18 @@ def text_checks_bench():
         yield lambda: text_problems(plan)
 
 
+@benchmark("checks.era_40_pages", "the pre-reform word check alone (part of text_problems), "
+                                  "40-page plan")
+def era_checks_bench():
+    from plans.textchecks.era import era_problems
+    from plans.textchecks.source import paragraphs
+
+    with _rolled_back():
+        plan, _ = _forty_pages()
+        lines = paragraphs(plan)
+        yield lambda: era_problems(lines, plan.recipients)
+
+
 @benchmark("checks.page_40_pages", "the checks list (htmx partial) of the 40-page plan, server time")
 def checks_page_bench():
     from django.urls import reverse

@@ -20,36 +20,47 @@ def _lines(name: str) -> list[str]:
 
 
 @functools.cache
-def pre_reform_words() -> tuple[tuple[re.Pattern, str, str], ...]:
-    """(pattern, phrase, instead), longest phrase first so «cấp huyện» is named before «huyện»."""
+def pre_reform_words() -> tuple[tuple[re.Pattern, str, str, str], ...]:
+    """(pattern over lower-cased text, phrase, instead, lower-cased phrase), longest first so «cấp huyện» is
+    named before «huyện». The patterns match lower-cased text: a case-insensitive pattern with
+    look-arounds scans Vietnamese several times slower."""
     rows = [tuple(part.strip() for part in line.split("|", 1)) for line in _lines("pre_reform_words.txt")]
     rows.sort(key=lambda row: -len(row[0]))
-    return tuple((re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE), phrase, instead)
-                 for phrase, instead in rows)
+    return tuple((_word(phrase.lower()), phrase, instead, phrase.lower()) for phrase, instead in rows)
+
+
+def _word(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 @functools.cache
-def _allowed() -> re.Pattern | None:
-    names = _lines("pre_reform_allowed_names.txt")
-    if not names:
-        return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names), re.IGNORECASE)
+def _allowed() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name.lower(), _word(name.lower())) for name in _lines("pre_reform_allowed_names.txt"))
 
 
-def _masked(text: str) -> str:
-    """The text with the allowed proper names blanked out (same length, so places stay)."""
-    allowed = _allowed()
-    return allowed.sub(lambda m: " " * len(m.group(0)), text) if allowed else text
+def _masked(lowered: str) -> str:
+    """The lower-cased text with the allowed proper names blanked out (same length)."""
+    for name, pattern in _allowed():
+        if name in lowered:
+            lowered = pattern.sub(lambda m: " " * len(m.group(0)), lowered)
+    return lowered
 
 
 def pre_reform_hits(text: str) -> list[tuple[str, str]]:
-    """(phrase as written, instead) of every pre-reform phrase in ``text``, each place once."""
-    masked, taken, hits = _masked(text), set(), []
-    for pattern, _phrase, instead in pre_reform_words():
-        for match in pattern.finditer(masked):
+    """(phrase as written, instead) of every pre-reform phrase in ``text``, each place once;
+    a plain substring test first leaves out the paragraphs (most of a plan) without any."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: places would shift
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    wanted = [row for row in pre_reform_words() if row[3] in lowered]
+    if not wanted:
+        return []
+    scanned, taken, hits = _masked(lowered), [], []
+    for pattern, _phrase, instead, _lowered in wanted:
+        for match in pattern.finditer(scanned):
             if any(start <= match.start() < end for start, end in taken):
                 continue
-            taken.add((match.start(), match.end()))
+            taken.append((match.start(), match.end()))
             hits.append((text[match.start():match.end()], instead))
     return hits
 
