@@ -61,16 +61,32 @@ def test_every_number_is_the_count_of_the_list_it_opens(client_as, everyone, own
     assert listed(client, blocking.url) == 6
 
 
-def test_drafts_not_yet_checked_are_queued_and_said_to_be_checked(everyone, own_unit, today,
+@pytest.fixture
+def enqueued():
+    """The paths of the tasks queued during the test (whenever the queue runs them)."""
+    from django_tasks.signals import task_enqueued
+
+    seen = []
+
+    def remember(sender, task_result, **kwargs):
+        seen.append(task_result.task.module_path)
+
+    task_enqueued.connect(remember, weak=False, dispatch_uid="tests.desk.enqueued")
+    yield seen
+    task_enqueued.disconnect(dispatch_uid="tests.desk.enqueued")
+
+
+def test_drafts_not_yet_checked_are_queued_and_said_to_be_checked(everyone, own_unit, today, enqueued,
                                                                   django_capture_on_commit_callbacks):
     fill(own_unit, 1, by=everyone)
-    with django_capture_on_commit_callbacks() as queued:
+    with django_capture_on_commit_callbacks(execute=True):
         first = figures(everyone)["Dự thảo còn lỗi chặn trình"]
     assert first.count == 0 and "đang được kiểm tra" in first.hint
-    assert len(queued) == 1
-    with django_capture_on_commit_callbacks() as again:
-        figures(everyone)
-    assert not again  # the same drafts are not queued twice within minutes
+    assert enqueued == ["desk.tasks.check_drafts"]
+    with django_capture_on_commit_callbacks(execute=True):
+        again = figures(everyone)["Dự thảo còn lỗi chặn trình"]
+    assert enqueued == ["desk.tasks.check_drafts"]  # checked by now: nothing queued again
+    assert again.count == 2 and "đang được kiểm tra" not in again.hint
 
 
 def test_an_edit_makes_the_old_verdict_unread(everyone, own_unit, today):
