@@ -184,3 +184,10 @@ def test_a_count_past_the_estimate_threshold_is_shown_as_an_estimate(client_as, 
     monkeypatch.setattr(listing, "LAST_NUMBERED", 30)
     html, shown, counted = _page(client_as(administrator), page=10)
     assert counted == "20 hộ" and len(shown) == 2 and "Không có trang 10; đây là trang 7, trang cuối." in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the planner's estimate is PostgreSQL's")
+def test_a_commune_officer_s_list_is_counted_never_estimated(client_as, commune_staff, households, monkeypatch):
+    monkeypatch.setattr(listing, "ESTIMATE_FROM", 0)
+    _html, shown, counted = _page(client_as(commune_staff))
+    assert counted == "10 hộ" and len(shown) == 10
