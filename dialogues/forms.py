@@ -31,6 +31,10 @@ def consent_field():
 
 
 class SessionForm(forms.ModelForm):
+    half_days = forms.IntegerField(label="Số buổi", required=False, min_value=1, max_value=20,
+                                   help_text="Để trống: 1 buổi. Cả ngày là 2 buổi.",
+                                   error_messages={"min_value": "Số buổi ít nhất là 1.",
+                                                   "max_value": "Số buổi nhiều nhất là 20."})
     policy_fields = forms.MultipleChoiceField(label="Lĩnh vực chính sách", choices=PolicyField.choices,
                                               required=False, widget=forms.CheckboxSelectMultiple)
     starts_at = forms.DateTimeField(label="Thời gian tổ chức", required=False,
@@ -61,6 +65,9 @@ class SessionForm(forms.ModelForm):
                                           "Sở Nông nghiệp và Môi trường")
         if self.instance.starts_at:
             self.initial["starts_at"] = timezone.localtime(self.instance.starts_at).strftime("%Y-%m-%dT%H:%M")
+
+    def clean_half_days(self) -> int:
+        return self.cleaned_data.get("half_days") or 1
 
     def clean(self):
         data = super().clean()

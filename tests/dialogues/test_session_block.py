@@ -95,3 +95,26 @@ def test_lines_leave_out_empty_parts():
     assert SessionBlock("", "", "", "", []).lines() == []
     assert SessionBlock("P", "", "T", "Nhà văn hóa", ["Tiền ăn: 1 đồng/người"]).lines() == [
         "P", "Thời gian: T", "Địa điểm: Nhà văn hóa", "Mức hỗ trợ: Tiền ăn: 1 đồng/người"]
+
+
+@pytest.mark.parametrize("sent, saved", [(None, 1), ("", 1), ("2", 2)])
+def test_the_session_form_takes_the_duration_or_one_half_day(client_as, commune_staff, own_unit, sent, saved):
+    from django.urls import reverse
+
+    form = {"commune": own_unit.pk, "year": "2026", "quarter": "3", "theme": "Tín dụng chính sách", "target": "40"}
+    if sent is not None:
+        form["half_days"] = sent
+    assert client_as(commune_staff).post(reverse("dialogues:session-create"), form).status_code == 302
+    assert own_unit.dialogue_sessions.get().half_days == saved
+
+
+@pytest.mark.parametrize("sent", ["0", "-1", "ba"])
+def test_a_wrong_duration_is_refused_with_a_message(client_as, commune_staff, own_unit, sent):
+    from django.urls import reverse
+
+    form = {"commune": own_unit.pk, "year": "2026", "quarter": "3", "theme": "Tín dụng", "target": "40",
+            "half_days": sent}
+    page = client_as(commune_staff).post(reverse("dialogues:session-create"), form)
+    assert page.status_code == 200 and not own_unit.dialogue_sessions.exists()
+    text = page.content.decode()
+    assert "Số buổi ít nhất là 1." in text or "Hãy nhập một số nguyên" in text
