@@ -146,7 +146,11 @@ def household_page(scope, filters: Filters, *, page=None, after: str = "") -> Li
     position = _read_cursor(after, filters.sort)
     if position is not None:
         found = list(rows.filter(RowAfter(_keys(filters), position))[:PAGE_SIZE + 1])
-        return _page(found, ListPage([], count, estimated=estimated, sort=filters.sort))
+        if found or not count:
+            return _page(found, ListPage([], count, estimated=estimated, sort=filters.sort))
+        result = _numbered(rows, count, estimated, 1, filters.sort)  # the rows after it were deleted
+        result.note = "Không còn hộ nào sau trang trước (danh sách vừa thay đổi); đây là trang đầu."
+        return result
     asked = _number(page)
     result = _numbered(rows, count, estimated, asked, filters.sort)
     if estimated and asked > 1 and not result.rows:  # fewer than estimated: count them after all

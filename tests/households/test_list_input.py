@@ -191,3 +191,15 @@ def test_a_commune_officer_s_list_is_counted_never_estimated(client_as, commune_
     monkeypatch.setattr(listing, "ESTIMATE_FROM", 0)
     _html, shown, counted = _page(client_as(commune_staff))
     assert counted == "10 hộ" and len(shown) == 10
+
+
+def test_a_cursor_past_the_last_row_gives_the_first_page_with_a_note(client_as, administrator, households,
+                                                                    small_pages):
+    from django.core import signing
+
+    from households.filters import order_keys
+
+    keys = ["\uffff" * 3] * (len(order_keys("name")) - 1) + [2**31 - 1]  # after every name and id
+    cursor = signing.dumps(["name", *keys], salt=listing.CURSOR_SALT, compress=True)
+    html, shown, counted = _page(client_as(administrator), after=cursor)
+    assert len(shown) == 3 and "Trang 1" in html and "đây là trang đầu" in html and counted == "hơn 6 hộ"
