@@ -9,7 +9,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -32,6 +31,7 @@ from budgets.models import (
     SubProject,
 )
 from budgets.models.estimates import line_amount
+from config.queue import UNQUEUED, enqueue_on_commit
 from documents.text import nfc, search_key
 
 PREVIEW_LIFETIME = datetime.timedelta(hours=1)
@@ -57,8 +57,9 @@ def start_import(estimate: Estimate, data: bytes, *, filename: str, by) -> Estim
                                       created_at__lt=timezone.now() - PREVIEW_LIFETIME).delete()
         staged = EstimateImport.objects.create(estimate=estimate, created_by=by, status=ImportStatus.QUEUED,
                                                filename=filename[:255], content=data)
-        # Queued when the file is committed, so the worker's own connection finds it.
-        transaction.on_commit(partial(tasks.read_estimate_import.enqueue, staged.pk))
+        enqueue_on_commit(tasks.read_estimate_import, staged.pk, if_refused=EstimateImport.objects.filter(
+            pk=staged.pk, status=ImportStatus.QUEUED), status=ImportStatus.FAILED, progress=100, content=b"",
+            problems=[UNQUEUED])
     return staged
 
 

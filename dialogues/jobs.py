@@ -10,13 +10,13 @@ deleted ``settings.FILE_RETENTION_DAYS`` after it ends (``manage.py purge_expire
 """
 
 import logging
-from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from config.queue import UNQUEUED, enqueue_on_commit
 from dialogues.models import DialogueSession, DocumentJob, JobKind, JobStatus
 from dialogues.permissions import can_see_ethnicity
 from households.leases import fail_silent, retention_cutoff
@@ -57,8 +57,9 @@ def request_document(kind: str, *, by, filename: str, fingerprint: str, session=
         for old in DocumentJob.objects.filter(**subject):
             discard(old)
         job = DocumentJob.objects.create(**subject, fingerprint=fingerprint, filename=filename[:200])
-        # Queued once the job is committed, so the worker's own connection can read it.
-        transaction.on_commit(partial(produce_document.enqueue, job.pk))
+        enqueue_on_commit(produce_document, job.pk, if_refused=DocumentJob.objects.filter(
+            pk=job.pk, status=JobStatus.QUEUED), status=JobStatus.FAILED, progress=100, message=UNQUEUED,
+            finished_at=timezone.now())
     job.refresh_from_db()
     return job
 

@@ -46,6 +46,25 @@ def queued_tasks():
     task_enqueued.disconnect(dispatch_uid="tests.queued_tasks")
 
 
+@pytest.fixture
+def queue_refusing(monkeypatch):
+    """``with queue_refusing():`` the queue refuses every task, as when Redis does not answer."""
+    from contextlib import contextmanager
+
+    from django_tasks import task_backends
+
+    def refuse(self, *args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    @contextmanager
+    def refusing():
+        with monkeypatch.context() as patch:
+            patch.setattr(type(task_backends["default"]), "enqueue", refuse)
+            yield
+
+    return refusing
+
+
 @pytest.fixture(autouse=True)
 def _rq_worker():
     """With the RQ backend, an RQ worker takes each task the test queues, as the worker would."""

@@ -7,7 +7,6 @@ holds it (``_hold``); a step that lost its lease (``leases``) has its work rolle
 """
 
 import logging
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import diff, record
+from config.queue import UNQUEUED, enqueue_on_commit
 from households.imports.apply import apply_plan
 from households.imports.bulk import store_json
 from households.imports.mapping import (
@@ -66,11 +66,13 @@ def start_import(upload, *, commune, year: int, by, request=None) -> ImportBatch
 
 
 def _enqueue(name: str, batch_id: int) -> None:
-    """Queue a task when the caller's transaction commits, so a worker on another connection (or
-    server) sees the batch; an action rolled back queues nothing."""
+    """Queue a task when the caller's transaction commits; an action rolled back queues nothing, and
+    a batch whose task the queue refused is failed, to be retried."""
     from households import tasks
 
-    transaction.on_commit(partial(getattr(tasks, name).enqueue, batch_id))
+    enqueue_on_commit(getattr(tasks, name), batch_id, if_refused=ImportBatch.objects.filter(
+        pk=batch_id, status__in=(BatchStatus.QUEUED, BatchStatus.COMMIT_QUEUED)), status=BatchStatus.FAILED,
+        progress=100, message=UNQUEUED, retryable=True, ended_at=timezone.now())
 
 
 def _claim(batch_id: int, *, source: str, target: str, **fields) -> bool:

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from budgets.models import EstimateImport, ImportStatus
 from budgets.workbook import estimate_workbook
+from config.queue import UNQUEUED
 
 READ = "budgets.tasks.read_estimate_import"
 
@@ -49,3 +50,15 @@ def test_someone_who_may_not_edit_the_estimate_queues_nothing(client_as, finance
     elsewhere = EstimateFactory(unit=other_unit)
     assert _upload(client_as(finance), elsewhere, workbook).status_code in (403, 404)
     assert (queued_tasks, EstimateImport.objects.count()) == ([], 0)
+
+
+def test_an_upload_the_queue_refuses_says_so_on_its_page(client_as, officer, estimate, workbook, queue_refusing):
+    client = client_as(officer)
+    with queue_refusing():
+        response = _upload(client, estimate, workbook)
+    staged = EstimateImport.objects.get()
+    assert response.status_code == 302
+    assert (staged.status, staged.problems, bytes(staged.content)) == (ImportStatus.FAILED, [UNQUEUED], b"")
+    assert UNQUEUED in client.get(response.url).content.decode()
+    _upload(client, estimate, workbook)  # Redis answers again: the file is uploaded once more
+    assert EstimateImport.objects.latest("pk").status == ImportStatus.PREVIEW

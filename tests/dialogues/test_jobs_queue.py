@@ -5,6 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from config.queue import UNQUEUED
 from dialogues import jobs
 from dialogues.models import DocumentJob, JobStatus
 from tests.dialogues.factories import AttendeeFactory
@@ -52,3 +53,18 @@ def test_invitations_asked_from_two_tabs_at_once_make_one_job(commune_staff, lar
     assert [r.url for r in responses] == [job.get_absolute_url()] * 2
     assert [task for task in queued_tasks if task[0] == PRODUCE] == [(PRODUCE, [job.pk], True)]
 
+
+
+@pytest.mark.django_db
+def test_invitations_the_queue_refuses_say_so_and_are_made_when_asked_again(client_as, commune_staff, large_session,
+                                                                           queue_refusing):
+    client = client_as(commune_staff)
+    url = reverse("dialogues:invitations", args=[large_session.pk])
+    with queue_refusing():
+        response = client.get(url)
+    job = DocumentJob.objects.get()
+    assert response.url == job.get_absolute_url()
+    assert (job.status, job.message) == (JobStatus.FAILED, UNQUEUED)
+    assert UNQUEUED in client.get(response.url).content.decode()
+    client.get(url)  # Redis answers again
+    assert DocumentJob.objects.get().status == JobStatus.DONE

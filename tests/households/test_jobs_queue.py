@@ -5,6 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from config.queue import UNQUEUED
 from households.imports import batches
 from households.models import BatchStatus, Household, ImportBatch
 from tests.households.workbooks import realistic_list
@@ -109,5 +110,38 @@ def test_two_simultaneous_commits_from_two_servers_queue_one_write(commune_staff
                              follow=True)
     assert sum(BUSY in response.content.decode() for response in responses) == 1
     assert [task for task in queued_tasks if task[0] == WRITE] == [(WRITE, [batch.pk], True)]
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE and Household.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_an_upload_the_queue_refuses_is_failed_with_a_retry_not_an_error_page(client_as, commune_staff, own_unit,
+                                                                              upload, queue_refusing):
+    client = client_as(commune_staff)
+    with queue_refusing():
+        response = _upload(client, own_unit, upload)
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302
+    assert (batch.status, batch.retryable, batch.message) == (BatchStatus.FAILED, True, UNQUEUED)
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert UNQUEUED in page and "Thử lại" in page
+
+    client.post(reverse("households:import-retry", args=[batch.pk]))  # Redis answers again
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.PREVIEW and batch.totals["new"] == 5
+
+
+@pytest.mark.django_db
+def test_a_commit_the_queue_refuses_writes_nothing_and_can_be_retried(client_as, commune_staff, own_unit, upload,
+                                                                      queue_refusing):
+    client = client_as(commune_staff)
+    batch = _previewed(client, own_unit, upload)
+    with queue_refusing():
+        page = client.post(reverse("households:import-commit", args=[batch.pk]), follow=True).content.decode()
+    batch.refresh_from_db()
+    assert (batch.status, batch.retryable, Household.objects.count()) == (BatchStatus.FAILED, True, 0)
+    assert UNQUEUED in page
+    client.post(reverse("households:import-retry", args=[batch.pk]))
+    client.post(reverse("households:import-commit", args=[batch.pk]))
     batch.refresh_from_db()
     assert batch.status == BatchStatus.DONE and Household.objects.count() == 5
