@@ -21,7 +21,6 @@ from rollup import rules
 from rollup.money import BudgetRow, budget_rows
 
 NOT_RECORDED = "Chưa ghi"
-MINORITY = Q(ethnic_group__isnull=False) & ~Q(ethnic_group__code=KINH_CODE)
 
 
 @dataclass
@@ -125,22 +124,24 @@ def _sessions(result: Rollup, sessions) -> dict[int, CommuneRow]:
 
 
 def _attendance(result: Rollup, people, communes: dict[int, CommuneRow]) -> None:
-    for row in (people.values("session__commune_id").order_by()
-                .annotate(present=Count("pk"), women=Count("pk", filter=Q(gender="F")),
-                          men=Count("pk", filter=Q(gender="M")), minority=Count("pk", filter=MINORITY),
-                          first_time=Count("pk", filter=Q(first_time=True)))):
+    """One pass over the people present, grouped by commune, ethnic group and household class."""
+    ethnic, classes = Counter(), Counter()
+    for row in (people.values("session__commune_id", "ethnic_group__name", "ethnic_group__code", "household_class")
+                .order_by().annotate(present=Count("pk"), women=Count("pk", filter=Q(gender="F")),
+                                     men=Count("pk", filter=Q(gender="M")),
+                                     first_time=Count("pk", filter=Q(first_time=True)))):
         commune = communes[row["session__commune_id"]]
-        commune.present, commune.women = row["present"], row["women"]
-        commune.minority, commune.first_time = row["minority"], row["first_time"]
+        commune.present += row["present"]
+        commune.women += row["women"]
+        commune.first_time += row["first_time"]
+        if row["ethnic_group__code"] not in (None, KINH_CODE):
+            commune.minority += row["present"]
         result.men += row["men"]
+        ethnic[row["ethnic_group__name"] or NOT_RECORDED] += row["present"]
+        classes[row["household_class"] or HouseholdClass.OTHER] += row["present"]
     for name in ("present", "women", "minority", "first_time"):
         setattr(result, name, sum(getattr(c, name) for c in communes.values()))
-    ethnic = people.values("ethnic_group__name").order_by().annotate(n=Count("pk"))
-    result.by_ethnicity = sorted(((r["ethnic_group__name"] or NOT_RECORDED, r["n"]) for r in ethnic),
-                                 key=lambda pair: (pair[0] == NOT_RECORDED, -pair[1], pair[0]))
-    classes = Counter()
-    for row in people.values("household_class").order_by().annotate(n=Count("pk")):
-        classes[row["household_class"] or HouseholdClass.OTHER] += row["n"]
+    result.by_ethnicity = sorted(ethnic.items(), key=lambda pair: (pair[0] == NOT_RECORDED, -pair[1], pair[0]))
     result.by_class = [(label, classes[value]) for value, label in HouseholdClass.choices if classes[value]]
 
 

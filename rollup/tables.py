@@ -3,6 +3,7 @@ shows them, the report puts each in an appendix, the workbook gives each a sheet
 int (a count or an amount in đồng) or text; each output only formats it."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from dialogues.models import PetitionStatus
 from documents.money import format_vnd
@@ -18,17 +19,28 @@ class RollupTable:
     weights: list[float]
     unit_caption: str = ""
 
-    @property
+    @cached_property
     def numeric(self) -> set[int]:
         """Columns of counts or amounts (right-aligned); the STT column is not one."""
         return {i for i in range(1, len(self.columns)) if any(isinstance(r[i], int) for r in self.rows)}
 
-    @property
+    @cached_property
     def bold_rows(self) -> set[int]:
         return {i for i, row in enumerate(self.rows) if row[1] == "Tổng cộng" or row[0] in ("A", "B", "C")}
 
     def text_rows(self) -> list[list[str]]:
         return [[cell_text(cell) for cell in row] for row in self.rows]
+
+    @cached_property
+    def shown_rows(self) -> list[tuple[bool, list[tuple[str, bool]]]]:
+        """(bold, [(text, right-aligned)]) per row, for the page."""
+        numeric, bold = self.numeric, self.bold_rows
+        return [(i in bold, [(text, col in numeric) for col, text in enumerate(row)])
+                for i, row in enumerate(self.text_rows())]
+
+    @cached_property
+    def shown_columns(self) -> list[tuple[str, bool]]:
+        return [(name, col in self.numeric) for col, name in enumerate(self.columns)]
 
 
 def cell_text(cell) -> str:
