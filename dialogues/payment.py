@@ -26,7 +26,7 @@ from documents.money import vi_money_words
 
 PAYMENT_TITLE = "DANH SÁCH KÝ NHẬN TIỀN HỖ TRỢ NGƯỜI DÂN THAM DỰ HỘI NGHỊ ĐỐI THOẠI CHÍNH SÁCH"
 SIGNATURES = ["NGƯỜI LẬP BIỂU", "KẾ TOÁN", "THỦ TRƯỞNG ĐƠN VỊ"]
-HAND_WORDS = "Tổng số tiền bằng chữ: " + "." * 110
+HAND_WORDS = "Tổng số tiền bằng chữ: " + "." * 85  # one line on a portrait page
 
 
 class PaymentUnavailable(Exception):

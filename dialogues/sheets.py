@@ -108,7 +108,7 @@ def build_sheet(session: DialogueSession, title: str, columns: list[Column], row
 
 def sign_in_columns(*, show_ethnicity: bool, stagger: bool) -> list[Column]:
     columns = [NUMBER, NAME, Column("gender_year", "Giới tính / Năm sinh", "whole", "center", least_mm=22),
-               Column("ethnic", "Dân tộc", "whole", "center"), Column("village", "Thôn", least_mm=24),
+               Column("ethnic", "Dân tộc", "whole", "center", least_mm=18), Column("village", "Thôn", least_mm=24),
                Column("class", "Loại hộ", least_mm=24), Column("sign", "Ký tên", "sign", stagger=stagger)]
     return columns if show_ethnicity else [c for c in columns if c.key != "ethnic"]
 

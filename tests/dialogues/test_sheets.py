@@ -188,3 +188,15 @@ def test_people_are_listed_by_village_then_name_in_vietnamese_order(session):
     AttendeeFactory(session=session, full_name="An Văn Một", village="Thôn Ân Phú")
     names = [row[1] for row in sign_in_sheet(session, show_ethnicity=True).rows if row[1]]
     assert names == ["An Văn Một", "Ân Văn Tư", "Bùi Thị Nga", "Dương Thị Lan", "Đinh Văn Hùng", "Y Bích"]
+
+
+def test_the_hand_written_total_line_fits_one_portrait_line_and_blank_rows_have_room(session):
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+
+    from dialogues.columns import ITALIC, register_fonts
+
+    register_fonts()
+    assert pdfmetrics.stringWidth(HAND_WORDS, ITALIC, 13) <= PORTRAIT_MM * mm
+    widths = {c.key: c.width_mm for c in sign_in_sheet(session, show_ethnicity=True).columns}
+    assert widths["name"] >= 42 and widths["ethnic"] >= 18 and widths["village"] >= 24 and widths["sign"] >= 28
