@@ -1,5 +1,6 @@
 """Invitations (giấy mời): signed and dated when the data knows how, the session block, the dashes."""
 
+import datetime
 import io
 
 import pytest
@@ -11,6 +12,7 @@ from dialogues import documents
 from dialogues.letterhead import letter_signature
 from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory, SessionFactory
 from tests.dialogues.papers.conftest import docx_text, pdf_pages, pdf_text, words_outside_text_area
+from tests.factories import IssuingBodyFactory
 
 DRAFT_DAY = "ngày\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0năm 2026"
 
@@ -140,3 +142,21 @@ def test_the_invitee_is_in_bold_however_the_name_was_typed(linked_session):
         runs = next(b for b in documents.invitation(linked_session, person).blocks
                     if "kính mời" in b.display_text).runs
         assert [(r.text, r.bold) for r in runs][-1] == ("Bà Lò Thị Mời", True)
+
+
+def test_a_plan_of_another_body_does_not_sign_the_communes_letter(own_unit, body, plan):
+    plan.issuing_body = IssuingBodyFactory(unit=own_unit.parent, name="ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ")
+    plan.signer_name = "Lê Văn Tỉnh"
+    plan.save()
+    session = ScheduledSessionFactory(commune=own_unit, plan=plan, chair="Bà Hà Thị Lan, Giám đốc Sở Y tế")
+    signature = letter_signature(session)
+    assert (signature.authority_lines, signature.signer) == (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "")
+
+
+def test_under_the_plans_header_the_plans_signer_signs(own_unit, body, plan):
+    # The commune's body ended before the session's year: the letter carries the plan's header.
+    body.valid_to = datetime.date(2025, 12, 31)
+    body.save()
+    session = ScheduledSessionFactory(commune=own_unit, plan=plan, chair="Ông A Blúp, Chủ tịch UBND xã")
+    doc = _letter(session)
+    assert doc.signature.signer == "Ngô Anh Vũ" and doc.issuer_lines == plan.name_lines
