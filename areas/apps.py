@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 
 class AreasConfig(AppConfig):
@@ -7,11 +7,12 @@ class AreasConfig(AppConfig):
     verbose_name = "Đơn vị hành chính và phân quyền"
 
     def ready(self):
+        from areas import reach
         from areas.models import AdminUnit
-        from areas.scope import forget_closures
 
-        # A cached scope must not outlive the unit tree it was computed from.
-        post_save.connect(forget_closures, sender=AdminUnit, dispatch_uid="areas-closure-save")
-        post_delete.connect(forget_closures, sender=AdminUnit, dispatch_uid="areas-closure-delete")
-        m2m_changed.connect(forget_closures, sender=AdminUnit.successors.through,
-                            dispatch_uid="areas-closure-successors")
+        # Who reaches which unit (the closure table scopes read) follows every change to the tree.
+        post_save.connect(reach.unit_saved, sender=AdminUnit, dispatch_uid="areas-reach-save")
+        pre_delete.connect(reach.unit_deleting, sender=AdminUnit, dispatch_uid="areas-reach-deleting")
+        post_delete.connect(reach.unit_deleted, sender=AdminUnit, dispatch_uid="areas-reach-delete")
+        m2m_changed.connect(reach.successions_changed, sender=AdminUnit.successors.through,
+                            dispatch_uid="areas-reach-successions")

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.db import transaction
 
 from areas.models import REFORM_DATE, AdminUnit, UnitLevel, unit_search_key
-from areas.scope import forget_closures
+from areas.reach import refresh_reach
 from documents.text import nfc
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -78,8 +78,9 @@ def load_units(units_path=UNITS_PATH, successions_path=SUCCESSIONS_PATH) -> Load
         for level in LEVELS:
             _sync_level([r for r in rows.values() if r["level"] == level], rows, units, report)
         _add_successions(links, units, report)
-    # Bulk writes send no signals: drop this process's cached scopes by hand.
-    forget_closures()
+        # Bulk writes send no signals: rebuild who reaches which unit (and bump the "units"
+        # cache version, so every server's cached scope data is read again).
+        refresh_reach()
     report.seconds = time.perf_counter() - started
     return report
 

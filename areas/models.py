@@ -185,6 +185,26 @@ class AdminUnit(ValidityMixin):
         return unit_search_key(self.full_name)
 
 
+class UnitReach(models.Model):
+    """``unit`` reaches ``target``: the target is the unit itself, a unit below it or a unit it
+    replaced (and, in turn, what those reach). A user working in ``unit`` sees ``target``'s records.
+
+    A closure table kept by areas.reach (signals, ``load_areas``): scoping is an index scan on
+    (unit, target) in a subquery, the same on every server, with nothing held in a process.
+    """
+
+    unit = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="reach", db_index=False)
+    target = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = "Phạm vi đơn vị"
+        verbose_name_plural = "Phạm vi đơn vị"
+        constraints = [models.UniqueConstraint(fields=["unit", "target"], name="unit_reach_unique")]
+
+    def __str__(self):
+        return f"{self.unit_id} → {self.target_id}"
+
+
 class IssuingBodyQuerySet(UnitScopedQuerySet, ValidityQuerySet):
     pass
 

@@ -2,39 +2,97 @@
 
 After the 2025 reform an officer of the new Xã Hạ Hòa must still reach the records of the
 former huyện Hạ Hòa and its communes, so predecessors (and what lay below them) are included.
+Who reaches which unit is a table in the database (``UnitReach``, kept by areas.reach), so a
+scope is a subquery: the same on every server the moment a unit or an assignment changes.
+A user's assignments, with the units each reaches, are read in one query per request
+(``request.user`` is a new object each time), so a change of scope shows on the next request.
 """
 
-from areas.memo import ProcessCache
-from areas.models import AdminUnit, Assignment, Role
+from collections.abc import Set
+from functools import cached_property
 
-# The unit tree changes a few times a year (load_areas, an administrator's edit) while every
-# scoped page needs the closure of its user's units: keep each closure in the process for a
-# minute. Saves and deletes of units and succession links clear it (areas.apps).
-closures = ProcessCache(ttl=60.0)
-_current_communes = ProcessCache(ttl=60.0)
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import timezone
 
-
-def forget_closures(**_signal_kwargs) -> None:
-    """Drop every cached closure (a unit or a succession link changed)."""
-    closures.clear()
-    _current_communes.clear()
+from areas.models import Assignment, Role, UnitLevel, UnitReach
 
 
-def has_current_commune(unit_ids: frozenset[int]) -> bool:
-    """Whether a commune in force today is among ``unit_ids`` (a scope from ``units_in_role``)."""
-    from django.utils import timezone
+class Scope(Set):
+    """The units that ``roots`` reach: a subquery when a queryset filters on it
+    (``filter(commune__in=scope)``), a set when code asks what is in it.
 
-    from areas.models import UnitLevel
+    A user's scopes come with the rows of the table read together with their assignments
+    (``known``: root → (unit reached, whether it is a commune in force today)), so asking what is
+    in them costs no query; a scope made from bare ids reads its rows once, when first asked.
+    """
 
+    def __init__(self, roots, *, known: dict[int, list[tuple[int, bool]]] | None = None):
+        self.roots = frozenset(pk for pk in roots if pk is not None)
+        self._known = known
+
+    def queryset(self):
+        """The reached unit ids, as a queryset of one column."""
+        return UnitReach.objects.filter(unit__in=sorted(self.roots)).values("target")
+
+    def resolve_expression(self, *args, **kwargs):
+        return self.queryset().query.resolve_expression(*args, **kwargs)
+
+    @cached_property
+    def ids(self) -> frozenset[int]:
+        if not self.roots:
+            return frozenset()
+        if self._known is not None:
+            return frozenset(pk for root in self.roots for pk, _ in self._known.get(root, ()))
+        return frozenset(self.queryset().values_list("target", flat=True))
+
+    @classmethod
+    def _from_iterable(cls, ids):
+        """``scope | other``, ``scope & other``: plain sets of ids (not roots of a new scope)."""
+        return frozenset(ids)
+
+    def __contains__(self, pk) -> bool:
+        return pk in self.ids
+
+    def __iter__(self):
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __bool__(self) -> bool:
+        # Every unit reaches itself, and an assignment's unit cannot be deleted: no query.
+        return bool(self.roots)
+
+    def __repr__(self) -> str:
+        return f"Scope(roots={sorted(self.roots)})"
+
+    @property
+    def key(self) -> str:
+        """The roots as a cache key part (data cached per scope also depends on the "units" version)."""
+        return ",".join(str(pk) for pk in sorted(self.roots))
+
+
+def _current_commune() -> Q:
+    """The reached unit (``unit__reach__target``) is a commune in force today."""
+    today, target = timezone.localdate(), "unit__reach__target__"
+    return (Q(**{f"{target}level": UnitLevel.COMMUNE})
+            & (Q(**{f"{target}valid_from__isnull": True}) | Q(**{f"{target}valid_from__lte": today}))
+            & (Q(**{f"{target}valid_to__isnull": True}) | Q(**{f"{target}valid_to__gte": today})))
+
+
+def has_current_commune(scope: "Scope | frozenset[int]") -> bool:
+    """Whether a commune in force today is among the units of ``scope`` (from ``units_in_role``)."""
+    if not scope:
+        return False
+    if isinstance(scope, Scope) and scope._known is not None:
+        return any(current for root in scope.roots for _, current in scope._known.get(root, ()))
+    # A plain set of ids is its own closure: its ids serve as roots as well.
+    roots = scope.roots if isinstance(scope, Scope) else frozenset(scope)
     today = timezone.localdate()
-    return _current_communes.get((unit_ids, today), lambda: AdminUnit.objects.active_on(today).filter(
-        level=UnitLevel.COMMUNE, pk__in=unit_ids).exists())
-
-
-def closure(roots) -> frozenset[int]:
-    """``_closure`` of ``roots``, cached in the process."""
-    key = frozenset(roots)
-    return closures.get(key, lambda: frozenset(_closure(set(key))))
+    return UnitReach.objects.filter(unit__in=sorted(roots), target__level=UnitLevel.COMMUNE).filter(
+        Q(target__valid_from__isnull=True) | Q(target__valid_from__lte=today),
+        Q(target__valid_to__isnull=True) | Q(target__valid_to__gte=today),
+    ).exists()
 
 
 def is_administrator(user) -> bool:
@@ -44,7 +102,7 @@ def is_administrator(user) -> bool:
 
 
 def role_codes(user) -> set[str]:
-    """The roles a user holds in any unit (cached on the user object for the request)."""
+    """The roles a user holds in any unit (read once per request)."""
     if not user.is_authenticated:
         return set()
     return {role for role, _ in _assignments(user)}
@@ -53,56 +111,48 @@ def role_codes(user) -> set[str]:
 def _assignments(user) -> list[tuple[str, int]]:
     """(role, unit id) of every assignment, read once per request and kept on the user object."""
     if not hasattr(user, "_assignments"):
-        user._assignments = list(
-            Assignment.objects.filter(user=user).values_list("role", "unit_id")
-        )
+        _read(user)
     return user._assignments
+
+
+def _read(user) -> None:
+    """The user's assignments with every unit each one reaches, in one query (an index scan of
+    the table per assignment): the request's scopes then answer without another query."""
+    rows = (Assignment.objects.filter(user=user)
+            .annotate(current=ExpressionWrapper(_current_commune(), output_field=BooleanField()))
+            .values_list("role", "unit_id", "unit__reach__target_id", "current"))
+    known: dict[int, list[tuple[int, bool]]] = {}
+    roles: dict[tuple[str, int], None] = {}
+    for role, unit, target, current in rows:
+        roles[role, unit] = None
+        if target is not None:
+            known.setdefault(unit, []).append((target, bool(current)))
+    user._assignments, user._reach = list(roles), known
 
 
 def has_role(user, *roles: str) -> bool:
     return bool(role_codes(user) & set(roles))
 
 
-def visible_unit_ids(user) -> frozenset[int] | None:
-    """Ids of the units the user may see; ``None`` means every unit (administrators)."""
+def visible_unit_ids(user) -> Scope | None:
+    """The units the user may see; ``None`` means every unit (administrators)."""
     if not user.is_authenticated:
-        return frozenset()
+        return Scope(())
     if is_administrator(user):
         return None
-    if not hasattr(user, "_visible_unit_ids"):
-        roots = {unit for _, unit in _assignments(user)}
-        user._visible_unit_ids = closure(roots)
-    return user._visible_unit_ids
+    if not hasattr(user, "_visible_scope"):
+        user._visible_scope = Scope((unit for _, unit in _assignments(user)), known=user._reach)
+    return user._visible_scope
 
 
-def units_in_role(user, *roles: str) -> frozenset[int]:
-    """The units (with everything below and before them) where the user holds one of ``roles``."""
+def units_in_role(user, *roles: str) -> Scope:
+    """The units (with everything below and before them) where the user holds one of ``roles``;
+    kept on the user object, so the predicates of one request read each scope once."""
     if not user.is_authenticated:
-        return frozenset()
-    return closure(unit for role, unit in _assignments(user) if role in roles)
-
-
-def _closure(roots: set[int]) -> set[int]:
-    """Roots, their descendants and their predecessors' descendants, until nothing new appears."""
-    seen: set[int] = set()
-    frontier = set(roots)
-    through = AdminUnit.successors.through
-    while frontier:
-        # Two index scans on parent_id joined by UNION: an OR over the self-join would make
-        # PostgreSQL read the whole unit table (4 ms on every scoped page).
-        # The frontier holds ids read from foreign keys, so the units exist.
-        units = AdminUnit.objects.order_by()
-        children = units.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        grandchildren = units.filter(parent__parent_id__in=frontier).values_list("pk", flat=True)
-        below = frontier | set(children.union(grandchildren, all=True))
-        new = below - seen
-        seen |= new
-        frontier = (
-            set(
-                through.objects.filter(to_adminunit__in=new).values_list(
-                    "from_adminunit", flat=True
-                )
-            )
-            - seen
-        )
-    return seen
+        return Scope(())
+    scopes = user.__dict__.setdefault("_scopes", {})
+    key = frozenset(roles)
+    if key not in scopes:
+        units = [unit for role, unit in _assignments(user) if role in roles]
+        scopes[key] = Scope(units, known=user._reach)
+    return scopes[key]

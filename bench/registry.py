@@ -89,12 +89,14 @@ def _kept_registry() -> list | None:
 
 def _build_registry() -> list:
     from areas.models import AdminUnit, UnitLevel
+    from areas.reach import refresh_reach
     from documents.text import search_key
 
     communes = AdminUnit.objects.bulk_create(
         AdminUnit(code=f"8{n:04d}", name=f"Xã Tải {n}", short_name=f"Tải {n}", kind="Xã", level=UnitLevel.COMMUNE)
         for n in range(COMMUNES))
     ids = [c.pk for c in communes]
+    refresh_reach(ids)  # written in bulk, without signals: each commune reaches itself
     given, middle = sample.GIVEN_M + sample.GIVEN_F, sample.MIDDLE_M + sample.MIDDLE_F
     started = time.perf_counter()
     try:
@@ -122,6 +124,7 @@ def _drop_registry(communes: list) -> None:
         cursor.execute("DELETE FROM households_classification WHERE household_id IN "
                        "(SELECT id FROM households_household WHERE commune_id = ANY(%s))", [ids])
         cursor.execute("DELETE FROM households_household WHERE commune_id = ANY(%s)", [ids])
+        cursor.execute("DELETE FROM areas_unitreach WHERE unit_id = ANY(%s) OR target_id = ANY(%s)", [ids, ids])
         cursor.execute("DELETE FROM areas_adminunit WHERE id = ANY(%s)", [ids])
         if not connection.in_atomic_block:
             # Dead index entries left by the delete make the planner's range probes slow until vacuumed.

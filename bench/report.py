@@ -45,6 +45,11 @@ def verdict(target: OverheadTarget | ThresholdTarget,
                                 "run them together")
     ratio = overhead(subject, baseline)
     fastest = subject.minimum / baseline.minimum - 1
+    if target.allowance:  # an absolute allowance: "at most 2 ms more"
+        passed = subject.median <= baseline.median * (1 + target.limit) + target.allowance
+        return "PASS" if passed else "FAIL", (
+            f"{target.name}: {_ms(subject.median - baseline.median)} more (median {_ms(subject.median)} vs "
+            f"{_ms(baseline.median)}; target at most +{_ms(target.allowance)}; min vs min {fastest:+.1%})")
     return "PASS" if ratio <= target.limit else "FAIL", (
         f"{target.name}: {ratio:+.1%} (median {_ms(subject.median)} vs "
         f"{_ms(baseline.median)}; target at most +{target.limit:.0%}; min vs min {fastest:+.1%})")

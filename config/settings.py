@@ -2,8 +2,10 @@
 
 Nothing set: the embedded development default (SQLite file in the project, DEBUG on,
 a generated secret kept in a local file). ``DATABASE_URL`` switches the database.
-``DJANGO_ENV=production`` requires ``SECRET_KEY``, ``DATABASE_URL`` and ``ALLOWED_HOSTS``
-and turns on every setting that ``manage.py check --deploy`` asks for.
+``CACHE_URL`` chooses the cache (config/cache_url.py: this process's memory by default, Redis
+shared by every server in production). ``DJANGO_ENV=production`` requires ``SECRET_KEY``,
+``DATABASE_URL``, ``CACHE_URL`` and ``ALLOWED_HOSTS`` and turns on every setting that
+``manage.py check --deploy`` asks for.
 """
 
 import base64
@@ -17,6 +19,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config import queue
+from config.cache_url import parse as parse_cache_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 ENV = os.environ.get("DJANGO_ENV", "development").strip().lower()
@@ -43,11 +46,15 @@ def _dev_secret() -> str:
 if PRODUCTION:
     SECRET_KEY = _require("SECRET_KEY")
     DATABASE_URL = _require("DATABASE_URL")
+    # Several servers must share one cache (Redis) or none: a cache in each process would show
+    # each worker its own version of the data. One server alone may say CACHE_URL=locmem://.
+    CACHE_URL = _require("CACHE_URL")
     ALLOWED_HOSTS = [h.strip() for h in _require("ALLOWED_HOSTS").split(",") if h.strip()]
     DEBUG = False
 else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or _dev_secret()
     DATABASE_URL = os.environ.get("DATABASE_URL", "")
+    CACHE_URL = os.environ.get("CACHE_URL", "")
     ALLOWED_HOSTS = [
         h.strip()
         for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
@@ -137,6 +144,10 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's cache framework is the only cache: data that can change is cached under keys whose
+# version a write bumps (areas/versioned.py), never in a dictionary of one process.
+CACHES = {"default": parse_cache_url(CACHE_URL)}
 
 # Django's rules, with the Vietnamese messages its translation lacks (config/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [

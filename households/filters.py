@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Exists, F, IntegerField, OuterRef, Value
 from django.db.models.functions import Coalesce, Collate, Concat
 
-from areas.memo import ProcessCache
+from areas import versioned
 from areas.models import AdminUnit, UnitLevel
 from documents.text import search_words
 from households.models import EthnicGroup, HouseholdClass
@@ -120,13 +120,14 @@ def name_search(text: str) -> bool:
     return bool(search_words(text)) and not any(c.isdigit() for c in text)
 
 
-# Which communes of a scope hold households changes when a commune imports its first list: the
-# filter's commune options may lag such an import by up to a minute, and save a query per page.
-_commune_options = ProcessCache(ttl=60.0)
+# Which communes hold households changes when a commune registers its first household; which
+# communes a scope holds changes with the unit tree: both bump their cache namespace.
+HOUSEHOLD_COMMUNES = "household-communes"
 
 
 def commune_options(user) -> list[tuple[int, str]]:
     """(id, name) of the communes in the user's view that hold households, by name."""
+    from areas.reach import UNITS
     from areas.scope import visible_unit_ids
     from households.models import Household
 
@@ -141,7 +142,8 @@ def commune_options(user) -> list[tuple[int, str]]:
             communes = communes.filter(pk__in=visible)
         return list(communes.order_by("name").values_list("pk", "name"))
 
-    return _commune_options.get(visible, read)
+    key = "communes:all" if visible is None else f"communes:{visible.key}"
+    return versioned.cached((UNITS, HOUSEHOLD_COMMUNES), key, read)
 
 
 def choices(villages, user) -> dict:

@@ -76,13 +76,13 @@ def _rq_worker():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_scopes():
-    """Tests create units in bulk and roll them back (ids come again on SQLite): no stale scope."""
-    from areas.memo import clear_all
+def _fresh_cache():
+    """Each test rolls its data back (ids come again on SQLite): nothing cached by one is seen by the next."""
+    from django.core.cache import cache
 
-    clear_all()
+    cache.clear()
     yield
-    clear_all()
+    cache.clear()
 
 
 @pytest.fixture

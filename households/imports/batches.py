@@ -12,9 +12,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from areas import versioned
 from audit.models import Action
 from audit.services import diff, record
 from config.queue import UNQUEUED, enqueue_on_commit
+from households.filters import HOUSEHOLD_COMMUNES
 from households.imports.apply import apply_plan
 from households.imports.bulk import store_json
 from households.imports.mapping import (
@@ -195,6 +197,7 @@ def write_batch(batch_id: int) -> None:
         _hold(batch_id, BatchStatus.COMMITTING, progress=70)
         with transaction.atomic():  # the households, the batch marked done and its audit entry: all or nothing
             written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by)
+            versioned.bump(HOUSEHOLD_COMMUNES)  # written in bulk, without signals: the commune filter's options
             plan.steps.clear()  # the parsed rows are written: let them go before the report is stored
             message = "" if plan.totals["rejected"] <= previewed else (
                 "Danh sách trong hệ thống đã thay đổi từ lúc xem trước: thêm "

@@ -4,7 +4,7 @@ import datetime
 
 from django.db import models
 
-from areas.memo import ProcessCache
+from areas import versioned
 from areas.models import ValidityMixin, ValidityQuerySet
 from documents.text import search_words
 
@@ -16,7 +16,7 @@ def ethnic_key(name: str) -> str:
     return "".join(search_words(name))
 
 
-_groups = ProcessCache(ttl=300.0)  # cleared by saves and deletes (households.apps)
+ETHNIC_GROUPS = "ethnic-groups"  # cache namespace, bumped by saves and deletes (households.apps)
 
 
 class EthnicGroup(ValidityMixin):
@@ -45,8 +45,9 @@ class EthnicGroup(ValidityMixin):
 
     @classmethod
     def choices(cls) -> list[tuple[int, str]]:
-        """(id, name) of every group in code order, for filter forms; kept in the process."""
-        return _groups.get("choices", lambda: list(cls.objects.order_by("code").values_list("pk", "name")))
+        """(id, name) of every group in code order, for filter forms; cached until a group changes."""
+        return versioned.cached(ETHNIC_GROUPS, "choices",
+                                lambda: list(cls.objects.order_by("code").values_list("pk", "name")))
 
     @classmethod
     def lookup(cls) -> dict[str, "EthnicGroup"]:
