@@ -43,7 +43,7 @@ def required_sections(kind: str) -> list[RequiredSection]:
 def template_for(kind: str, level: str) -> KindTemplate:
     """The template of ``kind`` in the wording of ``level`` (PRE_REFORM, COMMUNE, PROVINCE)."""
     if level == PRE_REFORM or kind not in current.SHARED:
-        return pre_reform.TEMPLATES.get(kind) or pre_reform.HOUSEHOLD_REVIEW
+        return pre_reform.TEMPLATES[kind]
     title, intro, outline, closing, required, budget_after, schedule_after = current.SHARED[kind]
     module = _LEVELS[level]
     return KindTemplate(
@@ -102,11 +102,10 @@ def draft_texts(kind: str, body: IssuingBody, year: int, *, unit_phrase: str) ->
     level = wording_level(body, year)
     template = template_for(kind, level)
     words = template_words(body, year, unit_phrase=unit_phrase)
-    outline = template.outline.replace("{organisation}", "")
     return {"template": template, "title": template.title.format(**words),
             "intro": template.intro.format(**words), "closing": template.closing.format(**words),
             "recipients": "\n".join(r.format(**words) for r in template.recipients),
-            "outline": outline.format(**words)}
+            "outline": template.outline.format(**words)}
 
 
 def default_bases(kind: str, body: IssuingBody, year: int) -> list:
