@@ -20,8 +20,11 @@ from documents.official import (
 )
 from documents.pdf import official_pdf
 
-# Room to write by hand what the record does not hold yet (a conclusion not typed in).
-HAND_LINE = "\u2026" * 40
+# Room to write by hand what the record does not hold yet: a line of the body's width (an
+# ellipsis is 1 em, 4.9 mm at 14 pt; the text is 165 mm less a 1 cm indent), and a field
+# after its label («Thư ký hội nghị: ……»).
+HAND_LINE = "\u2026" * 31
+HAND_FIELD = "\u2026" * 18
 
 
 def _paragraphs(text: str) -> list[Block]:
@@ -38,8 +41,8 @@ def _held_when(session: DialogueSession) -> str:
 
 def _participants(session: DialogueSession) -> list[Block]:
     chair, secretary = RoleHolder.parse(session.chair), RoleHolder.parse(session.secretary)
-    blocks = [Block(CLAUSE, f"Chủ trì hội nghị: {chair.line if chair else HAND_LINE}."),
-              Block(CLAUSE, f"Thư ký hội nghị: {secretary.line if secretary else HAND_LINE}.")]
+    blocks = [Block(CLAUSE, f"Chủ trì hội nghị: {chair.line if chair else HAND_FIELD}."),
+              Block(CLAUSE, f"Thư ký hội nghị: {secretary.line if secretary else HAND_FIELD}.")]
     officials = list(session.officials.all())
     if officials:
         blocks.append(Block(CLAUSE, "Đại biểu tham dự:"))
@@ -67,7 +70,7 @@ def _petition_blocks(session: DialogueSession) -> list[Block]:
                                     f"{petition.content}"))
         if petition.status == PetitionStatus.ANSWERED or petition.answer:
             by = RoleHolder.parse(petition.answered_by).line
-            blocks.append(Block(BULLET, f"Trả lời{f' của {by}' if by else ''}: {petition.answer or HAND_LINE}"))
+            blocks.append(Block(BULLET, f"Trả lời{f' của {by}' if by else ''}: {petition.answer or HAND_FIELD}"))
         if petition.status == PetitionStatus.IN_WRITING and petition.due_date:
             blocks.append(Block(BULLET, f"Sẽ trả lời bằng văn bản trước ngày {short_date(petition.due_date)}."))
         if petition.status == PetitionStatus.REFERRED:
@@ -82,7 +85,7 @@ def minutes(session: DialogueSession) -> OfficialDocument:
     mục and khoản, signed by the secretary (left) and the chair (right)."""
     blocks = [Block(SECTION, "THỜI GIAN, ĐỊA ĐIỂM"),
               Block(CLAUSE, f"Thời gian: {_held_when(session)}."),
-              Block(CLAUSE, f"Địa điểm: {session.venue or HAND_LINE}."),
+              Block(CLAUSE, f"Địa điểm: {session.venue or HAND_FIELD}."),
               Block(SECTION, "THÀNH PHẦN THAM DỰ"), *_participants(session),
               Block(SECTION, "NỘI DUNG HỘI NGHỊ"), *_paragraphs(session.proceedings),
               Block(SECTION, "Ý KIẾN, KIẾN NGHỊ CỦA NGƯỜI DÂN VÀ TRẢ LỜI"), *_petition_blocks(session),
