@@ -128,14 +128,20 @@ def test_a_cycle_of_successions_typed_by_mistake_does_not_loop(db):
     assert reached(first) == reached(second) == {first.pk, second.pk}
 
 
-def test_a_scope_filters_with_a_subquery_not_a_list_of_ids(merger):
+def test_a_users_scope_filters_with_the_ids_read_in_this_request(merger):
     user = AssignmentFactory(role=Role.PLANNER, unit=merger["province"]).user
     with CaptureQueriesContext(connection) as queries:
         ids = list(AdminUnit.objects.visible_to(user).values_list("pk", flat=True))
-    sql = queries.captured_queries[-1]["sql"]
-    assert "areas_unitreach" in sql and str(merger["old"][5].pk) not in sql.split("areas_unitreach")[0]
     assert set(ids) == old_closure({merger["province"].pk})
-    assert len(queries) == 2  # the user's assignments, then the scoped query
+    assert len(queries) == 2  # the user's assignments with their reach, then the scoped query
+    assert "areas_unitreach" in queries.captured_queries[0]["sql"]
+
+
+def test_a_scope_of_bare_ids_filters_with_a_subquery(merger):
+    with CaptureQueriesContext(connection) as queries:
+        ids = list(AdminUnit.objects.filter(pk__in=Scope([merger["new"][1].pk])).values_list("pk", flat=True))
+    assert len(queries) == 1 and "areas_unitreach" in queries.captured_queries[0]["sql"]
+    assert set(ids) == {merger["new"][1].pk, *(u.pk for u in merger["old"][3:])}
 
 
 def test_a_users_scope_is_read_with_the_assignments_in_one_query(merger):
