@@ -7,6 +7,8 @@ holds it (``_hold``); a step that lost its lease (``leases``) has its work rolle
 """
 
 import logging
+import math
+import time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -41,6 +43,7 @@ logger = logging.getLogger(__name__)
 UNEXPECTED = "Gặp lỗi không mong đợi khi xử lý tệp; không có dữ liệu nào được ghi. Hãy thử lại hoặc báo quản trị."
 STALLED = "Tiến trình xử lý đã dừng giữa chừng; dữ liệu chưa được ghi. Có thể thử lại."
 BUSY = "Tệp này đang được ghi hoặc đã ghi xong."
+PROGRESS_SECONDS = 0.5
 WORKING = (BatchStatus.READING, BatchStatus.COMMITTING)
 # A batch waiting for the officer holds the file until then; it is dropped after the retention too.
 IDLE = (BatchStatus.PREVIEW, BatchStatus.MAPPING, BatchStatus.FAILED, BatchStatus.DONE, BatchStatus.CANCELLED)
@@ -91,15 +94,16 @@ def _hold(batch_id: int, status: str, **fields) -> None:
 
 
 def _progress(batch_id: int, start: int, span: int, status: str):
-    """A callback storing the batch's progress and heartbeat; a value already stored is not written again."""
-    last = None
+    """A callback storing the batch's progress and heartbeat, a new value at most every
+    PROGRESS_SECONDS: each is a commit of its own, and the progress bar asks once a second."""
+    last, written_at = None, -math.inf
 
     def report(fraction: float) -> None:
-        nonlocal last
+        nonlocal last, written_at
         value = start + int(span * fraction)
-        if value != last:
+        if value != last and (now := time.monotonic()) - written_at >= PROGRESS_SECONDS:
             _hold(batch_id, status, progress=value)
-            last = value
+            last, written_at = value, now
 
     return report
 

@@ -49,6 +49,8 @@ def _no_id(raw) -> bool:
     """«Chưa có», «Không có», «-», «chưa cấp», «KC», or a zero (text or number) in the ID column."""
     if raw.__class__ is str:
         text = raw.strip()
+        if text.isdigit():  # the usual ID: digits only, "no ID" only when it is a zero
+            return text == "0"
         return bool(text) and (text == "0" or not any(c.isdigit() for c in text)) and (
             not folded(text) or folded(text) in NO_ID_WORDS)
     return not isinstance(raw, bool) and isinstance(raw, int | float) and raw == 0

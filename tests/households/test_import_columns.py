@@ -362,3 +362,14 @@ def test_an_id_cell_saying_there_is_none_means_no_id_with_a_note(cell):
     (row,) = _data(content)
     assert "id_number" not in row.values and not row.errors and not row.dropped
     assert any("hộ chưa có số định danh" in n for n in row.notes)
+
+
+@pytest.mark.parametrize(("cell", "kept"), [(" 0 ", None), ("00", None), ("010850123456", "010850123456"),
+                                           ("001085012345", "001085012345")])
+def test_an_id_of_digits_only_is_an_id_unless_it_is_a_lone_zero(cell, kept):
+    content = simple_list([["Nguyễn Văn An", 1975, "Thôn A", Text(cell)]],
+                          header=["Họ và tên chủ hộ", "Năm sinh", "Thôn", "Số CCCD/CMND"])
+    (row,) = _data(content)
+    no_id = any("hộ chưa có số định danh" in n for n in row.notes)
+    assert no_id == (cell.strip() == "0")
+    assert row.values.get("id_number") == kept
