@@ -81,6 +81,9 @@ def _kept_registry() -> list | None:
     if not communes:
         return None
     if len(communes) == COMMUNES and Household.objects.filter(commune__in=communes).count() == REGISTRY:
+        from areas.reach import refresh_reach
+
+        refresh_reach([c.pk for c in communes])  # kept by a run from before the closure table, perhaps
         print(f"households registry: {REGISTRY:,} households kept from an earlier run")
         return communes
     _drop_registry(communes)
