@@ -221,3 +221,26 @@ def test_scopes_combine_as_sets_of_ids(merger):
     assert both == set(planner.ids) | set(finance.ids) and isinstance(both, frozenset)
     assert planner & finance == set(planner.ids) & set(finance.ids)
     assert merger["districts"][1].pk in both and merger["new"][1].pk not in both
+
+
+def test_load_areas_fills_the_table_and_a_second_load_keeps_it(db, tmp_path):
+    from areas.loader import load_units
+    from tests.areas.test_loader import (
+        SMALL_SUCCESSIONS,
+        SMALL_UNITS,
+        SUCCESSION_HEADER,
+        UNIT_HEADER,
+        write_gz,
+    )
+
+    files = (write_gz(tmp_path / "units.csv.gz", UNIT_HEADER, SMALL_UNITS),
+             write_gz(tmp_path / "successions.csv.gz", SUCCESSION_HEADER, SMALL_SUCCESSIONS))
+    load_units(*files)
+    new = AdminUnit.objects.get(level=UnitLevel.COMMUNE, code="99999")
+    old = AdminUnit.objects.filter(valid_to=OLD_END)
+    assert reached(new) == {new.pk, *old.filter(level__in=["district", "commune"]).values_list("pk", flat=True)}
+    province = AdminUnit.objects.get(level=UnitLevel.PROVINCE, code="99", valid_to__isnull=True)
+    assert reached(province) == set(AdminUnit.objects.values_list("pk", flat=True))
+    rows = UnitReach.objects.count()
+    load_units(*files)
+    assert UnitReach.objects.count() == rows and refresh_reach() == (0, 0)
