@@ -57,12 +57,18 @@ def money_problems(plan: Plan) -> list[Problem]:
 
 
 def citation_problems(plan: Plan) -> list[Problem]:
+    from areas.validity import valid_in_year
+
     problems = []
     for link in plan.basis_links.select_related("document"):
         document = link.document
         if not document.number_is_valid:
             problems.append(Problem(True, f"Số hiệu «{document.number}» của văn bản căn cứ không "
                                           f"đúng mẫu {document.get_kind_display()}.", "bases"))
+        if not valid_in_year(document, plan.year):
+            problems.append(Problem(False, f"Văn bản căn cứ «{document.citation[:100]}» không có "
+                                           f"hiệu lực trong năm {plan.year} của kế hoạch "
+                                           f"(hiệu lực {document.validity_text}).", "bases"))
     from plans.models import CitedDocument
 
     known = set(CitedDocument.objects.values_list("number", flat=True))

@@ -197,10 +197,19 @@ def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None =
                   titled=b.titled, live=b.live, required_key=b.required_key)
         for b in source.blocks.all()
     )
-    for link in source.basis_links.all():
-        plan.basis_links.create(document=link.document, position=link.position)
-    plan.subprojects.set(source.subprojects.all())  # the estimate is per year: not copied
-    record_revision(plan, by=by, action=f"Sao chép từ kế hoạch năm {source.year}")
+    # Only what is in force in the new year comes along (a 2023 plan's 2021–2025 programme
+    # and its decision do not): the dropped ones are named in the revision.
+    from areas.validity import valid_in_year
+
+    dropped = []
+    for link in source.basis_links.select_related("document"):
+        if valid_in_year(link.document, year):
+            plan.basis_links.create(document=link.document, position=link.position)
+        else:
+            dropped.append(link.document.citation[:80])
+    plan.subprojects.set([s for s in source.subprojects.all() if valid_in_year(s, year)])
+    note = ("Không chép căn cứ hết hiệu lực: " + "; ".join(dropped) + ".") if dropped else ""
+    record_revision(plan, by=by, action=f"Sao chép từ kế hoạch năm {source.year}", comment=note)
     record(by, Action.CREATE, plan, changes={"copied_from": source.pk})
     return plan
 

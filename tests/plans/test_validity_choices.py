@@ -129,3 +129,29 @@ def test_a_2027_plan_refers_to_the_merged_programmes_contents_only(officer, bodi
     assert "HP1-TT" in " ".join(error.value.messages) and not plan.subprojects.exists()
     services.update_header(plan, by=officer, subprojects=[SubProject.objects.get(code="HP1-TT")])
     assert list(plan.subprojects.values_list("code", flat=True)) == ["HP1-TT"]
+
+
+def test_a_copy_into_the_new_era_leaves_the_ended_bases_and_contents_behind(officer, bodies,
+                                                                            province):
+    from budgets.models import SubProject
+    from plans.checks import plan_problems
+    from tests.factories import AssignmentFactory
+
+    ended = CitedDocument.objects.create(kind="state", doc_type="Quyết định", number="90/QĐ-TTg",
+                                         title="phê duyệt", valid_to=datetime.date(2025, 12, 31))
+    lasting = CitedDocument.objects.get(number="358/2025/NĐ-CP")
+    province_planner = AssignmentFactory(role="planner", unit=province).user
+    source = create_plan(kind=PlanKind.DIALOGUE_CONFERENCES, issuing_body=bodies[0], year=2024,
+                         by=province_planner)
+    source.basis_links.create(document=ended, position=0)
+    source.basis_links.create(document=lasting, position=1)
+    source.subprojects.set([SubProject.objects.get(code="DA6-TDA2")])
+    assert any("90/QĐ-TTg" in p.message and "năm 2024" not in p.message
+               for p in plan_problems(source)) is False  # in force in 2024: no warning
+    copy = services.copy_plan(source, year=2027, by=province_planner, issuing_body=bodies[1])
+    assert list(copy.basis_links.values_list("document__number", flat=True)) == ["358/2025/NĐ-CP"]
+    assert not copy.subprojects.exists()
+    assert "90/QĐ-TTg" in copy.revisions.first().comment
+    copy.basis_links.create(document=ended, position=5)  # put back by hand: the checks say so
+    warning = [p for p in plan_problems(copy) if "không có hiệu lực trong năm 2027" in p.message]
+    assert warning and not warning[0].blocking and "đến 31/12/2025" in warning[0].message
