@@ -13,9 +13,9 @@ from plans.live import budget_summary
 from plans.models import Authority, BlockKind, LiveBlock, Plan
 from plans.parsing import classify
 from plans.problems import Problem
-from plans.services import body_active_in_year
 from plans.textchecks import text_problems
 from plans.textchecks.amounts import amounts_in
+from plans.validity import body_active_in_year
 
 __all__ = ["Problem", "plan_problems"]
 

@@ -35,47 +35,12 @@ from plans.permissions import (
 )
 from plans.register import check_issue_date, next_document_number
 from plans.revisions import EDIT_ACTION, record_revision
+from plans.validity import check_bases_in_year, check_body_year, check_subprojects_in_year
 from plans.wording import default_bases, draft_texts
 
 HEADER_EDITABLE = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
                    "recipients", "authority", "collective_line", "collective_name", "signer_name",
                    "signer_title", "stated_total"]
-
-
-def body_active_in_year(body: IssuingBody, year: int) -> bool:
-    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return (body.valid_from is None or body.valid_from <= last) and (
-        body.valid_to is None or body.valid_to >= first
-    )
-
-
-def _check_body_year(body: IssuingBody, year: int) -> None:
-    """Refuse a body not in force in ``year``, naming the bodies of the same unit and its
-    predecessors or successors that are (a plan for 2024 by a commune of July 2025 is told
-    to choose the district of then)."""
-    if not body_active_in_year(body, year):
-        from areas.validity import names_list
-
-        valid = [other for other in _related_bodies(body) if body_active_in_year(other, year)]
-        hint = (f"Cơ quan ban hành có hiệu lực trong năm {year}: {names_list(valid)}." if valid
-                else "Hãy chọn cơ quan ban hành kế thừa hoặc năm khác.")
-        raise ValidationError(
-            {"year": f"{body} không có hiệu lực trong năm {year} (hiệu lực {body.validity_text}). "
-                     + hint}
-        )
-
-
-def _related_bodies(body: IssuingBody) -> list[IssuingBody]:
-    """Bodies of the body's unit, of the units it came from and of the units that followed it."""
-    unit = body.unit
-    units = {unit.pk, *unit.predecessors.values_list("pk", flat=True),
-             *unit.successors.values_list("pk", flat=True),
-             *unit.predecessors.values_list("parent", flat=True)}
-    if unit.parent_id:
-        units.add(unit.parent_id)
-    units.discard(None)
-    return list(IssuingBody.objects.filter(unit__in=units).exclude(pk=body.pk)
-                .order_by("display_name"))
 
 
 def _unit_phrase(body: IssuingBody) -> str:
@@ -128,7 +93,7 @@ def create_plan(*, kind: str, issuing_body: IssuingBody, year: int, by,
         raise PermissionDenied("Bạn không được lập kế hoạch cho cơ quan này.")
     if kind not in PlanKind.values:
         raise ValidationError({"kind": "Loại kế hoạch không hợp lệ."})
-    _check_body_year(issuing_body, year)
+    check_body_year(issuing_body, year)
     texts = draft_texts(kind, issuing_body, year, unit_phrase=_unit_phrase(issuing_body))
     template = texts["template"]
     plan = Plan(kind=kind, year=year, created_by=by, title=texts["title"], intro=texts["intro"],
@@ -181,7 +146,7 @@ def copy_plan(source: Plan, *, year: int, by, issuing_body: IssuingBody | None =
     body = issuing_body or source.issuing_body
     if not (can_copy_plan(by, source) and can_create_plan(by, body)):
         raise PermissionDenied("Bạn không được sao chép kế hoạch này.")
-    _check_body_year(body, year)
+    check_body_year(body, year)
     move = lambda text: _move_year(text, source.year, year)  # noqa: E731
     plan = Plan(kind=source.kind, year=year, created_by=by, title=move(source.title),
                 intro=move(source.intro), closing=move(source.closing),
@@ -231,9 +196,9 @@ def update_header(plan: Plan, *, by, **values) -> Plan:
             value = nfc_lines(value) if name in ("recipients", "basis_text") else nfc(value)
         setattr(plan, name, value)
     if "year" in values:
-        _check_body_year(plan.issuing_body, plan.year)
+        check_body_year(plan.issuing_body, plan.year)
     if subprojects is not None:
-        _check_subprojects_in_year(plan, subprojects)
+        check_subprojects_in_year(plan, subprojects)
     plan.save()
     if subprojects is not None:
         plan.subprojects.set(subprojects)
@@ -241,36 +206,12 @@ def update_header(plan: Plan, *, by, **values) -> Plan:
     return plan
 
 
-def _check_subprojects_in_year(plan: Plan, subprojects) -> None:
-    """A sub-project (content) newly linked must be of the programme valid in the plan's year
-    (a 2027 plan refers to the 2026–2035 programme); one already linked may stay."""
-    from budgets.catalog import check_sub_project_in_year
-
-    linked = set(plan.subprojects.values_list("pk", flat=True)) if plan.pk else set()
-    for sub in subprojects:
-        if sub.pk not in linked:
-            check_sub_project_in_year(sub, plan.year, field="subprojects")
-
-
-def _check_bases_in_year(plan: Plan, documents: list) -> None:
-    """A basis newly cited must be in force in the plan's year (one already cited may stay)."""
-    from areas.validity import filter_valid_in_year, names_list, valid_in_year
-
-    cited = set(plan.basis_links.values_list("document", flat=True))
-    if wrong := [d for d in documents if d.pk not in cited and not valid_in_year(d, plan.year)]:
-        valid = filter_valid_in_year(CitedDocument.objects.order_by("default_order", "-date"),
-                                     plan.year)[:8]
-        raise ValidationError(
-            f"Văn bản «{wrong[0].citation[:120]}» không có hiệu lực trong năm {plan.year} "
-            f"({wrong[0].validity_text}). Văn bản có hiệu lực: {names_list(valid)}.")
-
-
 @transaction.atomic
 def set_bases(plan: Plan, *, by, documents: list) -> Plan:
     """The plan's legal bases, in the given order."""
     if not can_edit_plan(by, plan):
         raise PermissionDenied("Bạn không được sửa kế hoạch này.")
-    _check_bases_in_year(plan, documents)
+    check_bases_in_year(plan, documents)
     plan.basis_links.all().delete()
     for position, document in enumerate(documents):
         plan.basis_links.create(document=document, position=position)
