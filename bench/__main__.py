@@ -13,7 +13,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 DOCS_PAGE, DOCS_CHART = PROJECT / "docs" / "performance.md", PROJECT / "docs" / "performance.svg"
 DOCS_STORE = PROJECT / "docs" / "bench-results.json"
-MODULES = ["bench.documents", "bench.plans", "bench.checks", "bench.budgets", "bench.households", "bench.registry", "bench.dialogues", "bench.scope"]
+MODULES = ["bench.documents", "bench.plans", "bench.checks", "bench.budgets", "bench.households", "bench.registry", "bench.dialogues", "bench.scope", "bench.desk", "bench.rollup"]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
