@@ -22,7 +22,7 @@ from plans.kinds import (
 DIALOGUE_TITLE = ("Tổ chức Hội nghị đối thoại chính sách về giảm nghèo bền vững năm {year} trên "
                   "địa bàn {unit}")
 DIALOGUE_INTRO = ("{body} xây dựng Kế hoạch tổ chức Hội nghị đối thoại chính sách về giảm nghèo "
-                  "bền vững thuộc {programme} trên địa bàn {unit} năm {year}, cụ thể như sau:")
+                  "bền vững năm {year} trên địa bàn {unit} (thực hiện {programme}), cụ thể như sau:")
 DIALOGUE_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Tăng cường công tác tuyên truyền, tạo chuyển biến về nhận thức, trách nhiệm của người "
     "dân, đặc biệt là người dân thuộc hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo về mục đích, ý "
@@ -44,8 +44,8 @@ DIALOGUE_CLOSING = ("Trên đây là Kế hoạch tổ chức Hội nghị đố
                     "về {body} để kịp thời giải quyết./.")
 
 COMMUNICATION_TITLE = "Truyền thông về giảm nghèo đa chiều trên địa bàn {unit} năm {year}"
-COMMUNICATION_INTRO = ("{body} ban hành Kế hoạch truyền thông về giảm nghèo đa chiều thuộc "
-                       "{programme} năm {year}, cụ thể như sau:")
+COMMUNICATION_INTRO = ("{body} ban hành Kế hoạch truyền thông về giảm nghèo đa chiều năm {year} "
+                       "thuộc {programme}, cụ thể như sau:")
 COMMUNICATION_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Tăng cường truyền thông, nâng cao nhận thức, trách nhiệm của toàn xã hội về mục đích, "
     "ý nghĩa, nội dung, giải pháp giảm nghèo bền vững của Chương trình.",
@@ -98,7 +98,7 @@ LEADER_DIALOGUE_CLOSING = ("Trên đây là Kế hoạch đối thoại của Ch
 
 REVIEW_CONFERENCE_TITLE = "Tổ chức Hội nghị tổng kết công tác giảm nghèo bền vững năm {year}"
 REVIEW_CONFERENCE_INTRO = ("{body} xây dựng Kế hoạch tổ chức Hội nghị tổng kết công tác giảm nghèo "
-                           "bền vững thuộc {programme} năm {year}, cụ thể như sau:")
+                           "bền vững năm {year} thuộc {programme}, cụ thể như sau:")
 REVIEW_CONFERENCE_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Đánh giá kết quả thực hiện công tác giảm nghèo bền vững; biểu dương, khen thưởng tập "
     "thể, cá nhân có thành tích tiêu biểu.",
@@ -126,7 +126,7 @@ REVIEW_CONFERENCE_CLOSING = ("Trên đây là Kế hoạch tổ chức Hội ngh
 YEARLY_TITLE = ("Thực hiện nội dung truyền thông, nâng cao năng lực và giám sát, đánh giá về "
                 "giảm nghèo bền vững năm {year}")
 YEARLY_INTRO = ("{body} ban hành Kế hoạch thực hiện nội dung truyền thông, nâng cao năng lực và "
-                "giám sát, đánh giá thuộc {programme} năm {year}, cụ thể như sau:")
+                "giám sát, đánh giá năm {year} thuộc {programme}, cụ thể như sau:")
 YEARLY_OUTLINE = PURPOSE_OUTLINE.format(
     purpose="Triển khai đồng bộ các nội dung truyền thông, nâng cao năng lực và giám sát, đánh giá "
     "Chương trình.",
