@@ -7,7 +7,19 @@ the rows, with a link that removes it.
 
 import datetime
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 from budgets.models import Disbursement, EstimateLine, StatedTotal
@@ -51,8 +63,7 @@ def short_of_registrations(sessions, today: datetime.date):
 def awaiting_payment(sessions):
     """Sessions held whose estimate line has nothing paid yet: the support to citizens waits."""
     paid = Disbursement.objects.filter(line=OuterRef("budget_line"))
-    return sessions.filter(status__in=HELD, budget_line__isnull=False).exclude(
-        budget_line__in=paid.values("line"))
+    return sessions.filter(status__in=HELD, budget_line__isnull=False).exclude(Exists(paid))
 
 
 def session_filter(params, sessions, today: datetime.date):
