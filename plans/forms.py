@@ -159,6 +159,7 @@ class PlanHeaderForm(ControlFree, forms.ModelForm):
                 plans=self.instance)
         self.fields["subprojects"].queryset = subprojects.distinct().order_by(
             "component__program__valid_from", "code")
+        self.fields["subprojects"].label_from_instance = marked_label
         estimates = Estimate.objects.visible_to(user) if user is not None else Estimate.objects.none()
         if self.instance.pk:
             estimates = estimates.filter(unit=self.instance.unit_id)
