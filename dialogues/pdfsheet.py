@@ -34,6 +34,7 @@ from documents.official import QUOC_HIEU, TIEU_NGU
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 30 * mm, 15 * mm, 20 * mm, 20 * mm
 LEADING = 14
 KEEP_WITH_SIGNATURES = 3
+MIN_BLANK = 2  # walk-in rows kept when fewer than planned fit beside the signatures
 __all__ = ["BOLD", "ITALIC", "REGULAR", "Column", "Sheet", "register_fonts", "render_sheets"]
 
 
@@ -58,6 +59,16 @@ class Sheet:
     signatures: list[str] = field(default_factory=list)
     landscape: bool = False
     measure: Measure = field(default_factory=Measure)
+
+    @property
+    def blank_tail(self) -> int:
+        """The rows at the end with no name: room left for walk-ins (sheets.blank_rows)."""
+        count = 0
+        for row in reversed(self.rows):
+            if len(row) < 2 or row[1] != "":
+                break
+            count += 1
+        return count
 
 
 class _Writer:
@@ -193,8 +204,9 @@ class _Writer:
         self.header(sheet)
         self.table_header(sheet.columns)
         row_height = sheet.row_height_mm * mm
-        rows = [(r, REGULAR) for r in sheet.rows] + [(r, BOLD) for r in sheet.total_rows]
         closing = len(sheet.after_lines) * 17 + (45 * mm if sheet.signatures else 0)
+        rows = [(r, REGULAR) for r in self._fitted_rows(sheet, row_height, closing)]
+        rows += [(r, BOLD) for r in sheet.total_rows]
         on_page = 0
         for index, (cells, font) in enumerate(rows):
             left = len(rows) - index
@@ -207,6 +219,22 @@ class _Writer:
             self._row(cells, sheet.columns, font, min_height=row_height)
             on_page += 1
         self.closing(sheet)
+
+    def _fitted_rows(self, sheet: Sheet, row_height: float, closing: float) -> list[list]:
+        """The sheet's rows, its blank walk-in rows cut to what the first page holds when the
+        people listed and the signatures fit on it with at least MIN_BLANK of them: one page
+        rather than a half-empty first and a second carrying three empty rows and the
+        signatures. A list longer than a page keeps all its blank rows."""
+        tail = sheet.blank_tail
+        if not tail:
+            return sheet.rows
+        named = sheet.rows[:len(sheet.rows) - tail]
+        available = self.y - MARGIN_BOTTOM - closing - LEADING  # below the first table header
+        used = (len(named) + len(sheet.total_rows)) * row_height
+        room = int((available - used) // row_height) if used <= available else tail
+        if MIN_BLANK <= room < tail:
+            return named + sheet.rows[len(named):len(named) + room]
+        return sheet.rows
 
     def closing(self, sheet: Sheet):
         usable = self.width - MARGIN_LEFT - MARGIN_RIGHT

@@ -3,6 +3,7 @@ amounts, totals and words, the blank rows for walk-ins, and what happens without
 
 import datetime
 import io
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -200,3 +201,26 @@ def test_the_hand_written_total_line_fits_one_portrait_line_and_blank_rows_have_
     assert pdfmetrics.stringWidth(HAND_WORDS, ITALIC, 13) <= PORTRAIT_MM * mm
     widths = {c.key: c.width_mm for c in sign_in_sheet(session, show_ethnicity=True).columns}
     assert widths["name"] >= 42 and widths["ethnic"] >= 18 and widths["village"] >= 24 and widths["sign"] >= 28
+
+
+def test_a_short_list_printed_before_the_meeting_is_one_page_with_room_for_walk_ins(session):
+    from dialogues.pdfsheet import MIN_BLANK
+    from dialogues.sheets import blank_rows
+
+    for _ in range(3):
+        AttendeeFactory(session=session)
+    sheet = sign_in_sheet(session, show_ethnicity=True)
+    assert sheet.blank_tail == blank_rows(session) >= 5
+    pages = PdfReader(io.BytesIO(render_sheets([sheet]))).pages
+    assert len(pages) == 1 and "NGƯỜI LẬP DANH SÁCH" in pages[0].extract_text()
+    numbers = [int(n) for n in re.findall(r"^\s*(\d+)\b", pages[0].extract_text(), re.MULTILINE)]
+    assert max(numbers) >= 3 + MIN_BLANK
+
+
+def test_a_list_longer_than_a_page_keeps_every_blank_row(session):
+    for number in range(60):
+        AttendeeFactory(session=session, full_name=f"Hà Văn Mười {number}")
+    sheet = sign_in_sheet(session, show_ethnicity=True)
+    assert sheet.blank_tail >= 5
+    text = _text(render_sheets([sheet]))
+    assert re.search(rf"^\s*{60 + sheet.blank_tail}\b", text, re.MULTILINE)

@@ -97,6 +97,7 @@ def test_plan_pdf_and_docx_print_markup_as_text_and_fetch_only_static_files(clie
         return real_fetch(self, url, headers)
 
     client.force_login(hostile.users[Role.PLANNER])
+    pdf._shared.cache_clear()  # the shared stylesheets and fonts are fetched once per process
     with mock.patch.object(pdf.StaticOnlyFetcher, "fetch", spy):
         pdf_text = visible_text(client.get(_url("plans:plan-pdf", hostile)))
     docx_text = visible_text(client.get(_url("plans:plan-docx", hostile)))
