@@ -194,12 +194,18 @@ class SheetReader:
         count = len(self.rows)
         stt_col = self.columns.get("stt", -1)
         quick = self._quick_reader()
+        rows = self.rows
         for index in range(header + 1, count):
             if progress and index % PROGRESS_EVERY == 0:
                 progress(index / count)
-            row, row_no = self.rows[index], index + 1
+            row = rows[index]
             stt = row[stt_col] if 0 <= stt_col < len(row) else None
             # a numbered line is the common case, decided without folding any text
+            if group is not None and (type(stt) is float or type(stt) is int):
+                if line := (quick and quick(row)) or self._line(row, index + 1):
+                    group.lines.append(line)
+                continue
+            row_no = index + 1
             kind = "line" if type(stt) is float or type(stt) is int else self._kind(row)
             if kind == "end":
                 break
