@@ -54,6 +54,7 @@ def test_production_check_deploy_reports_no_warnings():
         "SECRET_KEY": "x" * 30 + "y8#kQ2!vLp0@zR5^wN1&mT7*bC3$hJ9(",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "ALLOWED_HOSTS": "giamngheo.example.vn",
+        "CACHE_URL": "redis://127.0.0.1:6379/9",  # shared by every server (not contacted by check)
     }
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=env)
     assert result.returncode == 0, result.stdout + result.stderr

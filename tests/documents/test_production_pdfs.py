@@ -52,7 +52,8 @@ SHIPPED_FONTS = {"Liberation-Serif", "Liberation-Serif-Bold", "Liberation-Serif-
 def production_settings() -> dict:
     """The static-file settings config/settings.py gives with DJANGO_ENV=production."""
     env = {"DJANGO_ENV": "production", "SECRET_KEY": "production-profile-" + "x" * 40,
-           "DATABASE_URL": "postgres://u@127.0.0.1:5432/unused", "ALLOWED_HOSTS": "testserver"}
+           "DATABASE_URL": "postgres://u@127.0.0.1:5432/unused", "ALLOWED_HOSTS": "testserver",
+           "CACHE_URL": "locmem://"}
     with mock.patch.dict(os.environ, env):
         production = runpy.run_path(str(settings.BASE_DIR / "config" / "settings.py"))
     return {name: value for name, value in production.items()

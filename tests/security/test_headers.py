@@ -124,7 +124,7 @@ def test_production_mode_turns_on_the_transport_settings(name, expected):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "AXES_"))}
     env.update({"DJANGO_ENV": "production", "SECRET_KEY": "k" * 60,
                 "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
-                "ALLOWED_HOSTS": "giamngheo.example.vn"})
+                "ALLOWED_HOSTS": "giamngheo.example.vn", "CACHE_URL": "locmem://"})
     code = f"from django.conf import settings as s; print(s.{name})"
     result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
