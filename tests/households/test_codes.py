@@ -82,7 +82,8 @@ def test_the_migration_gives_codes_to_households_without_one(own_unit, commune_s
         assert villages.next_household_code(own_unit, village) == f"{own_unit.code}-01-003"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL")
 def test_eight_officers_registering_at_once_get_eight_different_codes(commune_staff, own_unit):
     from tests.households.test_create_concurrency import _post_at_once
@@ -96,7 +97,8 @@ def test_eight_officers_registering_at_once_get_eight_different_codes(commune_st
     assert codes == [f"{own_unit.code}-{village.number:02d}-{n:03d}" for n in range(1, 9)]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent transactions need PostgreSQL")
 def test_reservations_in_parallel_transactions_never_overlap(commune_staff, own_unit):
     start, found, errors = threading.Barrier(6), [], []

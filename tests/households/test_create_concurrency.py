@@ -14,7 +14,7 @@ from django.urls import reverse
 from households.models import Household
 from tests.households.test_edit import _form
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True),
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data"),
               pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent inserts need PostgreSQL")]
 
 
