@@ -151,7 +151,7 @@ def report(figures: list[PageFigure], load_before: float) -> str:
     heavy = [f for f in figures if f.assets_kb > ASSET_TARGET_KB]
     lines = [
         MARKERS[0],
-        f"## Phone pages over a slow connection, run of {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"### Phone pages over a slow connection, run of {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"Command: `python -m bench.load.browser`. Commit {_commit()}; {platform.processor() or platform.machine()}, "
         f"{os.cpu_count()} logical CPUs, Python {platform.python_version()}; load average {load_before:.1f} when "
