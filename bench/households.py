@@ -243,8 +243,8 @@ PREVIEW_ROWS, PREVIEW_PROBLEMS = 5000, 200
 def import_preview_problems():
 
     from areas.models import Assignment, Role
-    from households.import_views import import_detail
     from households.imports.batches import read_batch
+    from households.views.imports import import_detail
 
     # The test suite's builder of real-layout lists (title block, merged header, village rows, footer).
     from tests.households.real_lists import KEPT, NOT_IMPORTED, households, real_list, spread

@@ -104,7 +104,7 @@ def _cached_patches():
         return current[ids]
 
     return [mock.patch(target, function) for target, function in (
-        ("areas.scope.visible_unit_ids", visible), ("households.views.visible_unit_ids", visible),
+        ("areas.scope.visible_unit_ids", visible), ("households.views.registry.visible_unit_ids", visible),
         ("households.permissions.units_in_role", in_role), ("households.permissions.has_current_commune", has_current),
     )]
 
@@ -148,7 +148,7 @@ def _cte_patches():
         return _CteScope(unit for role, unit in scope._assignments(user) if role in roles)
 
     return [mock.patch(target, function) for target, function in (
-        ("areas.scope.visible_unit_ids", visible), ("households.views.visible_unit_ids", visible),
+        ("areas.scope.visible_unit_ids", visible), ("households.views.registry.visible_unit_ids", visible),
         ("households.permissions.units_in_role", in_role))]
 
 
@@ -226,7 +226,7 @@ def _list_page(user, patches):
     from django.contrib.messages.storage.cookie import CookieStorage
     from django.test import RequestFactory
 
-    from households.views import household_list
+    from households.views.registry import household_list
 
     def run():
         request = RequestFactory().get("/ho-gia-dinh/")
@@ -279,7 +279,7 @@ def _subquery_patches():
         return scope.Scope(unit for role, unit in scope._assignments(user) if role in roles)
 
     return [mock.patch(target, function) for target, function in (
-        ("areas.scope.visible_unit_ids", visible), ("households.views.visible_unit_ids", visible),
+        ("areas.scope.visible_unit_ids", visible), ("households.views.registry.visible_unit_ids", visible),
         ("households.permissions.units_in_role", in_role))]
 
 

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from households import services
-from households.import_views import visible_batches
 from households.imports import batches
 from households.imports.columns import filled_row
 from households.imports.mapping import (
@@ -26,6 +25,7 @@ from households.imports.mapping import (
 from households.imports.workbook import column_letter, read_sheets
 from households.models import BatchStatus, ColumnMapping
 from households.permissions import can_import, editable_unit_ids
+from households.views.imports import visible_batches
 from spreadsheets import SpreadsheetProblem, open_workbook
 
 SAMPLES_PER_COLUMN = 3

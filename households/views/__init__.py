@@ -1,0 +1,1 @@
+"""The household pages: registry, editing, imports and their column mappings, villages."""
