@@ -25,7 +25,7 @@ from plans.register import (
     peek_next_number,
     register_page,
 )
-from plans.views import get_plan, visible_plans
+from plans.views.plans import get_plan, visible_plans
 
 
 def _issue_day(data, plan: Plan) -> tuple[datetime.date, str]:

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from plans.textchecks.fixes import apply_fix
-from plans.views import get_plan
+from plans.views.plans import get_plan
 
 
 def _back(request, plan) -> str:

@@ -13,7 +13,7 @@ from plans import outline, services
 from plans.forms import BasesForm, PlanHeaderForm
 from plans.models import BlockKind, LiveBlock, PlanBlock
 from plans.permissions import can_edit_plan, flags
-from plans.views import get_plan
+from plans.views.plans import get_plan
 
 CHANGED = "plan-changed"
 
