@@ -26,6 +26,8 @@ LETTER_GROUP = re.compile(r"^[A-Z]\.?$")
 COLUMN_NUMBERS = re.compile(r"^\(\d+\)")
 HEADER_SCAN = 30
 PROGRESS_EVERY = 500
+INFINITY = float("inf")
+NUMERALS = {n: str(n) for n in range(1000)}  # the usual quantities and days, as the line keeps them
 
 SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
 
@@ -262,6 +264,8 @@ class SheetReader:
         days_col, note_col, source_col = (columns.get(name, -1) for name in ("days", "note", "funding_source"))
         width = max(content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col) + 1
         texts, source_of, sources = self.texts, self._source, self.cell_sources
+        is_normalized = unicodedata.is_normalized
+        numerals = NUMERALS
 
         def known(text: str) -> str:
             if (found := texts.get(text)) is None:
@@ -273,29 +277,40 @@ class SheetReader:
                 return None
             content, unit, quantity, price = row[content_col], row[unit_col], row[quantity_col], row[price_col]
             if (type(quantity) is not float or type(price) is not float or type(content) is not str
-                    or type(unit) is not str or not quantity.is_integer() or not price.is_integer()
-                    or quantity < 0 or price < 0):
+                    or type(unit) is not str or not (quantity >= 0 and price >= 0) or not quantity.is_integer()
+                    or not price.is_integer()):
                 return None
             days = row[days_col] if days_col >= 0 else ""
-            if days != "" and (type(days) is not float or not days.is_integer() or days < 0):
+            if days != "" and (type(days) is not float or not days >= 0 or not days.is_integer()):
                 return None
             note = row[note_col] if note_col >= 0 else ""
             written = row[source_col] if source_col >= 0 else ""
             if type(note) is not str or type(written) is not str:
                 return None
-            # the repeated texts (unit, source, note) are looked up without a call: this runs per line
-            content, unit = _text(content), texts.get(unit) or known(unit)
+            # _text(content) inlined (the one text that differs on every line); the repeated texts
+            # (unit, source, note) are looked up without a call: this runs per line
+            if (content.isprintable() and "  " not in content
+                    and (content.isascii() or is_normalized("NFC", content))):
+                content = content.strip()
+            else:
+                content = _text(content)
+            unit = texts.get(unit) or known(unit)
             source = sources.get(written, "") if written else None
             if source == "":
                 source = sources[written] = source_of(known(written))
             if not content or not unit or (written and source is None):
                 return None
             quantity, price = int(quantity), int(price)
-            days = None if days == "" else int(days)
-            return {"content": content[:500], "unit_of_measure": unit[:40], "quantity": str(quantity),
-                    "days": None if days is None else str(days), "unit_price": price,
+            if days == "":
+                days, amount = None, quantity * price
+            else:
+                days = int(days)
+                amount = quantity * days * price
+                days = numerals.get(days) or str(days)
+            return {"content": content[:500], "unit_of_measure": unit[:40],
+                    "quantity": numerals.get(quantity) or str(quantity), "days": days, "unit_price": price,
                     "note": (texts.get(note) or known(note))[:500] if note else "", "funding_source": source,
-                    "amount": quantity * (1 if days is None else days) * price}
+                    "amount": amount}
 
         return read
 
@@ -311,7 +326,8 @@ class SheetReader:
             return None
         if isinstance(value, float) and value.is_integer():  # calamine's numbers: no text to parse
             return int(value)  # a whole number stays an int: no Decimal until a fraction needs one
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
+        if isinstance(value, bool) or not isinstance(value, int | float | str) or value in (INFINITY, -INFINITY) \
+                or value != value:  # a NaN or an infinity calamine read from a <v>
             self.problem(row_no, f"«{value}» không phải là số.", name)
             return None
         try:

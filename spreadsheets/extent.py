@@ -114,9 +114,12 @@ def _blocks_of(xml: IO[bytes]) -> Iterator[bytes]:
 
 
 def _blocks(xml: IO[bytes]) -> Iterator[bytes]:
-    """The sheet XML in blocks (``_blocks_of``); _Unusual when it holds a cell tag with a prefix."""
+    """The sheet XML in blocks (``_blocks_of``); _Unusual when it holds a cell tag with a prefix.
+
+    (The regular expression, whose search starts from the rare colon, is several times quicker
+    than a plain ``b":c" in block``, which stops at every "c" of the XML.)"""
     for block in _blocks_of(xml):
-        if b":c" in block and PREFIXED_CELL.search(block):  # the plain search first: much quicker
+        if PREFIXED_CELL.search(block):
             raise _Unusual
         yield block
 
@@ -140,15 +143,15 @@ def _notable_cells(right: int, short: int) -> re.Pattern:
     return re.compile(rb"<c(?=[\s>/])" + usual + rb'(?: r="([A-Z]{1,3})([0-9]{1,7})"([^>]*)>)?')
 
 
-def _width_hint(open_xml: Callable[[], IO[bytes]], limits: Limits) -> int:
-    """The last column the sheet's <dimension> names, within the limit (0 when it names none).
+def _width_hint(head: bytes, limits: Limits) -> int:
+    """The last column the sheet's <dimension> names, within the limit (0 when it names none), from
+    the ``head`` of its XML.
 
     Only a start for the quick pass, so that the cells of its first block are not all looked at
     one by one: a dimension that lies costs time, never a wrong answer, since every cell beyond
     it is still measured and a wider start only makes the bound on rows stricter.
     """
-    with open_xml() as xml:
-        found = DIMENSION.search(xml.read(HEAD_BYTES))
+    found = DIMENSION.search(head[:HEAD_BYTES])
     return min(_column_number(found[1].decode()), limits.columns) if found else 0
 
 
@@ -162,12 +165,14 @@ def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits, size: int | 
     <c> elements are counted only when the XML's ``size`` (bytes, when known) could hold more than
     the limit: each takes at least four bytes.
     """
-    start = _width_hint(open_xml, limits)
+    start = None  # from the first block's <dimension>: the XML is opened once, unless rechecked
     count = size is None or size // 4 > limits.cells
     while True:
-        right, elements, recheck = start, 0, False
+        right, elements, recheck = start or 0, 0, False
         with open_xml() as xml:
             for block in _blocks(xml):
+                if start is None:
+                    start = right = _width_hint(block, limits)
                 if count:
                     elements += block.count(b"<c ") + block.count(b"<row")
                 short = len(str(min(limits.rows, limits.cells // max(right, 1)))) - 1

@@ -1,0 +1,82 @@
+"""The estimate import's quick path for the common line gives exactly what the full reader gives,
+and leaves every other line (and its messages) to the full reader."""
+
+import pytest
+
+from budgets.imports import ImportResult, SheetReader, read_workbook
+from budgets.models import FundingSource
+from documents.text import search_key
+from spreadsheets import read_sheets
+from tests.budgets.test_imports import _bytes, _sheet
+
+SOURCE = "Ngân sách trung ương – vốn sự nghiệp (kinh phí thường xuyên)"
+NFD = "Nội dung chi".replace("ộ", "o\u0323\u0302")
+# (content, unit, quantity, days, price, note, source): the common line and its messy variants
+ROWS = [
+    ("Thuê hội trường", "ngày", 2.0, 1.0, 1500000.0, "TT 40/2017", SOURCE),
+    ("Thuê hội trường", "ngày", 2.0, "", 1500000.0, "", ""),
+    ("  Thuê  hội trường ", " ngày", 2.0, 1.0, 1500000.0, " ghi  chú ", "NSTW_SN"),
+    (NFD, "người", 50.0, 1.0, 100000.0, NFD, "nstw su nghiep"),
+    ("Nước uống\t", "người\n", 50.0, 2.0, 20000.0, "", ""),
+    ("Tiền ăn", "người", 2.5, 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", 2.0, 1.5, 100000.0, "", ""),
+    ("Tiền ăn", "người", -2.0, 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", 2.0, -1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", 2.0, 1.0, -5.0, "", ""),
+    ("Tiền ăn", "người", 2.0, 1.0, 100000.5, "", ""),
+    ("Tiền ăn", "người", float("nan"), 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", float("inf"), 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", 0.0, 0.0, 0.0, "", ""),
+    ("Tiền ăn", "người", -0.0, 1.0, 1.0, "", ""),
+    ("Tiền ăn", "người", "2", "1", "100.000", "", ""),
+    ("Tiền ăn", "người", True, 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", 2, 1, 100000, "", ""),
+    ("Tiền ăn", "người", 2.0, 1.0, 100000.0, 5.0, ""),
+    ("Tiền ăn", "người", 2.0, 1.0, 100000.0, "", "Nguồn lạ"),
+    ("Tiền ăn", "người", 2.0, 1.0, 100000.0, "", 7.0),
+    ("", "người", 2.0, 1.0, 100000.0, "", ""),
+    ("   ", "người", 2.0, 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "", 2.0, 1.0, 100000.0, "", ""),
+    (12.0, "người", 2.0, 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", "", 1.0, 100000.0, "", ""),
+    ("Tiền ăn", "người", 2.0, 1.0, "", "", ""),
+    ("\u00a0Tiền\u00a0ăn", "người", 2.0, 1.0, 100000.0, "", ""),
+    ("x" * 600, "y" * 60, 1.0, 1.0, 1.0, "z" * 600, ""),
+    ("Tiền ăn", "người", 1e20, 1.0, 1.0, "", ""),
+]
+
+
+def _reader():
+    sources = {key: code for code, *names in FundingSource.objects.values_list("code", "short_name", "name")
+               for text in (code, *names) if text for key in (text, search_key(text).strip())}
+    reader = SheetReader("DA6-TDA2", [], [], sources, ImportResult())
+    reader.columns = {"stt": 0, "content": 1, "unit_of_measure": 2, "quantity": 3, "days": 4, "unit_price": 5,
+                      "note": 7, "funding_source": 8}
+    return reader
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("values", ROWS)
+def test_the_quick_path_agrees_with_the_full_reader(values):
+    content, unit, quantity, days, price, note, source = values
+    row = [1.0, content, unit, quantity, days, price, "", note, source]
+    full_reader, quick_reader = _reader(), _reader()
+    full = full_reader._line(list(row), 12)
+    quick = quick_reader._quick_reader()(list(row))
+    if quick is not None:  # the quick path vouches for a line only when the full reader takes it as is
+        assert quick == full
+        assert not full_reader.result.problems
+    assert not quick_reader.result.problems  # it never writes a message itself
+
+
+@pytest.mark.django_db
+def test_a_sheet_of_mixed_lines_reads_the_same_as_line_by_line():
+    data = _bytes(_sheet([[n + 1, *values[:5], "", *values[5:]] for n, values in enumerate(ROWS)]))
+    result = read_workbook(data)
+    (sheet,) = read_sheets("x.xlsx", data)  # the cells as calamine gives them, each through the full reader
+    reader = _reader()
+    expected = [line for number, row in enumerate(sheet.rows[1:], start=2)
+                if (line := reader._line(row, number)) is not None]
+    assert len(expected) > 5
+    assert [line for group in result.groups for line in group.lines] == expected
+    assert [str(p) for p in result.problems] == [str(p) for p in reader.result.problems]
