@@ -13,6 +13,7 @@ the same run, interleaved, so their ratio is what Django adds on this machine un
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 
 from django.db import connection
 
@@ -21,16 +22,20 @@ from bench.runner import benchmark, overhead_target, threshold_target
 
 CAP = 10_000
 # The list's row, by hand: the same columns, joins and class subquery as households.listing.
-ROWS_SQL = """
+ROW_SQL = """
 SELECT h.id, h.code, h.head_name, h.gender, h.birth_year, h.id_number, h.village,
        (SELECT c.household_class FROM households_classification c WHERE c.household_id = h.id AND c.year = 2024
         LIMIT 1), v.name, e.name
 FROM households_household h
 LEFT JOIN households_village v ON v.id = h.village_unit_id
 LEFT JOIN households_ethnicgroup e ON e.id = h.ethnic_group_id
-WHERE {where}
-ORDER BY {name} COLLATE "vi-x-icu", h.id LIMIT 51 OFFSET {offset}
 """
+ROWS_SQL = ROW_SQL + 'WHERE {where} ORDER BY {name} COLLATE "vi-x-icu", h.id LIMIT 51 OFFSET {offset}'
+# A common name's rows as the page reads them past the estimate threshold (households.listing.
+# walks_name_index): the page's ids by walking the name index, then those households' rows.
+WALK_SQL = ROW_SQL + """WHERE h.id IN (SELECT h.id FROM households_household h WHERE {where}
+               ORDER BY h.head_name COLLATE "vi-x-icu", h.id LIMIT 51 OFFSET {offset})
+ORDER BY {name} COLLATE "vi-x-icu", h.id"""
 POOR = ("EXISTS (SELECT 1 FROM households_classification c WHERE c.household_id = h.id AND c.year = 2024 "
         "AND c.household_class = 'poor')")
 
@@ -40,26 +45,27 @@ def _name_where(text: str) -> tuple[str, list]:
     return " AND ".join(["h.search_name LIKE %s"] * len(words)), [f"%{w}%" for w in words]
 
 
-def _count(cursor, where: str, params: list, *, wide: bool) -> int:
-    """The planner's estimate when it is past the cap, else the count up to the cap; a narrow
-    scope is counted without asking the planner (as the page)."""
+def _count(cursor, where: str, params: list, *, wide: bool) -> tuple[int, bool]:
+    """(count, estimated): the planner's estimate when it is past the cap, else the count up to
+    the cap; a narrow scope is counted without asking the planner (as the page)."""
     if wide:
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT h.id FROM households_household h WHERE {where}", params)
         plan = cursor.fetchone()[0]
         estimate = (plan if isinstance(plan, list) else json.loads(plan))[0]["Plan"]["Plan Rows"]
         if estimate > CAP:
-            return estimate
+            return estimate, True
     cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM households_household h WHERE {where} LIMIT {CAP + 1}) s",
                    params)
-    return cursor.fetchone()[0]
+    return cursor.fetchone()[0], False
 
 
 def _raw(where: str, params: list, *, name: str = "h.head_name", offset: int = 0, options: str = "",
-         wide: bool = True):
+         wide: bool = True, search: bool = False):
     def run():
         with connection.cursor() as cursor:
-            count = _count(cursor, where, params, wide=wide)
-            cursor.execute(ROWS_SQL.format(where=where, name=name, offset=offset), params)
+            count, estimated = _count(cursor, where, params, wide=wide)
+            rows_sql = WALK_SQL if search and estimated else ROWS_SQL  # a common name walks the name index
+            cursor.execute(rows_sql.format(where=where, name=name, offset=offset), params)
             rows = cursor.fetchall()
             if options:
                 cursor.execute(options)
@@ -79,16 +85,21 @@ def _villages(scope: str = "") -> str:
             "AND village_unit_id IS NULL AND village <> '' ORDER BY 1 LIMIT 300")
 
 
-def _served(user, params: dict, *, htmx: bool, expect: str):
-    """The list as the client asks for it: the full page, or the results fragment htmx swaps in."""
+def _served(user, params: dict, *, htmx: bool, expect: str, sorted_only: bool = False):
+    """The list as the client asks for it: the full page, or the results fragment htmx swaps in;
+    ``sorted_only``: as before the walk of the name index (every search sorts its matches)."""
+    from unittest import mock
+
     from django.test import Client
 
     client = Client()
     client.force_login(user)
     headers = {"HX-Request": "true"} if htmx else {}
+    walk = mock.patch("households.listing.walks_name_index", return_value=False) if sorted_only else nullcontext()
 
     def run():
-        response = client.get("/ho-gia-dinh/", params, headers=headers)
+        with walk:
+            response = client.get("/ho-gia-dinh/", params, headers=headers)
         assert response.status_code == 200 and expect in response.content.decode(), response.status_code
         return response
 
@@ -96,11 +107,11 @@ def _served(user, params: dict, *, htmx: bool, expect: str):
     return run
 
 
-def _as_admin(code: str, params: dict, *, htmx: bool, expect: str):
+def _as_admin(code: str, params: dict, *, htmx: bool, expect: str, sorted_only: bool = False):
     from areas.models import Role
 
     with _registry(), _user_in(code, Role.ADMIN) as admin:
-        yield _served(admin, params, htmx=htmx, expect=expect)
+        yield _served(admin, params, htmx=htmx, expect=expect, sorted_only=sorted_only)
 
 
 def _as_commune_staff(params: dict, expect: str):
@@ -130,7 +141,7 @@ def _register() -> None:
                   "connection (estimate or capped count, the 51 rows with class, village and ethnic group, the "
                   "village options)")(
             lambda where=where, params=params: _raw_run(where, params, name="(h.head_name || '')",
-                                                        options=_villages()))
+                                                        options=_villages(), search=True))
         overhead_target(f"Trang danh sách, tìm «{text}», ≤ 1,5 × các câu SQL viết tay (cùng lần chạy)",
                         subject=f"households.page_search_{label}", baseline=f"households.page_search_{label}_raw",
                         limit=0.50)
@@ -140,7 +151,12 @@ def _register() -> None:
         lambda: _as_admin("99983", {**SEARCH, "q": COMMON}, htmx=True, expect="hộ"))
     benchmark("households.fragment_search_common_raw", "by hand: the fragment's statements in SQL (estimate or "
               "capped count, the 51 rows)")(
-        lambda: _raw_run(where, params, name="(h.head_name || '')"))
+        lambda: _raw_run(where, params, name="(h.head_name || '')", search=True))
+    for kind, htmx, code in (("page", False, "99985"), ("fragment", True, "99986")):
+        benchmark(f"households.{kind}_search_common_sorted", f"the same {kind} as served when every search sorted "
+                  "its matches (before the walk of the name index): the variant's baseline in this run")(
+            lambda htmx=htmx, code=code: _as_admin(code, {**SEARCH, "q": COMMON}, htmx=htmx, expect="hộ",
+                                                   sorted_only=True))
     benchmark("households.page_commune_poor", f"the household list page as served for a commune officer: one commune "
               f"of about {per_commune} households, poor in 2024, page 2 of 50 in Vietnamese order")(
         lambda: _as_commune_staff({"year": "2024", "class": "poor", "page": "2"}, expect="Trang 2"))
