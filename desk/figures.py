@@ -4,6 +4,7 @@ A number links to the list it counts, with the filter of ``desk.filters`` the li
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -11,10 +12,11 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from areas.models import Role
-from areas.scope import units_in_role
+from areas.scope import units_in_role, visible_unit_ids
 from budgets.models import Estimate
 from desk import filters
-from desk.verdicts import EDITABLE, read_verdicts
+from desk.counts import count_each
+from desk.verdicts import EDITABLE, verdicts_of
 from dialogues.models import DialogueSession, Petition
 from households.models import ImportBatch
 from plans.models import Plan, Status
@@ -49,15 +51,14 @@ def leader(user, today: datetime.date) -> list[Figure]:
 
 def planner(user, today: datetime.date) -> list[Figure]:
     units = units_in_role(user, Role.PLANNER)
-    drafts = Plan.objects.filter(unit__in=units, status__in=EDITABLE)
-    counts = drafts.aggregate(draft=Count("pk", filter=Q(status=Status.DRAFT)),
-                              returned=Count("pk", filter=Q(status=Status.RETURNED)))
-    verdicts = read_verdicts(drafts)
+    drafts = list(Plan.objects.filter(unit__in=units, status__in=EDITABLE).values_list("pk", "updated_at", "status"))
+    counts = Counter(status for _pk, _updated, status in drafts)
+    verdicts = verdicts_of((pk, updated) for pk, updated, _status in drafts)
     checking = (f"Còn {len(verdicts.unchecked)} bản đang được kiểm tra; số liệu cập nhật sau ít phút."
                 if verdicts.unchecked else "Mở trang «Kiểm tra» của từng bản để xem lỗi cần sửa.")
     return [
-        Figure("Dự thảo đang soạn", counts["draft"], _url("plans:plan-list", status=Status.DRAFT)),
-        Figure("Bị trả lại để sửa", counts["returned"], _url("plans:plan-list", status=Status.RETURNED),
+        Figure("Dự thảo đang soạn", counts[Status.DRAFT], _url("plans:plan-list", status=Status.DRAFT)),
+        Figure("Bị trả lại để sửa", counts[Status.RETURNED], _url("plans:plan-list", status=Status.RETURNED),
                tone="warning"),
         Figure("Dự thảo còn lỗi chặn trình", len(verdicts.blocking), _url("plans:plan-list", loi=1),
                checking, tone="danger"),
@@ -69,10 +70,10 @@ def commune_staff(user, today: datetime.date) -> list[Figure]:
     sessions = DialogueSession.objects.filter(commune__in=units)
     first = filters.week_start(today)
     last = first + datetime.timedelta(days=13)
-    soon = filters.sessions_between(sessions, first, last).count()
-    short = filters.short_of_registrations(sessions, today).count()
-    overdue = Petition.objects.filter(session__commune__in=units).overdue(today).count()
-    imports = filters.unfinished_imports(ImportBatch.objects.filter(commune__in=units)).count()
+    soon, short, overdue, imports = count_each(
+        filters.sessions_between(sessions, first, last), filters.short_of_registrations(sessions, today),
+        Petition.objects.filter(session__commune__in=units).overdue(today),
+        filters.unfinished_imports(ImportBatch.objects.filter(commune__in=units)))
     return [
         Figure("Hội nghị tuần này và tuần sau", soon,
                _url("dialogues:session-list", tu=first.isoformat(), den=last.isoformat()),
@@ -86,12 +87,11 @@ def commune_staff(user, today: datetime.date) -> list[Figure]:
 
 
 def finance(user, today: datetime.date) -> list[Figure]:
-    from budgets.overview import execution_rows
-
     units = units_in_role(user, Role.FINANCE)
-    over = sum(1 for row in execution_rows(user, today.year) if row.over_allocation and row.allocated)
-    conflicts = filters.estimates_in_conflict(Estimate.objects.filter(unit__in=units)).count()
-    waiting = filters.awaiting_payment(DialogueSession.objects.filter(commune__in=units)).count()
+    over, conflicts, waiting = count_each(
+        filters.over_allocated(today.year, visible_unit_ids(user)),  # the overview's rows: every unit seen
+        filters.estimates_in_conflict(Estimate.objects.filter(unit__in=units)),
+        filters.awaiting_payment(DialogueSession.objects.filter(commune__in=units)))
     return [
         Figure(f"Tiểu dự án có dự toán vượt vốn giao năm {today.year}", over,
                _url("budgets:overview", year=today.year), tone="danger"),

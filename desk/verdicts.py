@@ -35,7 +35,12 @@ class Verdicts:
 def read_verdicts(drafts) -> Verdicts:
     """The blocking and not yet checked among ``drafts`` (a queryset of plans): one query, one
     cache read; the unchecked ones are queued for checking."""
-    keys = {verdict_key(pk, updated): pk for pk, updated in drafts.values_list("pk", "updated_at")}
+    return verdicts_of(drafts.values_list("pk", "updated_at"))
+
+
+def verdicts_of(saved) -> Verdicts:
+    """``read_verdicts`` of drafts already read, as (pk, updated_at) pairs: one cache read."""
+    keys = {verdict_key(pk, updated): pk for pk, updated in saved}
     found = cache.get_many(list(keys))
     blocking = [pk for key, pk in keys.items() if found.get(key)]
     unchecked = [pk for key, pk in keys.items() if key not in found]
