@@ -15,6 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from bench.desk import vacuum
 from bench.documents import bare_pdf
 from bench.fairness import check_same_document, render_checked
 from bench.runner import benchmark, fact, overhead_target, threshold_target
@@ -101,6 +102,7 @@ def _world(prefix: str):
 
     from areas.models import Assignment, Role
 
+    vacuum()
     with transaction.atomic():
         province, communes = _province(prefix)
         _work(communes)

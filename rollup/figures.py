@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter
 
+from areas import versioned
 from desk.filters import HELD
 from dialogues.models import Attendee, DialogueSession, Petition, PetitionStatus, PolicyField
 from households.models import HouseholdClass
-from households.models.reference import KINH_CODE
+from households.models.reference import ETHNIC_GROUPS, KINH_CODE, EthnicGroup
 from rollup import rules
 from rollup.money import BudgetRow, budget_rows
 
@@ -124,25 +125,35 @@ def _sessions(result: Rollup, sessions) -> dict[int, CommuneRow]:
 
 
 def _attendance(result: Rollup, people, communes: dict[int, CommuneRow]) -> None:
-    """One pass over the people present, grouped by commune, ethnic group and household class."""
+    """One pass over the people present, grouped by commune, ethnic group and household class
+    (ids and codes only: the groups' names come from the cache of reference data)."""
+    groups = ethnic_groups()
     ethnic, classes = Counter(), Counter()
-    for row in (people.values("session__commune_id", "ethnic_group__name", "ethnic_group__code", "household_class")
-                .order_by().annotate(present=Count("pk"), women=Count("pk", filter=Q(gender="F")),
-                                     men=Count("pk", filter=Q(gender="M")),
-                                     first_time=Count("pk", filter=Q(first_time=True)))):
-        commune = communes[row["session__commune_id"]]
-        commune.present += row["present"]
-        commune.women += row["women"]
-        commune.first_time += row["first_time"]
-        if row["ethnic_group__code"] not in (None, KINH_CODE):
-            commune.minority += row["present"]
-        result.men += row["men"]
-        ethnic[row["ethnic_group__name"] or NOT_RECORDED] += row["present"]
-        classes[row["household_class"] or HouseholdClass.OTHER] += row["present"]
+    for commune_id, group_id, household_class, present, women, men, first_time in (
+            people.values_list("session__commune_id", "ethnic_group_id", "household_class").order_by()
+            .annotate(present=Count("pk"), women=Count("pk", filter=Q(gender="F")),
+                      men=Count("pk", filter=Q(gender="M")), first_time=Count("pk", filter=Q(first_time=True)))):
+        name, code = groups.get(group_id, (NOT_RECORDED, None))
+        commune = communes[commune_id]
+        commune.present += present
+        commune.women += women
+        commune.first_time += first_time
+        if code not in (None, KINH_CODE):
+            commune.minority += present
+        result.men += men
+        ethnic[name] += present
+        classes[household_class or HouseholdClass.OTHER] += present
     for name in ("present", "women", "minority", "first_time"):
         setattr(result, name, sum(getattr(c, name) for c in communes.values()))
     result.by_ethnicity = sorted(ethnic.items(), key=lambda pair: (pair[0] == NOT_RECORDED, -pair[1], pair[0]))
     result.by_class = [(label, classes[value]) for value, label in HouseholdClass.choices if classes[value]]
+
+
+def ethnic_groups() -> dict[int, tuple[str, str]]:
+    """id → (name, code) of every ethnic group, cached until a group changes (households.apps)."""
+    return versioned.cached(ETHNIC_GROUPS, "rollup-names-codes",
+                            lambda: {pk: (name, code) for pk, name, code in
+                                     EthnicGroup.objects.values_list("pk", "name", "code")})
 
 
 def _petitions(result: Rollup, petitions, communes: dict[int, CommuneRow], today: datetime.date) -> None:

@@ -6,7 +6,9 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from areas import scope as areas_scope
+from areas import versioned
 from areas.models import AdminUnit, Role
+from areas.reach import UNITS
 
 MAX_UNITS = 500  # a province has about a hundred communes; more ids than this is not a form
 
@@ -16,9 +18,13 @@ def can_roll_up(user) -> bool:
 
 
 def leader_roots(user) -> list[AdminUnit]:
-    """The units where the user leads, highest level first."""
-    return list(AdminUnit.objects.filter(assignments__user=user, assignments__role=Role.LEADER)
-                .select_related("parent").distinct().order_by("level", "name"))
+    """The units where the user leads, highest level first (read once per request: kept on the user)."""
+    roots = getattr(user, "_leader_roots", None)
+    if roots is None:
+        roots = user._leader_roots = list(
+            AdminUnit.objects.filter(assignments__user=user, assignments__role=Role.LEADER)
+            .select_related("parent").distinct().order_by("level", "name"))
+    return roots
 
 
 def _lived_in(year: int):
@@ -27,10 +33,16 @@ def _lived_in(year: int):
 
 
 def choices(user, year: int) -> list[AdminUnit]:
-    """The units offered on the form: the user's own and those below them that existed in the year."""
+    """The units offered on the form: the user's own and those below them that existed in the year
+    (those below cached until the unit tree changes, areas.reach)."""
     roots = leader_roots(user)
-    below = _lived_in(year).within([u.pk for u in roots]).exclude(pk__in=[u.pk for u in roots])
-    return roots + list(below.select_related("parent").order_by("level", "parent__name", "name"))
+    ids = [u.pk for u in roots]
+
+    def below():
+        return list(_lived_in(year).within(ids).exclude(pk__in=ids).select_related("parent")
+                    .order_by("level", "parent__name", "name"))
+
+    return roots + versioned.cached(UNITS, f"rollup-choices:{year}:{','.join(map(str, ids))}", below)
 
 
 def reach(unit_ids) -> object:

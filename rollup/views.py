@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import record
+from config.jinja2 import jinja2_fragment
 from dialogues.charts import bar_chart
 from rollup import scope
 from rollup.charts import column_chart
@@ -54,7 +55,7 @@ def rollup_page(request):
                "choices": scope.choices(request.user, year), "chosen": chosen,
                "query": request.GET.urlencode()}
     if rollup is not None:
-        context |= {"charts": charts(rollup), "tables": all_tables(rollup)}
+        context |= {"charts": charts(rollup), "tables": jinja2_fragment("rollup/_tables.html", tables=all_tables(rollup))}
     return render(request, "rollup/page.html", context, status=403 if refused else 200)
 
 

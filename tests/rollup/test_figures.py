@@ -47,3 +47,23 @@ def test_the_petition_table_adds_up_both_ways(province_world):
     total = table.rows[-1]
     assert total[-1] == 10 and sum(row[-1] for row in table.rows[:-1]) == 10
     assert sum(total[2:-1]) == 10
+
+
+def test_ethnic_names_and_the_units_offered_follow_changes_at_once(client_as, province_world, today):
+    from django.urls import reverse
+
+    from households.models import EthnicGroup
+
+    r = figures([province_world["province"]])
+    group = EthnicGroup.objects.get(name=r.by_ethnicity[0][0])
+    group.name = "Dân tộc đổi tên"
+    group.save()
+    assert figures([province_world["province"]]).by_ethnicity[0] == ("Dân tộc đổi tên", r.by_ethnicity[0][1])
+    client = client_as(province_world["leader"])
+    url = reverse("rollup:page") + "?nam=2026"
+    assert "Xã Bản Lầu" in client.get(url).content.decode()
+    commune = next(c for c in province_world["communes"] if c.name == "Xã Bản Lầu")
+    commune.name = "Xã Bản Lầu Mới"
+    commune.save()
+    names = [u.name for u in client.get(url).context["choices"]]
+    assert "Xã Bản Lầu Mới" in names and "Xã Bản Lầu" not in names
