@@ -16,6 +16,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from config import queue
@@ -272,7 +273,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *(["'unsafe-hashes'", *_csp_hashes(*CSP_ALLOWED_INLINE_HANDLERS)]
                                    if CSP_ALLOWED_INLINE_HANDLERS else [])],
-        "style-src": ["'self'", *_csp_hashes(*CSP_ALLOWED_INLINE_STYLES)],
+        # The sign-in page's stylesheet is inline, with the response's nonce (base.html, login.html).
+        "style-src": ["'self'", NONCE, *_csp_hashes(*CSP_ALLOWED_INLINE_STYLES)],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

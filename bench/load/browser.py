@@ -88,9 +88,8 @@ def _menu_paths(page, base: str) -> list[str]:
     return paths
 
 
-def _measure_role(browser, base: str, username: str, password: str) -> list[PageFigure]:
-    """The day as an officer starts it: the sign-in page with an empty cache, then the home page
-    and the menu's pages with what the earlier pages left in the cache."""
+def throttled_page(browser):
+    """A phone's browser context with an empty cache on the throttled network, and its page."""
     context = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -99,6 +98,13 @@ def _measure_role(browser, base: str, username: str, password: str) -> list[Page
     cdp.send("Network.emulateNetworkConditions", {
         "offline": False, "latency": PROFILE["latency"],
         "downloadThroughput": PROFILE["down"], "uploadThroughput": PROFILE["up"]})
+    return context, page
+
+
+def _measure_role(browser, base: str, username: str, password: str) -> list[PageFigure]:
+    """The day as an officer starts it: the sign-in page with an empty cache, then the home page
+    and the menu's pages with what the earlier pages left in the cache."""
+    context, page = throttled_page(browser)
     figures = []
 
     def look(path: str, cold: bool) -> None:

@@ -1,6 +1,7 @@
 """The static subsets (icons, Bootstrap rules) hold what the app uses and are what `manage.py write_subsets` writes."""
 
 import io
+import re
 
 from fontTools.ttLib import TTFont
 
@@ -47,3 +48,42 @@ def test_pages_link_the_bootstrap_subset(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("subset", password="x" * 12))
     page = client.get("/").content.decode()
     assert "bootstrap.used.css" in page and "bootstrap.min.css" not in page
+
+
+def test_the_sign_in_stylesheet_is_up_to_date_and_holds_only_that_page():
+    from config.bootstrap_subset import SIGNIN_CSS, signin_css
+
+    css = SIGNIN_CSS.read_text(encoding="utf-8")
+    # Fails after changing the sign-in templates or app.css: run `manage.py write_subsets`.
+    assert css == signin_css()
+    for rule in (":root{", ".form-control{", ".form-control.is-invalid", ".invalid-feedback",
+                 ".btn-primary", ".alert-danger", ".w-100", "main.container-lg"):
+        assert rule in css, rule
+    for rule in (".navbar", ".dropdown-menu", ".table", ".form-select", "[data-bs-theme=dark]",
+                 "@keyframes spinner-border", ".htmx-indicator"):
+        assert rule not in css, rule
+    assert len(css.encode()) < 20 * 1024  # the page's HTML carries it uncompressed
+
+
+def test_no_subset_keeps_the_dark_colour_mode_the_app_never_turns_on():
+    from config.bootstrap_subset import USED_CSS
+
+    assert "[data-bs-theme=dark]" not in USED_CSS.read_text(encoding="utf-8")
+
+
+def test_the_sign_in_page_carries_its_stylesheet_inline_under_the_nonce(client):
+    response = client.get("/dang-nhap/")
+    page = response.content.decode()
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    assert f'<style nonce="{nonce}">' in page and ".form-control{" in page
+    # The other pages' stylesheets: fetched for the next page, never waited for.
+    assert 'rel="stylesheet"' not in page
+    assert len(re.findall(r'<link rel="prefetch" href="[^"]+\.css">', page)) == 3
+
+
+def test_other_pages_link_their_stylesheets_and_carry_no_nonce(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("nonce", password="x" * 12))
+    response = client.get("/")
+    page = response.content.decode()
+    assert page.count('rel="stylesheet"') == 3 and "<style" not in page
+    assert "nonce-" not in response["Content-Security-Policy"]

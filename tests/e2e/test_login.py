@@ -51,3 +51,25 @@ def test_wrong_password_shows_a_vietnamese_error(page, live_server, own_unit):
     error = page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng")
     error.wait_for()
     assert error.is_visible()
+
+
+def test_the_sign_in_page_is_styled_by_its_inline_stylesheet_within_the_policy(page, live_server,
+                                                                              own_unit):
+    """The page links no stylesheet: its inline one (under the CSP nonce) must style it, errors
+    included, and the stylesheets it fetches for the next page must reach the home page."""
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    user = AssignmentFactory(role=Role.PLANNER, unit=own_unit).user
+    page.goto(f"{live_server.url}/dang-nhap/")
+    button = page.get_by_role("button", name="Đăng nhập")
+    assert button.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(13, 110, 253)"
+    field = page.get_by_label("Tên đăng nhập")
+    assert field.evaluate("f => getComputedStyle(f).borderTopStyle") == "solid"
+    page.get_by_role("button", name="Đăng nhập").click()
+    feedback = page.locator(".invalid-feedback").first
+    feedback.wait_for()
+    assert feedback.evaluate("e => getComputedStyle(e).color") == "rgb(220, 53, 69)"
+    _log_in(page, live_server, user.username)
+    navbar = page.locator(".app-navbar")
+    assert navbar.evaluate("n => getComputedStyle(n).backgroundColor") == "rgb(11, 79, 138)"
+    assert violations == []
