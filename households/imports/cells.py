@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import math
 import re
 import unicodedata
 
@@ -106,6 +107,8 @@ def parse_int(value) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
+        if not math.isfinite(value):  # a NaN or an infinity calamine read from a <v>
+            return None
         nearest = round(value)  # an int
         return nearest if abs(value - nearest) < 1e-6 else None
     text = clean_text(value)[0].replace(" ", "")
@@ -150,7 +153,7 @@ def parse_amount(value, factor: int = 1) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return round(value * factor)
+        return round(value * factor) if math.isfinite(value) else None
     text = CURRENCY.sub("", clean_text(value)[0].replace(" ", ""))
     if factor < MILLION and GROUPED.fullmatch(text):
         return int(re.sub(r"[.,]", "", text)) * factor

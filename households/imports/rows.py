@@ -43,6 +43,7 @@ NO_ID_WORDS = frozenset({"chua co", "khong co", "khong", "chua", "chua cap", "kc
 DATE_TEXT = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
 ETHNIC_SPLIT = re.compile(r"\s*(?:[,;/+&]|\bvà\b|-\s)\s*")
 ADULT_AGE = 16
+ESCAPED_WITHOUT_DATE = "Hộ mới thoát nghèo chưa có ngày công nhận: không tính được thời hạn 36 tháng"
 
 
 def _no_id(raw) -> bool:
@@ -93,6 +94,9 @@ class RowReader:
         self.has_deprivations = "deprivations" in fields or bool(self.deprivation_ticks)
         self.flags = [(name, key) for name, key in FLAGS if name in fields]
         self.ethnicities: dict[str, tuple] = {}
+        from households.imports.quick import quick_reader  # it reads with this module's rules
+
+        self.quick = quick_reader(self)
 
     def pick(self, cells: list) -> dict:
         """The row's value of each mapped field (a column beyond the row's end has none)."""
@@ -116,6 +120,8 @@ class RowReader:
         return text
 
     def read(self, row_number: int, cells: list, village: str) -> ParsedRow:
+        if self.quick is not None and (parsed := self.quick(row_number, cells, village)) is not None:
+            return parsed  # the common row, read as below would read it, without a look at each rule
         parsed = ParsedRow(row=row_number)
         cells = self.pick(cells)
         self._name(parsed, cells)
@@ -317,7 +323,7 @@ class RowReader:
             else:
                 parsed.values["escaped_on"] = day
         if parsed.values.get("household_class") == HouseholdClass.NEWLY_ESCAPED and "escaped_on" not in parsed.values:
-            parsed.warnings.append("Hộ mới thoát nghèo chưa có ngày công nhận: không tính được thời hạn 36 tháng")
+            parsed.warnings.append(ESCAPED_WITHOUT_DATE)
         if self.has_deprivations:
             parsed.values["deprivations"] = self._deprivations(parsed, cells)
         if cells.get("deprivation_count", "") not in ("", None):
