@@ -18,7 +18,7 @@ from django.db import transaction
 
 from areas.models import REFORM_DATE, AdminUnit, UnitLevel, unit_search_key
 from areas.reach import refresh_reach
-from documents.text import nfc
+from vntext import nfc
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 UNITS_PATH = DATA_DIR / "units.csv.gz"

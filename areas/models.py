@@ -10,7 +10,7 @@ from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 
-from documents.text import nfc, nfc_lines, search_words
+from vntext import nfc, nfc_lines, search_words
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from audit.models import AuditEntry
-from documents.templatetags.vn import person
+from web.templatetags.vn import person
 
 
 def _client_ip(request) -> str | None:

@@ -153,9 +153,9 @@ def _generate_commune(rng: random.Random):
     unclassified; 40 % women heads; a third ethnic minorities) and a year of held sessions that some attended."""
     from areas.models import AdminUnit, UnitLevel
     from dialogues.models import Attendee, DialogueSession, SessionStatus
-    from documents.text import search_key
     from households.models import Classification, EthnicGroup, Household
     from households.models.reference import KINH_CODE
+    from vntext import search_key
 
     commune = AdminUnit.objects.create(code="99970", name="Xã Thử Gợi Ý", short_name="Thử Gợi Ý", kind="Xã",
                                        level=UnitLevel.COMMUNE)

@@ -93,7 +93,7 @@ def _kept_registry() -> list | None:
 def _build_registry() -> list:
     from areas.models import AdminUnit, UnitLevel
     from areas.reach import refresh_reach
-    from documents.text import search_key
+    from vntext import search_key
 
     communes = AdminUnit.objects.bulk_create(
         AdminUnit(code=f"8{n:04d}", name=f"Xã Tải {n}", short_name=f"Tải {n}", kind="Xã", level=UnitLevel.COMMUNE)

@@ -5,7 +5,7 @@ from budgets.models import Estimate
 from budgets.tables import EstimateTable, estimate_table, number_text
 from documents.money import format_vnd
 from documents.official import PARAGRAPH, Appendix, Block, Table
-from documents.text import search_key
+from vntext import search_key
 
 COLUMNS = ["STT", "Nội dung chi", "Đơn vị tính", "Số lượng", "Số ngày/buổi", "Định mức/Đơn giá",
            "Thành tiền", "Căn cứ/Ghi chú"]

@@ -6,7 +6,7 @@ a sheet's name or title speaks of («Phụ lục 1 - TDA2», «PL02 - Nâng cao 
 import re
 
 from budgets.models import SubProject
-from documents.text import search_key
+from vntext import search_key
 
 # Field → predicates on the folded header (no marks, no spaces, no slashes, no bracketed units).
 FIELDS = {

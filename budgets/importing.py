@@ -32,7 +32,7 @@ from budgets.models import (
 )
 from budgets.models.estimates import line_amount
 from config.queue import UNQUEUED, enqueue_on_commit
-from documents.text import nfc, search_key
+from vntext import nfc, search_key
 
 PREVIEW_LIFETIME = datetime.timedelta(hours=1)
 COMPARED = ("quantity", "days", "unit_price", "note", "funding_source")

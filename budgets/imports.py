@@ -18,8 +18,8 @@ from budgets.import_matching import LABELS, REQUIRED, SubProjectMatcher, header_
 from budgets.models import FundingSource, SubProject
 from budgets.models.estimates import line_amount
 from budgets.workbook import LEGEND_SHEET, SUMMARY_SHEET, UNSORTED
-from documents.text import nfc, search_key
 from spreadsheets import SpreadsheetProblem, check_content, column_letters, read_sheets
+from vntext import nfc, search_key
 
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 LETTER_GROUP = re.compile(r"^[A-Z]\.?$")

@@ -8,7 +8,7 @@ from areas.models import AdminUnit
 from budgets.overview import execution_rows
 from budgets.references import estimate_reference, reference_plan
 from budgets.workbook import safe_text
-from documents.downloads import XLSX, Download
+from web.downloads import XLSX, Download
 
 
 def agency_lines(unit: AdminUnit) -> list[str]:

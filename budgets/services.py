@@ -26,7 +26,7 @@ from budgets.models.execution import voucher_key
 from budgets.tables import estimate_table
 from documents.dates import short_date
 from documents.money import format_vnd
-from documents.text import nfc
+from vntext import nfc
 
 LINE_FIELDS = ("content", "unit_of_measure", "quantity", "days", "unit_price", "note",
                "funding_source", "sub_project", "norm")

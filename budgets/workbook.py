@@ -18,7 +18,7 @@ from budgets.models import Estimate, FundingSource, SubProject
 from documents.money import format_vnd, vi_money_words
 from documents.numbering import roman
 from documents.official import QUOC_HIEU, TIEU_NGU
-from documents.text import search_key
+from vntext import search_key
 
 COLUMNS = ["STT", "Nội dung chi", "Đơn vị tính", "Số lượng", "Số ngày/buổi", "Định mức/Đơn giá",
            "Thành tiền", "Căn cứ/Ghi chú", "Nguồn vốn"]

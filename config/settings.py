@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "areas",
     "audit",
     "documents",
+    "web",
     "plans",
     "budgets",
     "households",

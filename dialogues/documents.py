@@ -19,10 +19,10 @@ from dialogues.roles import RoleHolder, honorific_for
 from dialogues.session_block import SessionBlock, session_block
 from documents.dates import vn_date_text
 from documents.docx import render_docx
-from documents.downloads import DOCX, PDF, Download
 from documents.official import BULLET, PARAGRAPH, Block, OfficialDocument
 from documents.pdf import BASE_URL, StaticOnlyFetcher
-from documents.text import nfc
+from vntext import nfc
+from web.downloads import DOCX, PDF, Download
 
 __all__ = ["invitation", "invitations_docx", "invitations_name", "invitations_pdf", "minutes",
            "minutes_download", "report_download", "result_report"]

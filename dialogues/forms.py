@@ -17,9 +17,9 @@ from dialogues.models import (
     Quarter,
 )
 from dialogues.roles import RoleHolder
-from documents.text import nfc
 from households.models import EthnicGroup, Gender, HouseholdClass
 from households.people import person_label
+from vntext import nfc
 
 CONSENT_LABEL = ("Người dân đã được thông báo mục đích, loại dữ liệu (họ tên, giới tính, năm sinh, dân tộc, "
                  "thôn, loại hộ), thời hạn lưu trữ và quyền của mình, và đồng ý cho xử lý dữ liệu để tổ chức "

@@ -12,7 +12,7 @@ from audit.services import record
 from dialogues.models import DialogueSession, FollowUp, Petition, PetitionStatus
 from dialogues.models.petitions import MAX_TEXT
 from dialogues.permissions import can_follow_up, can_record_petition, can_run_session
-from documents.text import nfc_lines
+from vntext import nfc_lines
 
 
 def clean_text(value: str, *, field: str, label: str, required: bool = True) -> str:

@@ -16,7 +16,7 @@ from documents.numbering import number_blocks
 from documents.official import OfficialDocument, Signature
 from plans.documents import signature as plan_signature
 
-# A body paragraph folds runs of spaces (documents.text.nfc), non-breaking ones too: a blank the
+# A body paragraph folds runs of spaces (vntext.nfc), non-breaking ones too: a blank the
 # văn thư fills in by hand is written there as a dotted leader, «số……/KH-UBND ngày……tháng……».
 _BLANK_RUN = re.compile("\u00a0{2,}")
 DOTTED_BLANK = "\u2026\u2026"

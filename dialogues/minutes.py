@@ -8,7 +8,6 @@ from dialogues.models import DialogueSession, PetitionStatus
 from dialogues.roles import RoleHolder
 from documents.dates import short_date, vn_date_text
 from documents.docx import render_docx
-from documents.downloads import DOCX, PDF, Download
 from documents.official import (
     BULLET,
     CLAUSE,
@@ -19,6 +18,7 @@ from documents.official import (
     Signature,
 )
 from documents.pdf import official_pdf
+from web.downloads import DOCX, PDF, Download
 
 # Room to write by hand what the record does not hold yet: a line of the body's width (an
 # ellipsis is 1 em, 4.9 mm at 14 pt; the text is 165 mm less a 1 cm indent), and a field

@@ -17,8 +17,8 @@ from dialogues import mixfill
 from dialogues.models import Attendee, DialogueSession
 from dialogues.permissions import can_check_in, can_register, can_run_session
 from dialogues.priority import candidates, related_commune_ids
-from documents.text import nfc
 from households.models import Household
+from vntext import nfc
 
 CONSENT_MISSING = "Cần xác nhận người dân đã được thông báo và đồng ý cho xử lý dữ liệu cá nhân."
 

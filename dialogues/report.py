@@ -13,8 +13,8 @@ from dialogues.models import (
     PolicyField,
     SessionStatus,
 )
-from documents.collation import vi_sort_key
 from households.models import HouseholdClass
+from vntext.collation import vi_sort_key
 
 DONE = (SessionStatus.HELD, SessionStatus.REPORTED)
 

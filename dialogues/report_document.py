@@ -11,13 +11,13 @@ from dialogues.letterhead import dotted_blanks
 from dialogues.report import Figures, percent, plan_figures
 from documents.dates import draft_date_text, short_date
 from documents.docx import render_docx
-from documents.downloads import DOCX, PDF, Download
 from documents.numbering import number_blocks
 from documents.official import BULLET, PARAGRAPH, SECTION, Appendix, Block, OfficialDocument, Table
 from documents.pdf import official_pdf
 from documents.symbols import NUMBER_BLANK
-from documents.text import nfc, search_key
 from plans.documents import signature as plan_signature
+from vntext import nfc, search_key
+from web.downloads import DOCX, PDF, Download
 
 # Lines of a plan's «Nơi nhận» that point back into the plan itself («Như Điều 3», «Như trên»):
 # they name no one once copied into another document.

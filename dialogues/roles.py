@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from documents.text import nfc, search_words
+from vntext import nfc, search_words
 
 HONORIFICS = {"ông": "Ông", "bà": "Bà", "đồng chí": "Đồng chí", "đ/c": "Đồng chí", "anh": "Anh", "chị": "Chị"}
 _HONORIFIC = re.compile(r"^(ông|bà|đồng chí|đ/c|anh|chị)\.?(?:\s+|$)", re.IGNORECASE)

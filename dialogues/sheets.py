@@ -17,9 +17,9 @@ from dialogues.columns import Column, Measure, lay_out
 from dialogues.models import Attendee, DialogueSession
 from dialogues.pdfsheet import Sheet
 from dialogues.session_block import session_block
-from documents.collation import vi_sort_key
 from documents.dates import date_line
 from households.people import household_codes
+from vntext.collation import vi_sort_key
 
 NAME = Column("name", "Họ và tên", "whole", least_mm=42)
 NUMBER = Column("number", "STT", "number", "center", least_mm=10)

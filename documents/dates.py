@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from documents.text import nfc
+from vntext import nfc
 
 NBSP = "\u00a0"
 # A draft leaves the day and month for the văn thư to fill in by hand when the document is

@@ -14,8 +14,8 @@ from documents.dates import date_line
 from documents.docx_css import PT_PER_UNIT, length_pt
 from documents.metrics import rule_width_mm
 from documents.symbols import document_symbol
-from documents.text import nfc
 from documents.wrapping import wrap_lines
+from vntext import nfc
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"

@@ -8,7 +8,7 @@ upper case except a few abbreviations the decree itself spells in mixed case ("Q
 import re
 from typing import NamedTuple
 
-from documents.text import nfc
+from vntext import nfc
 
 NBSP = "\u00a0"
 # An unregistered draft leaves the number blank for the văn thư; non-breaking spaces keep the

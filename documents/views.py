@@ -8,10 +8,10 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from areas.models import IssuingBody
 from areas.permissions import can_view_sample_document
 from documents.docx import render_docx
-from documents.downloads import DOCX, PDF, Download
 from documents.forms import SampleDocumentForm
 from documents.pdf import official_pdf
 from documents.sample import sample_document
+from web.downloads import DOCX, PDF, Download
 
 
 def _form(request) -> SampleDocumentForm:

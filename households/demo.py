@@ -11,9 +11,9 @@ from django.db import transaction
 
 from areas.demo import UNITS, MissingUnits
 from areas.models import AdminUnit
-from documents.text import search_key
 from households.classify import refresh_computed
 from households.models import Classification, EthnicGroup, Household, HouseholdClass
+from vntext import search_key
 
 SEED = 2024
 YEAR = 2025

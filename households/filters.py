@@ -10,9 +10,9 @@ from django.db.models.functions import Coalesce, Collate, Concat
 
 from areas import versioned
 from areas.models import AdminUnit, UnitLevel
-from documents.text import search_words
 from households.models import EthnicGroup, HouseholdClass
 from households.permissions import can_see_any_sensitive
+from vntext import search_words
 
 ATTENDED = {"1": "Đã dự đối thoại trong năm", "0": "Chưa dự đối thoại trong năm"}
 SORTS = {"name": "Họ tên", "code": "Mã hộ", "village": "Thôn", "birth_year": "Năm sinh"}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 
-from documents.text import search_key
+from vntext import search_key
 
 
 @dataclass

@@ -10,10 +10,10 @@ from django.db.models import F, Max
 
 from audit.models import Action
 from audit.services import record
-from documents.text import search_key
 from households.models import CodeSequence, Household, HouseholdCodeRule, Village, village_key
 from households.models.village import DEFAULT_CODE_PATTERN, clean_village_name
 from households.permissions import can_import_into
+from vntext import search_key
 
 SUGGEST_AT = 0.75
 

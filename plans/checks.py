@@ -7,7 +7,6 @@ from django.db.models import prefetch_related_objects
 from budgets.checks import stated_total_conflicts
 from documents.money import format_vnd
 from documents.symbols import classify_number
-from documents.text import search_key
 from plans.kinds import missing_sections
 from plans.live import budget_summary
 from plans.models import Authority, BlockKind, LiveBlock, Plan
@@ -16,6 +15,7 @@ from plans.problems import Problem
 from plans.textchecks import text_problems
 from plans.textchecks.amounts import amounts_in
 from plans.validity import body_active_in_year
+from vntext import search_key
 
 __all__ = ["Problem", "plan_problems"]
 

@@ -10,7 +10,7 @@ officers write for the same content: they are matched by meaning, not by one exa
 import re
 from dataclasses import dataclass, field
 
-from documents.text import search_key
+from vntext import search_key
 
 # "Phần I", "Mục 2", "III.", "3.", "2.1.", "a)": numbering the author typed before a heading.
 _NUMBERING = re.compile(r"^\s*(?:(?:phan|muc)\s+)?(?:[ivxlcd]+|\d+(?:\.\d+)*|[a-z])\s*[.):/-]\s*"

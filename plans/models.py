@@ -17,7 +17,7 @@ from documents.official import (
     SUBCLAUSE,
 )
 from documents.symbols import NUMBER_BLANK, classify_number
-from documents.text import search_words
+from vntext import search_words
 
 
 class CitationKind(models.TextChoices):

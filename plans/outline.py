@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from documents.inline import plain
-from documents.text import nfc
 from plans.models import LADDER, BlockKind, LiveBlock, Plan, PlanBlock
 from plans.parsing import MAX_BLOCK_CHARS, parse_clipboard, parse_outline, strip_controls
 from plans.permissions import can_edit_plan
 from plans.revisions import EDIT_ACTION, record_revision
+from vntext import nfc
 
 MAX_BLOCKS = 2_000
 

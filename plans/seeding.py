@@ -6,12 +6,12 @@ from pathlib import Path
 
 from django.db import transaction
 
-from documents.text import nfc
 from plans.models import Authority, Plan, PlanBlock, PlanKind
 from plans.outline import build_blocks
 from plans.parsing import clean_line
 from plans.revisions import record_revision
 from plans.services import _snapshot_header
+from vntext import nfc
 
 SEED_DIR = Path(__file__).resolve().parent / "seeds"
 _SECTION_START = re.compile(r"^[IVX]+\.\s")

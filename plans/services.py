@@ -12,7 +12,6 @@ from django.utils import timezone
 from areas.models import IssuingBody
 from audit.models import Action
 from audit.services import record
-from documents.text import nfc, nfc_lines
 from plans.models import (
     Authority,
     CitedDocument,
@@ -37,6 +36,7 @@ from plans.register import check_issue_date, next_document_number
 from plans.revisions import EDIT_ACTION, record_revision
 from plans.validity import check_bases_in_year, check_body_year, check_subprojects_in_year
 from plans.wording import default_bases, draft_texts
+from vntext import nfc, nfc_lines
 
 HEADER_EDITABLE = ["title", "year", "subprojects", "estimate", "intro", "basis_text", "closing",
                    "recipients", "authority", "collective_line", "collective_name", "signer_name",

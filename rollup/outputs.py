@@ -10,7 +10,6 @@ from areas.models import IssuingBody
 from budgets.workbook import MONEY
 from documents.dates import draft_date_text
 from documents.docx import render_docx
-from documents.downloads import DOCX, PDF, XLSX, Download
 from documents.numbering import number_blocks
 from documents.official import (
     BULLET,
@@ -24,10 +23,11 @@ from documents.official import (
 )
 from documents.pdf import official_pdf
 from documents.symbols import NUMBER_BLANK
-from documents.text import search_key
 from households.sheets import safe_text
 from rollup.figures import Rollup
 from rollup.tables import all_tables, cell_text
+from vntext import search_key
+from web.downloads import DOCX, PDF, XLSX, Download
 
 
 def issuing_body(rollup: Rollup) -> IssuingBody | None:

@@ -8,7 +8,7 @@ from areas.models import AdminUnit, UnitScopedQuerySet
 from budgets.models.catalog import FundingSource, SubProject
 from documents.dates import short_date
 from documents.symbols import classify_number
-from documents.text import nfc
+from vntext import nfc
 
 
 class AllocationDecisionQuerySet(UnitScopedQuerySet):

@@ -6,7 +6,7 @@ from budgets.reports import estimate_header, execution_report
 from budgets.views.estimates import visible_estimate
 from budgets.views.overview import _year
 from budgets.workbook import estimate_workbook
-from documents.downloads import XLSX, Download
+from web.downloads import XLSX, Download
 
 
 def estimate_xlsx(request, pk):

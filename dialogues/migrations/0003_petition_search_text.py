@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     """Fold the texts of petitions recorded before the column existed."""
-    from documents.text import search_words
+    from vntext import search_words
 
     Petition = apps.get_model("dialogues", "Petition")
     for petition in Petition.objects.only("raised_by", "content", "responsible_body").iterator():

@@ -13,7 +13,7 @@ from dialogues.models.sessions import DialogueSession
 
 def petition_search_text(*parts: str) -> str:
     """The accent-folded words of a petition's texts, space-separated, for searching."""
-    from documents.text import search_words
+    from vntext import search_words
 
     return " ".join(search_words(" ".join(p for p in parts if p)))
 
@@ -30,7 +30,7 @@ class PetitionQuerySet(UnitScopedQuerySet):
 
     def search(self, text: str):
         """Petitions whose content, raiser or responsible body hold every word typed, accents ignored."""
-        from documents.text import search_words
+        from vntext import search_words
 
         for word in search_words(text):
             self = self.filter(search_text__contains=word)

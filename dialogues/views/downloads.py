@@ -25,8 +25,8 @@ from dialogues.permissions import can_see_ethnicity
 from dialogues.rates import missing_rates
 from dialogues.sheets import stamp
 from dialogues.views.common import visible_session
-from documents.downloads import PDF, XLSX, Download
 from plans.models import Plan
+from web.downloads import PDF, XLSX, Download
 
 KINDS = {"danh-sach-ky": "sign_in", "chi-tra": "payment", "dai-bieu": "officials"}
 

@@ -9,8 +9,8 @@ from audit.services import record
 from dialogues.files import plan_fingerprint, session_fingerprint
 from dialogues.jobs import check_alive, plan_sessions
 from dialogues.models import DialogueSession, DocumentJob, JobKind, JobStatus
-from documents.downloads import PDF, Download
 from plans.models import Plan
+from web.downloads import PDF, Download
 
 SLUGS = {JobKind.SIGN_IN: "danh-sach-ky", JobKind.PAYMENT: "chi-tra"}
 

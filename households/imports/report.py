@@ -2,10 +2,10 @@
 
 import datetime
 
-from documents.downloads import XLSX, Download
 from households.idnumber import mask_in_text
 from households.imports.workbook import read_sheets
 from households.sheets import safe_text, write_table
+from web.downloads import XLSX, Download
 
 REASON = "Lý do"
 

@@ -8,9 +8,9 @@ from django.db.models import Q
 from django.urls import reverse
 
 from areas.models import AdminUnit, UnitScopedQuerySet
-from documents.text import search_key
 from households.idnumber import FEMALE, MALE, mask
 from households.models.reference import KINH_CODE, EthnicGroup, PovertyStandard
+from vntext import search_key
 
 URBAN_KINDS = ("Phường", "Thị trấn")
 ESCAPE_WINDOW_MONTHS = 36
@@ -38,7 +38,7 @@ class HouseholdQuerySet(UnitScopedQuerySet):
         Names never hold digits, so a query without digits is a name search only, which the
         trigram index on ``search_name`` answers without reading the table.
         """
-        from documents.text import search_words
+        from vntext import search_words
 
         words = search_words(text)
         if not words:

@@ -6,7 +6,7 @@ from django.db import models
 
 from areas import versioned
 from areas.models import ValidityMixin, ValidityQuerySet
-from documents.text import search_words
+from vntext import search_words
 
 KINH_CODE = "01"
 

@@ -12,7 +12,6 @@ from areas.scope import visible_unit_ids
 from audit.models import Action
 from audit.services import record
 from desk.filters import unfinished_imports
-from documents.text import search_key
 from households.forms import ImportForm
 from households.idnumber import mask, mask_in_text
 from households.import_forms import RowCorrectionForm
@@ -23,6 +22,7 @@ from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, pending_xls
 from households.imports.workbook import column_letter
 from households.models import BatchStatus, HouseholdClass, ImportBatch
 from households.permissions import can_import, can_see_import_ids
+from vntext import search_key
 
 PAGE_SIZE = 50
 MASKED = ("name", "village", "message")  # report cells that may quote an ID number (codes are not secret)

@@ -4,9 +4,9 @@ decision under two body names, one document number with two dates."""
 import re
 from collections import defaultdict
 
-from documents.text import search_key
 from plans.problems import Problem
 from plans.textchecks.source import Paragraph
+from vntext import search_key
 
 # Possessive («*+»): a long run of letters after «số 1» that is not followed by «ngày» must
 # fail in one pass, not by trying every split of the run (seconds for a few thousand letters).

@@ -9,10 +9,10 @@ delete the line, join the paragraphs.
 import re
 from collections import Counter
 
-from documents.text import search_key
 from plans.models import BlockKind
 from plans.problems import Fix, Problem
 from plans.textchecks.source import Paragraph
+from vntext import search_key
 
 _PAGE_LINE = re.compile(r"^(?:trang\s+)?[-–]?\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]?$",
                         re.IGNORECASE)

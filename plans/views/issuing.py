@@ -12,7 +12,6 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from areas.models import IssuingBody
 from documents.dates import date_line
-from documents.downloads import PDF, Download
 from plans import permissions, services
 from plans.documents import plan_pdf
 from plans.forms import IssueForm, WithdrawForm
@@ -26,6 +25,7 @@ from plans.register import (
     register_page,
 )
 from plans.views.plans import get_plan, visible_plans
+from web.downloads import PDF, Download
 
 
 def _issue_day(data, plan: Plan) -> tuple[datetime.date, str]:

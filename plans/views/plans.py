@@ -12,7 +12,6 @@ from areas.models import IssuingBody
 from audit.models import Action
 from audit.services import record
 from desk.verdicts import EDITABLE, read_verdicts
-from documents.downloads import DOCX, PDF, Download
 from plans import permissions, services
 from plans.documents import issued_content, plan_document, plan_docx, plan_pdf
 from plans.forms import PlanCopyForm, PlanCreateForm, PlanFilterForm
@@ -20,6 +19,7 @@ from plans.issuing import all_problems
 from plans.listing import filter_choices, plan_rows
 from plans.models import Plan, PlanRevision
 from plans.revisions import compare
+from web.downloads import DOCX, PDF, Download
 
 PAGE_SIZE = 25
 

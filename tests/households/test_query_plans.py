@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 
 from areas.models import Role
-from documents.text import search_key
 from households.filters import Filters, apply_filters
 from households.models import Household
 from tests.factories import AdminUnitFactory, AssignmentFactory
+from vntext import search_key
 
 pytestmark = [
     pytest.mark.django_db,

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 
-from documents.text import search_key
+from vntext import search_key
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -9,7 +9,7 @@ huyền, hỏi, ngã, sắc, nặng); then case.
 
 import unicodedata
 
-from documents.text import nfc
+from vntext import nfc
 
 # Marks that make another letter (ă, â/ê/ô, ơ/ư): its rank after the plain letter.
 _LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from documents.collation import vi_sort_key
+from vntext.collation import vi_sort_key
 
 NAMES = ["Đan", "Dương", "Ân", "Ăn", "An", "Anh", "An Bình", "Ư", "Uyên", "Ba", "bà", "Bá", "Bạ", "Bả", "Bã",
          "Bà", "Ơn", "Ôn", "On", "Xã Đồng Xuân", "Xã Dị Nậu", "Y Bluêk", "Hà", "Hạ Hòa", "Hải", "Hà Giang"]
