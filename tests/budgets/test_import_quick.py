@@ -5,9 +5,9 @@ import pytest
 
 from budgets.imports import ImportResult, SheetReader, read_workbook
 from budgets.models import FundingSource
-from documents.text import search_key
 from spreadsheets import read_sheets
 from tests.budgets.test_imports import _bytes, _sheet
+from vntext import search_key
 
 SOURCE = "Ngân sách trung ương – vốn sự nghiệp (kinh phí thường xuyên)"
 NFD = "Nội dung chi".replace("ộ", "o\u0323\u0302")
