@@ -1,6 +1,7 @@
-"""A common name's page walks the name index (households.listing.walks_name_index) instead of
-sorting its matches: both ways give the same rows in the same order, the same counts and the
-same links to the next page, numbered or after a cursor, whatever the filters say."""
+"""Two ways to the same page. A common name's page walks the name index (households.listing.
+walks_name_index) instead of sorting its matches; a narrow scope's page reads its capped count in
+the rows' statement (``_counted_page``). Either way: the same rows in the same order, the same
+counts and the same links to the next page, numbered or after a cursor, whatever the filters say."""
 
 import pytest
 from django.core import signing
@@ -39,10 +40,12 @@ def small_pages(monkeypatch):
     monkeypatch.setattr(listing, "LAST_NUMBERED", 2)
 
 
-def _pages(monkeypatch, scope, filters: Filters, *, walk: bool) -> list[tuple]:
-    """Every page from the first, following «Sau »» (a number, then a cursor), as what it shows."""
+def _pages(monkeypatch, scope, filters: Filters, *, walk: bool, counted: bool = True, page=1) -> list[tuple]:
+    """Every page from ``page``, following «Sau »» (a number, then a cursor), as what it shows."""
     monkeypatch.setattr(listing, "walks_name_index", lambda filters, estimated: walk)
-    seen, page, after = [], 1, ""
+    if not counted:
+        monkeypatch.setattr(listing, "_counted_page", lambda *args: None)
+    seen, after = [], ""
     for _ in range(30):
         result = listing.household_page(scope, filters, page=page, after=after)
         seen.append(([(row.pk, row.year_class, row.class_label, row.village_name, row.key0) for row in result.rows],
@@ -72,6 +75,25 @@ def test_the_walk_and_the_sort_give_the_same_pages(monkeypatch, administrator, h
     assert _pages(monkeypatch, scope, filters, walk=True) == sorted_pages
     shown = [pk for rows, *_ in sorted_pages for pk, *_ in rows]
     assert len(shown) == len(set(shown)) == apply_filters(listing.scoped(scope), filters).count()
+
+
+@pytest.mark.parametrize("page", [1, 2, 3, 5, 99])
+@pytest.mark.parametrize("params", PARAMS, ids=repr)
+def test_a_narrow_scope_s_page_counted_in_its_rows_statement_is_the_same(monkeypatch, administrator, households,
+                                                                         small_pages, own_unit, params, page):
+    filters = read_filters(params, administrator)
+    scope = frozenset({own_unit.pk})
+    counted = _pages(monkeypatch, scope, filters, walk=False, page=page)
+    assert _pages(monkeypatch, scope, filters, walk=False, counted=False, page=page) == counted
+
+
+def test_a_cursor_past_every_row_of_a_narrow_scope_gives_the_first_page_with_a_note(administrator, households,
+                                                                                    small_pages, own_unit):
+    keys = ["\uffff" * 3] * (len(order_keys("name")) - 1) + [2**31 - 1]
+    cursor = signing.dumps(["name", *keys], salt=listing.CURSOR_SALT, compress=True)
+    result = listing.household_page(frozenset({own_unit.pk}), read_filters({}, administrator), after=cursor)
+    assert result.number == 1 and len(result.rows) == 3 and "đây là trang đầu" in result.note
+    assert result.count == 7  # 13 households, counted up to the cap of 6 + 1
 
 
 @pytest.mark.parametrize("q", ["an", "nguyen van an"])

@@ -119,3 +119,18 @@ def test_results_as_the_officer_types_leave_out_the_filter_form(client_as, offic
     assert "Lê Thị Hoà" in typed and 'name="village"' not in typed
     full = client.get("/ho-gia-dinh/", {"q": "le thi"}).content.decode()
     assert '<option value="Thôn 1">Thôn 1</option>' in full
+
+
+def test_a_narrow_scope_s_village_options_are_read_in_one_statement_each_list_in_its_order(
+        registry, own_unit, other_unit, django_assert_num_queries):
+    made = [Village.objects.create(commune=own_unit, name="Thôn Ba", number=3),
+            Village.objects.create(commune=own_unit, name="Thôn Một", number=1),
+            Village.objects.create(commune=other_unit, name="Bản Hai", number=2)]
+    for text in ("Đồng Xa", "Bản Xa", "Ấp Mới"):
+        HouseholdFactory(commune=own_unit, village=text)
+    with django_assert_num_queries(1):
+        options = village_options(frozenset({own_unit.pk, other_unit.pk}))
+    listed = Village.objects.filter(pk__in=[v.pk for v in made]).order_by("commune__name", "number")
+    texts = (Household.objects.filter(commune__in=[own_unit, other_unit], village_unit__isnull=True)
+             .exclude(village="").order_by("village").values_list("village", flat=True).distinct())
+    assert options == [(v.pk, f"{v.name} – {v.commune.name}") for v in listed] + [(t, t) for t in texts]
