@@ -168,10 +168,17 @@ def warm_up() -> None:
     commit, and with the production cache (Redis) only the first worker ever computes them.
 
     The layout's garbage is collected here too: left behind, it made the cycle collector run
-    during the first real PDF, which then took 1.5× a warm one.
+    during the first real PDF, which then took 1.5× a warm one. What survives (Django, the
+    app's modules, WeasyPrint, the parsed stylesheets and fonts: about 160,000 objects that live
+    as long as the worker) is then frozen out of the cycle collector's reach, as the gc module
+    advises for a server that starts once: collection still runs on everything a request
+    allocates, but its full passes stop walking the worker's start-up heap again and again,
+    which cost a plan's PDF about 40 ms CPU on average (bench/plans.py); an RQ job forked from
+    the worker also stops copying those pages.
     """
     css = "".join(f'<link rel="stylesheet" href="{static(name)}">' for name in SHARED_STYLESHEETS)
     render_pdf(css + _WARM_UP, appendices=[css + _WARM_UP_APPENDIX])
     for _, bold, italic in STYLES:
         font_subset(bold, italic)
     gc.collect()
+    gc.freeze()
