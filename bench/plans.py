@@ -320,6 +320,29 @@ def frozen_heap_probe():
          f"{statistics.median(cpu[True]) * 1000:.0f} vs {statistics.median(cpu[False]) * 1000:.0f} ms")
 
 
+@probe("pdf.fixed_table_layout")
+def fixed_table_probe():
+    """The sample plan's budget appendix, whose columns hold their text (Table.fits), with the
+    fixed column widths it now gets against the automatic layout it had: the same page, CPU time
+    of the whole PDF, interleaved."""
+    from bench.documents import sample
+    from documents.pdf import appendix_html, document_html, render_pdf
+
+    doc = sample()
+    main, fixed = document_html(doc), appendix_html(doc)[0]
+    automatic = fixed.replace('<table class="data fixed">', '<table class="data">')
+    cpu = {fixed: [], automatic: []}
+    for _ in range(9):
+        for part in (automatic, fixed):
+            start = time.process_time()
+            render_pdf(main, appendices=[part])
+            cpu[part].append(time.process_time() - start)
+    ours, base = statistics.median(cpu[fixed]), statistics.median(cpu[automatic])
+    fact("sample plan PDF CPU, appendix table with fixed vs automatic widths (median of 9)",
+         f"{ours * 1000:.0f} ms vs {base * 1000:.0f} ms ({ours / base:.2f}×)"
+         + ("" if fixed != automatic else "; NOT COMPARED: the table does not fit its columns"))
+
+
 overhead_target("Plan PDF within 1.15× bare WeasyPrint on the same final HTML",
                 subject="plan.pdf", baseline="plan.pdf_bare_weasyprint", limit=0.15)
 overhead_target("Plan PDF at most 0.4× LibreOffice converting the equivalent DOCX",

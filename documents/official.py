@@ -7,15 +7,22 @@ shared HTML template and ``documents.docx`` into an editable Word file with the 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from documents import inline
 from documents.dates import date_line
-from documents.docx_css import PT_PER_UNIT, length_pt
-from documents.metrics import rule_width_mm
+from documents.docx_css import PT_PER_UNIT, box_pt, length_pt, page_margins
+from documents.metrics import rule_width_mm, text_width_mm
 from documents.symbols import document_symbol
 from documents.wrapping import wrap_lines
 from vntext import nfc
+
+_A4_MM = {False: 210.0, True: 297.0}  # page width, portrait and landscape
+# Where a cell's text may wrap: at spaces (not at a no-break space) and after a slash before a
+# letter («Số ngày/» «buổi»), as Pango's line breaking does; anywhere else a run is one piece.
+_BREAKS = re.compile(r"[ \t\n]+|(?<=/)(?=[^\W\d_])")
+_FIT_SLACK_MM = 1.0  # PIL's advance widths against Pango's shaped ones
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
@@ -95,6 +102,35 @@ class Table:
         total = sum(self.column_weights)
         return [round(w * 100 / total, 2) for w in self.column_weights]
 
+    def fits(self, width_mm: float) -> bool:
+        """Whether each column's share of ``width_mm`` holds its widest unbreakable text (a word
+        of a heading or cell, a whole number): then the PDF gives the table fixed column widths,
+        which come out exactly as the automatic layout's would, without measuring every cell
+        first (a tenth of a budget appendix's PDF, bench/plans.py). A clear fit only: where our
+        metrics and Pango's shaping could disagree, the automatic layout decides."""
+        _, right, _, left = box_pt("table.data td", "padding")
+        extra = (left + right + length_pt("table.data td", "border")) / PT_PER_UNIT["mm"] + _FIT_SLACK_MM
+        return all(need <= percent * width_mm / 100 - extra
+                   for need, percent in zip(self._widest_mm(), self.column_percents, strict=True))
+
+    def _widest_mm(self) -> list[float]:
+        size, measured = length_pt("table.data", "font-size"), {}
+
+        def width(text: str, bold: bool, whole: bool) -> float:
+            return max((measure(word, bold) for word in ([text] if whole else _BREAKS.split(text))),
+                       default=0.0)
+
+        def measure(word: str, bold: bool) -> float:
+            if (word, bold) not in measured:  # words, numbers and units repeat down a column
+                measured[word, bold] = text_width_mm(word, size_pt=size, bold=bold)
+            return measured[word, bold]
+
+        widest = [width(column, True, False) for column in self.columns]
+        for index, row in enumerate(self.rows):
+            for col, cell in enumerate(row[:len(widest)]):  # a numeric cell never wraps
+                widest[col] = max(widest[col], width(cell, index in self.bold_rows, col in self.numeric))
+        return widest
+
 
 @dataclass
 class Appendix:
@@ -108,6 +144,14 @@ class Appendix:
     after_table: list[Block] = field(default_factory=list)  # e.g. "Bằng chữ: …"
     unit_caption: str = ""  # "Đơn vị tính: đồng"
     landscape: bool = False
+
+    @property
+    def fixed_table_layout(self) -> bool:
+        """Whether the table's columns hold their text at their set widths (Table.fits)."""
+        if self.table is None:
+            return False
+        margins = page_margins(landscape=self.landscape)
+        return self.table.fits(_A4_MM[self.landscape] - margins.left - margins.right)
 
 
 @dataclass
