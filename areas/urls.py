@@ -1,11 +1,11 @@
 from django.urls import path
 
-from areas import views
+from areas.views import units
 
 app_name = "areas"
 urlpatterns = [
-    path("don-vi/", views.unit_list, name="unit-list"),
-    path("don-vi/<int:pk>/", views.unit_detail, name="unit-detail"),
-    path("co-quan-ban-hanh/", views.body_list, name="body-list"),
-    path("co-quan-ban-hanh/<int:pk>/", views.body_detail, name="body-detail"),
+    path("don-vi/", units.unit_list, name="unit-list"),
+    path("don-vi/<int:pk>/", units.unit_detail, name="unit-detail"),
+    path("co-quan-ban-hanh/", units.body_list, name="body-list"),
+    path("co-quan-ban-hanh/<int:pk>/", units.body_detail, name="body-detail"),
 ]

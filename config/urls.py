@@ -3,8 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from areas.forms import LoginForm
-from areas.home import home
 from areas.passwords import PasswordChangeView
+from areas.views.home import home
 
 admin.site.site_header = "Quản trị hệ thống giảm nghèo bền vững"
 admin.site.site_title = "Quản trị"

@@ -1,3 +1,5 @@
+"""Administrative units of both eras and issuing bodies, as lists and detail pages."""
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone

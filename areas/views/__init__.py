@@ -1,0 +1,1 @@
+"""The areas pages: the home page, administrative units and issuing bodies."""
