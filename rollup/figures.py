@@ -108,19 +108,20 @@ def roll_up(units, reached, year: int, today: datetime.date) -> Rollup:
 
 
 def _sessions(result: Rollup, sessions) -> dict[int, CommuneRow]:
+    """One grouped query: per commune and quarter (a session's date's quarter, else its planned one)."""
     communes = {}
-    for row in (sessions.values("commune_id", "commune__name").order_by()
-                .annotate(planned=Count("pk"), held=Count("pk", filter=Q(status__in=HELD)), target=Sum("target"))):
-        communes[row["commune_id"]] = CommuneRow(row["commune__name"], row["planned"], row["held"], row["target"])
+    quarter = Coalesce(ExtractQuarter("starts_at"), "quarter", output_field=IntegerField())
+    for commune_id, name, q, planned, held, target in (
+            sessions.annotate(q=quarter).values_list("commune_id", "commune__name", "q").order_by()
+            .annotate(planned=Count("pk"), held=Count("pk", filter=Q(status__in=HELD)), target=Sum("target"))):
+        row = communes.setdefault(commune_id, CommuneRow(name))
+        row.planned, row.held, row.target = row.planned + planned, row.held + held, row.target + (target or 0)
+        if q:
+            result.planned_by_quarter[q - 1] += planned
+            result.held_by_quarter[q - 1] += held
     result.planned = sum(r.planned for r in communes.values())
     result.held = sum(r.held for r in communes.values())
     result.target = sum(r.target for r in communes.values())
-    quarter = Coalesce(ExtractQuarter("starts_at"), "quarter", output_field=IntegerField())
-    for row in (sessions.annotate(q=quarter).values("q").order_by()
-                .annotate(planned=Count("pk"), held=Count("pk", filter=Q(status__in=HELD)))):
-        if row["q"]:
-            result.planned_by_quarter[row["q"] - 1] = row["planned"]
-            result.held_by_quarter[row["q"] - 1] = row["held"]
     return communes
 
 

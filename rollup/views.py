@@ -50,11 +50,11 @@ def rollup_page(request):
     except ValidationError as error:
         rollup, units, refused = None, [], " ".join(error.messages)
         messages.error(request, refused)
-    chosen = {u.pk for u in units}
+    choices, chosen = scope.choices(request.user, year), {u.pk for u in units}
     context = {"r": rollup, "year": year, "years": range(LAST_YEAR, FIRST_YEAR - 1, -1), "refused": refused,
-               "choices": scope.choices(request.user, year), "chosen": chosen,
+               "choices": choices, "options": jinja2_fragment("rollup/_options.html", choices=choices, chosen=chosen),
                "query": request.GET.urlencode()}
-    if rollup is not None:
+    if rollup is not None:  # the hundred-row parts in Jinja2 (config/jinja2.py says why)
         context |= {"charts": charts(rollup), "tables": jinja2_fragment("rollup/_tables.html", tables=all_tables(rollup))}
     return render(request, "rollup/page.html", context, status=403 if refused else 200)
 
