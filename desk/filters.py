@@ -8,7 +8,6 @@ the rows, with a link that removes it.
 import datetime
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
@@ -18,9 +17,9 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
 
 from budgets.models import Allocation, Disbursement, EstimateLine, StatedTotal, SubProject
 from dialogues.models import Attendee, SessionStatus
@@ -87,20 +86,24 @@ def session_filter(params, sessions, today: datetime.date):
 EFFECTIVE_SUB = Coalesce("sub_project", "group__sub_project", "estimate__sub_project")
 
 
-def _parts(**match):
+def _covered_parts():
+    """The sum of the lines a stated total covers: its estimate's lines, those of its sub-project
+    only when it names one (one subquery)."""
+    covered = Q(IsNull(OuterRef("sub_project"), True)) | Q(sub=OuterRef("sub_project"))
     lines = (EstimateLine.objects.filter(estimate=OuterRef("estimate")).annotate(sub=EFFECTIVE_SUB)
-             .filter(**match).order_by().values("estimate").annotate(total=Sum("amount")).values("total"))
+             .filter(covered).order_by().values("estimate").annotate(total=Sum("amount")).values("total"))
     return Coalesce(Subquery(lines, output_field=IntegerField()), Value(0))
 
 
 def open_stated_conflicts(stated=None):
     """Stated totals that differ from the sum of the lines they cover and whose difference was
-    not kept (``budgets.checks.stated_total_conflicts(include_kept=False)`` in one query)."""
+    not kept (``budgets.checks.stated_total_conflicts(include_kept=False)`` in one query).
+
+    «Differs and was not kept» is written as one test, the difference in neither 0 nor the kept
+    one (0 when none was kept), so the database computes the lines' sum once per stated total."""
     stated = StatedTotal.objects.all() if stated is None else stated
-    parts = Case(When(sub_project__isnull=True, then=_parts()),
-                 default=_parts(sub=OuterRef("sub_project")), output_field=IntegerField())
-    return (stated.annotate(parts=parts).annotate(difference=F("amount") - F("parts"))
-            .exclude(difference=0).filter(Q(kept_difference__isnull=True) | ~Q(kept_difference=F("difference"))))
+    return (stated.annotate(difference=F("amount") - _covered_parts())
+            .exclude(difference__in=[Value(0), Coalesce("kept_difference", Value(0))]))
 
 
 def estimates_in_conflict(estimates):

@@ -37,6 +37,12 @@ def test_open_stated_conflicts_are_those_the_estimate_page_lists(own_unit):
                                       kept_difference=100_000, kept_reason="Theo quyết định giao vốn")  # kept
     agreeing = EstimateFactory(unit=own_unit, year=2026)
     StatedTotal.objects.create(estimate=agreeing, amount=0)  # no lines, stated zero: agrees
+    StatedTotal.objects.create(estimate=EstimateFactory(unit=own_unit, year=2026), amount=0, kept_difference=5_000,
+                               kept_reason="Cũ")  # a difference kept once, agreeing now
+    for stated_amount in (90_000, 80_000):  # 100.000 in lines, 10.000 less kept: the first only is kept
+        whole = EstimateFactory(unit=own_unit, year=2026)
+        EstimateLineFactory(estimate=whole, group=EstimateGroupFactory(estimate=whole), quantity=1, unit_price=100_000)
+        StatedTotal.objects.create(estimate=whole, amount=stated_amount, kept_difference=-10_000, kept_reason="Làm tròn")
     expected = {c.stated.pk for e in Estimate.objects.all() for c in stated_total_conflicts(e, include_kept=False)}
     assert set(open_stated_conflicts().values_list("pk", flat=True)) == expected != set()
     kept.amount = 350_000  # a later change of the figure reopens a kept difference
