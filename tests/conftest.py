@@ -4,6 +4,7 @@ from django.conf import settings
 from areas.models import Role
 from tests.commits import run_commit_callbacks_as_in_production
 from tests.factories import AdminUnitFactory, AssignmentFactory, ProvinceFactory
+from tests.reference import load_reference_data
 from tests.rq_worker import rq_chosen, work_off_every_enqueue
 
 
@@ -83,6 +84,12 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The data migrations' rows again, for a transactional test run after a flush (tests/reference.py)."""
+    load_reference_data()
 
 
 @pytest.fixture

@@ -44,9 +44,9 @@ def _redis_answers() -> bool:
 
 
 pytestmark = [
-    # Committed data (the servers read it from their own connections); the reference data
-    # restored afterwards, as the other tests that commit do (serialized_rollback).
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Committed data (the servers read it from their own connections), the reference data
+    # loaded again after an earlier test's flush (tests/reference.py).
+    pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data"),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the servers need a database shared between processes"),
     pytest.mark.skipif(not _redis_answers(), reason=f"Redis does not answer at {CACHE_URL}"),
 ]

@@ -16,7 +16,7 @@ from tests.budgets.test_double_submits import DECISION
 from tests.budgets.test_import_confirmation import _preview
 from tests.threads import post_at_once
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True),
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data"),
               pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent inserts need PostgreSQL")]
 
 

@@ -60,7 +60,8 @@ def test_a_voucher_of_separators_only_is_refused(client_as, finance, estimate):
     assert "Số chứng từ phải có chữ hoặc số." in page.decode() and not line.disbursements.exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("reference_data")
 def test_the_migration_keeps_payments_recorded_twice_and_flags_them(finance, estimate):
     line, other_line = estimate.lines.all()[:2]
     executor = MigrationExecutor(connection)

@@ -17,7 +17,7 @@ from tests.dialogues.conftest import make_household
 from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory
 from tests.threads import post_at_once
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True),
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data"),
               pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")]
 
 

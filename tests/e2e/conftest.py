@@ -4,6 +4,8 @@ import os
 
 import pytest
 
+from tests.reference import load_reference_data
+
 E2E = os.environ.get("E2E") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -42,20 +44,7 @@ def page(browser):
     context.close()
 
 
-# The reference data that migrations load (each idempotent): a browser test's closing flush
-# (transactional tests) removes it for the tests that run after it.
-REFERENCE_DATA = ["budgets.migrations.0002_load_catalog", "households.migrations.0002_ethnic_groups",
-                  "households.migrations.0003_poverty_standards",
-                  "households.migrations.0016_poverty_standard_wording_and_indicator_checks",
-                  "budgets.migrations.0010_merged_programme_2026_2035",
-                  "plans.migrations.0010_current_period_bases"]
-
-
 @pytest.fixture(autouse=True)
 def _reference_data(transactional_db):
-    import importlib
-
-    from django.apps import apps
-
-    for module in REFERENCE_DATA:
-        importlib.import_module(module).load(apps, None)
+    """A browser test's closing flush removes the reference data for the tests after it."""
+    load_reference_data()

@@ -23,17 +23,3 @@ def upload():
 
     return make
 
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The data migrations' reference rows, for transactional tests run after a flush. Used instead
-    of serialized_rollback, whose reload collides with the content types that a previous
-    transactional test's flush re-creates (on PostgreSQL, in the whole suite's order)."""
-    import importlib
-
-    from django.apps import apps
-
-    from tests.e2e.conftest import REFERENCE_DATA
-
-    for module in REFERENCE_DATA:
-        importlib.import_module(module).load(apps, None)
