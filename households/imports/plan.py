@@ -208,7 +208,7 @@ def build_plan(filename: str, data: bytes, *, commune, year: int,
             continue
         if item.row in straddling:
             item.warnings.append(straddling[item.row])
-        step = _match(item, registry, seen) if not item.errors else None
+        step = _match(item, registry, seen) if not item.refused else None
         _record(plan, item, step)
     plan.list_unlisted()
     _keep_pending_cells(plan, sheet)
@@ -253,7 +253,7 @@ def _match(parsed: ParsedRow, registry: Registry, seen: dict[str, dict]) -> Step
         parsed.errors.append(problem)
         return None
     household = _existing(parsed, registry, code, id_number, key)
-    if parsed.errors:
+    if parsed.refused:
         return None
     if code:
         seen["code"][code] = parsed.row
@@ -316,8 +316,9 @@ def _record(plan: Plan, parsed: ParsedRow, step: Step | None) -> None:
         action, details = "update", ["Cập nhật: " + ", ".join(changed)]
     else:
         action, details = "unchanged", []
-    outcome = "emptied" if parsed.dropped else "warning" if parsed.warnings else "fixed" if parsed.notes else action
-    _add(plan, parsed.row, outcome, action, parsed.values, parsed.dropped + parsed.warnings + parsed.notes + details,
+    _errors, dropped, warnings, notes = parsed.said()
+    outcome = "emptied" if dropped else "warning" if warnings else "fixed" if notes else action
+    _add(plan, parsed.row, outcome, action, parsed.values, [*dropped, *warnings, *notes, *details],
          household=step.household.pk if step.household else None)
 
 
@@ -327,10 +328,12 @@ def _add(plan: Plan, row: int, outcome: str, action: str, values: dict, messages
     if action and action != outcome:
         plan.totals[action] += 1
     group = values.get("ethnic_group")
+    # Plain values only (the class's text, not its enum member): the collector then stops tracking
+    # the tuple, instead of walking the report's 100,000 tuples at each full collection.
     plan.report.append((row, outcome, action, values.get("code", ""), values.get("head_name", ""),
                         values.get("village", ""), "; ".join(messages), household, values.get("birth_year"),
                         values.get("gender", ""), group.name if group is not None else "",
-                        values.get("id_number", ""), values.get("household_class", ""), values.get("members")))
+                        values.get("id_number", ""), str(values.get("household_class", "")), values.get("members")))
 
 
 def straddling_merges(merges, fields: dict[str, int], data_start: int) -> dict[int, str]:

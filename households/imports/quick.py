@@ -13,6 +13,7 @@ from unicodedata import is_normalized
 
 from households.idnumber import FEMALE, MALE, PROVINCE_CODES
 from households.imports.cells import LOOK_CLOSER, is_tick
+from households.imports.parsed import ParsedRow
 from households.models import HouseholdClass
 
 # Fields the quick path reads; those it leaves alone only when empty (any value: the full reader);
@@ -37,7 +38,6 @@ def quick_reader(reader) -> Callable | None:
         NAME_CHARS,
         NAME_MAX,
         VILLAGE_MAX,
-        ParsedRow,
     )
 
     fields = reader.fields
@@ -53,7 +53,7 @@ def quick_reader(reader) -> Callable | None:
     ticks = [(fields[name], klass) for name, klass in CLASS_TICKS.items() if name in fields]
     flags = [(fields[name], key) for name, key in FLAGS if name in fields]
     gender_columns, width, list_year, this_year = reader.gender_columns, reader.width, reader.year, reader.today.year
-    ethnicity_of, good_names = reader._ethnicity, {}
+    ethnicity_of, good_names, good_groups = reader._ethnicity, {}, {}
 
     def clean(value) -> bool:  # what RowReader.text returns as it is, with no note
         return (value.__class__ is str and value.isprintable() and "  " not in value and value[:1] != " "
@@ -72,7 +72,11 @@ def quick_reader(reader) -> Callable | None:
             return None
         values = {"head_name": name}
         if code_col >= 0 and (code := cells[code_col]) not in EMPTY:
-            if not clean(code) or len(code) > 40 or (code[:1].isdigit() and DATE_TEXT.fullmatch(code)):
+            if code.__class__ is not str or len(code) > 40 or not (
+                    (code.isprintable() and "  " not in code and code[0] != " " and code[-1] != " "
+                     and not code.startswith(LOOK_CLOSER)) if code.isascii() else clean(code)):
+                return None  # (clean() for the usual code, plain ASCII and so in NFC, without a call)
+            if code[0].isdigit() and DATE_TEXT.fullmatch(code):
                 return None
             values["code"] = code
         male = cells[male_col] if male_col >= 0 else ""
@@ -112,10 +116,9 @@ def quick_reader(reader) -> Callable | None:
                 return None
             values["id_number"] = id_number
         if ethnicity_col >= 0 and (ethnicity := cells[ethnicity_col]) not in EMPTY:
-            if not clean(ethnicity):
-                return None
-            group, several = ethnicity_of(ethnicity)
-            if several or group is None or group.name != ethnicity:
+            if (group := good_groups.get(ethnicity)) is None:  # a list spells a handful of groups
+                group = good_groups[ethnicity] = clean(ethnicity) and _catalogue_group(ethnicity_of, ethnicity)
+            if not group:
                 return None
             values["ethnic_group"] = group
         own = cells[village_col] if village_col >= 0 else ""
@@ -142,9 +145,15 @@ def quick_reader(reader) -> Callable | None:
         values["household_class"] = klass = ticked[0]
         for col, key in flags:
             values[key] = is_tick(cells[col])
-        parsed = ParsedRow(row=row_number, values=values)
         if klass == HouseholdClass.NEWLY_ESCAPED:  # without a date: escaped_on is empty here
-            parsed.warnings.append(ESCAPED_WITHOUT_DATE)
-        return parsed
+            return ParsedRow(row_number, values, warnings=[ESCAPED_WITHOUT_DATE])
+        return ParsedRow(row_number, values)
 
     return read
+
+
+def _catalogue_group(ethnicity_of, text: str):
+    """The ethnic group ``text`` names in its catalogue spelling, else False (the full reader notes
+    another spelling, or warns)."""
+    group, several = ethnicity_of(text)
+    return group if group is not None and not several and group.name == text else False

@@ -3,7 +3,6 @@
 import datetime
 import functools
 import re
-from dataclasses import dataclass, field
 from unicodedata import is_normalized
 
 from households.idnumber import FEMALE, MALE, check_id
@@ -21,6 +20,7 @@ from households.imports.cells import (
     parse_int,
 )
 from households.imports.columns import DONG
+from households.imports.parsed import ParsedRow
 from households.models import HouseholdClass
 from households.models.reference import ethnic_key as _ethnic_key
 from households.participation import past_participation
@@ -55,22 +55,6 @@ def _no_id(raw) -> bool:
         return bool(text) and (text == "0" or not any(c.isdigit() for c in text)) and (
             not folded(text) or folded(text) in NO_ID_WORDS)
     return not isinstance(raw, bool) and isinstance(raw, int | float) and raw == 0
-
-
-@dataclass(slots=True)
-class ParsedRow:
-    """A data row's values (only what the file gives) and what was noticed on the way."""
-
-    row: int
-    values: dict = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)  # values rejected one by one: their field left empty
-
-    @property
-    def name(self) -> str:
-        return self.values.get("head_name", "")
 
 
 class RowReader:
@@ -176,8 +160,10 @@ class RowReader:
             parsed.notes.append(f"Số định danh ghi «{clean_text(raw_id)[0][:20]}»: hộ chưa có số định danh")
             raw_id = ""
         checked = check_id(raw_id, gender=gender, birth_year=year)
-        parsed.dropped += [f"{e}; để trống số định danh" for e in checked.errors]
-        parsed.warnings += checked.warnings  # an ID given back its leading zero is never taken silently
+        if checked.errors:
+            parsed.dropped += [f"{e}; để trống số định danh" for e in checked.errors]
+        if checked.warnings:  # an ID given back its leading zero is never taken silently
+            parsed.warnings += checked.warnings
         if checked.offer:
             parsed.values["id_offer"] = checked.offer
         if checked.value:

@@ -96,7 +96,7 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
             parsed = reader.read(row.number, row.cells, row.village)
             if row.merged_cols or row.number - 1 in formulas:
                 _cell_notes(parsed, row, formulas, columns)
-            if not parsed.errors:  # read: let its cells go; a refused row's are kept for plan.pending
+            if not parsed.refused:  # read: let its cells go; a refused row's are kept for plan.pending
                 sheet.rows[row.number - 1] = None
             yield parsed
         if not any_data:
