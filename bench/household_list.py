@@ -86,7 +86,7 @@ def _villages(scope: str = "") -> str:
 
 def _served(user, params: dict, *, htmx: bool, expect: str, before: dict | None = None):
     """The list as the client asks for it: the full page, or the results fragment htmx swaps in;
-    ``before``: functions of households.listing replaced by what the list did before (a variant)."""
+    ``before``: functions (dotted paths) replaced by what the list did before (a variant)."""
     from contextlib import ExitStack
     from unittest import mock
 
@@ -99,7 +99,7 @@ def _served(user, params: dict, *, htmx: bool, expect: str, before: dict | None 
     def run():
         with ExitStack() as stack:
             for name, replacement in (before or {}).items():
-                stack.enter_context(mock.patch(f"households.listing.{name}", replacement))
+                stack.enter_context(mock.patch(name, replacement))
             response = client.get("/ho-gia-dinh/", params, headers=headers)
         assert response.status_code == 200 and expect in response.content.decode(), response.status_code
         return response
@@ -109,11 +109,19 @@ def _served(user, params: dict, *, htmx: bool, expect: str, before: dict | None 
 
 
 # Before the walk of the name index: every search sorted its matches.
-SORTED = {"walks_name_index": lambda filters, estimated: False}
+SORTED = {"households.listing.walks_name_index": lambda filters, estimated: False}
+# Before the commune select was cached as markup: written from the cached (id, name) pairs.
+SELECT_PER_PAGE = {"households.filters.commune_select": lambda user: commune_options(user)}
 # Before one statement each: a narrow scope's count, then its rows; its village list, then its texts.
-TWO_STATEMENTS = {"_counted_page": lambda *args: None,
-                  "_in_one_statement": lambda villages, texts: ([tuple(row) for row in villages],
-                                                                [text for (text,) in texts])}
+TWO_STATEMENTS = {"households.listing._counted_page": lambda *args: None,
+                  "households.listing._in_one_statement": lambda villages, texts: (
+                      [tuple(row) for row in villages], [text for (text,) in texts])}
+
+
+def commune_options(user):
+    from households.filters import commune_options
+
+    return commune_options(user)
 
 
 def _as_admin(code: str, params: dict, *, htmx: bool, expect: str, before: dict | None = None):
@@ -166,6 +174,9 @@ def _register() -> None:
                   "its matches (before the walk of the name index): the variant's baseline in this run")(
             lambda htmx=htmx, code=code: _as_admin(code, {**SEARCH, "q": COMMON}, htmx=htmx, expect="hộ",
                                                    before=SORTED))
+    benchmark("households.page_search_rare_select_per_page", f"the page of «{RARE}» as served when the commune "
+              "select (3,000 communes) was written on every page: the variant's baseline in this run")(
+        lambda: _as_admin("99988", {**SEARCH, "q": RARE}, htmx=False, expect="hộ", before=SELECT_PER_PAGE))
     benchmark("households.page_commune_poor", f"the household list page as served for a commune officer: one commune "
               f"of about {per_commune} households, poor in 2024, page 2 of 50 in Vietnamese order")(
         lambda: _as_commune_staff({"year": "2024", "class": "poor", "page": "2"}, expect="Trang 2"))

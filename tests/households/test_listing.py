@@ -134,3 +134,18 @@ def test_a_narrow_scope_s_village_options_are_read_in_one_statement_each_list_in
     texts = (Household.objects.filter(commune__in=[own_unit, other_unit], village_unit__isnull=True)
              .exclude(village="").order_by("village").values_list("village", flat=True).distinct())
     assert options == [(v.pk, f"{v.name} – {v.commune.name}") for v in listed] + [(t, t) for t in texts]
+
+
+@pytest.mark.parametrize("selected", [None, "", "0", "abc", '"', "own", "odd"])
+def test_the_commune_select_written_once_marks_the_chosen_commune_as_the_options_tag_does(
+        administrator, registry, own_unit, province, selected):
+    from households.filters import commune_options, commune_select
+    from tests.factories import AdminUnitFactory
+    from web.templatetags.ui import options
+
+    odd = AdminUnitFactory(parent=province, name='Xã "Đá" & <Bàn>')
+    HouseholdFactory(commune=odd)
+    chosen = {"own": own_unit.pk, "odd": str(odd.pk)}.get(selected, selected)
+    written = options(commune_select(administrator), chosen)
+    assert written == options(commune_options(administrator), chosen)
+    assert ("selected" in written) == (selected in ("own", "odd"))

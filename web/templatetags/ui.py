@@ -25,8 +25,11 @@ def options(choices: Iterable | Mapping, selected=None) -> SafeString:
     against 4.1 ms. The markup is one fixed ``<option>`` element, so nothing of a page's layout
     lives here.
     """
-    pairs = choices.items() if isinstance(choices, Mapping) else choices
     chosen = "" if selected is None else str(selected)
+    if isinstance(choices, RenderedOptions):
+        tag = f'<option value="{escape(chosen)}">'
+        return mark_safe(choices.replace(tag, f'{tag[:-1]} selected>') if chosen else str(choices))
+    pairs = choices.items() if isinstance(choices, Mapping) else choices
     html = []
     for pair in pairs:
         value, label = pair if isinstance(pair, tuple | list) else (pair, pair)
@@ -34,6 +37,15 @@ def options(choices: Iterable | Mapping, selected=None) -> SafeString:
         mark = " selected" if text == chosen and chosen != "" else ""
         html.append(f'<option value="{escape(text)}"{mark}>{escape(label)}</option>')
     return mark_safe("".join(html))  # every value and label is escaped above
+
+
+class RenderedOptions(str):
+    """``options(choices)`` written once, nothing selected: a long list (an administrator's 3,000
+    communes) cached as its markup; ``options`` then only marks the selected value."""
+
+    @classmethod
+    def of(cls, choices: Iterable | Mapping) -> "RenderedOptions":
+        return cls(options(choices))
 
 
 @register.simple_tag
