@@ -83,7 +83,7 @@ def _register_and_check_in(session, author) -> None:
         h = households[c.household_id]
         Attendee.objects.create(session=session, household=h, full_name=h.head_name, gender=h.gender,
                                 birth_year=h.birth_year, ethnic_group=h.ethnic_group, village=h.village,
-                                household_class=c.household_class, first_time=c.last_attended is None,
+                                household_class=c.household_class, first_time=c.first_time,
                                 reasons=c.reasons, consent=True, registered_by=author,
                                 present=i % 6 != 5, checked_in_at=session.starts_at if i % 6 != 5 else None)
     first = session.attendees.filter(present=True).first()

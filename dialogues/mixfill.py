@@ -24,7 +24,7 @@ def has_trait(suggestion: Suggestion, trait: str) -> bool:
         return suggestion.gender == "F"
     if trait == "Dân tộc thiểu số":
         return suggestion.minority
-    return suggestion.last_attended is None
+    return suggestion.first_time
 
 
 @dataclass

@@ -28,6 +28,13 @@ class Suggestion:
     last_attended: datetime.date | None = None
     attended_this_year: bool = False
     minority: bool = False
+    past_year: int | None = None  # latest dialogue recorded from an imported list's notes; 0: year unknown
+    attended_when: str = ""  # of a dialogue this year: «ngày 01/02/2026» or «theo ghi chú danh sách nhập»
+
+    @property
+    def first_time(self) -> bool:
+        """Never at a dialogue: none of the app's sessions, and none recorded from an imported list."""
+        return self.last_attended is None and self.past_year is None
 
     @property
     def class_label(self) -> str:
@@ -57,8 +64,10 @@ def weights_for(commune) -> dict[str, int]:
 
 
 def criteria_met(*, woman: bool, minority: bool, household_class: str, last_attended: datetime.date | None,
-                 reference: datetime.date) -> list[str]:
-    """Every criterion a household meets, in the order its reasons are shown."""
+                 reference: datetime.date, past_year: int | None = None) -> list[str]:
+    """Every criterion a household meets, in the order its reasons are shown. A dialogue recorded
+    from an imported list (``past_year``, 0 when its year is unknown) counts as attended, at the
+    latest on the last day of its year."""
     met = []
     if woman:
         met.append(Criterion.WOMAN_HEAD.value)
@@ -66,9 +75,10 @@ def criteria_met(*, woman: bool, minority: bool, household_class: str, last_atte
         met.append(Criterion.ETHNIC_MINORITY.value)
     if household_class in CLASS_CRITERIA:
         met.append(CLASS_CRITERIA[household_class])
-    if last_attended is None:
+    if last_attended is None and past_year is None:
         met.append(Criterion.NEVER_ATTENDED.value)
-    if last_attended is None or last_attended < reference - datetime.timedelta(days=365):
+    cutoff = reference - datetime.timedelta(days=365)
+    if (last_attended is None or last_attended < cutoff) and (past_year is None or past_year < cutoff.year):
         met.append(Criterion.NOT_RECENT.value)
     return met
 
@@ -78,7 +88,11 @@ def explain(suggestion: Suggestion, met: list[str], weights: dict[str, int], ref
     counted = [c for c in met if weights.get(c, 0) > 0]
     suggestion.score = sum(weights[c] for c in counted)
     suggestion.reasons = [f"{LABELS[c]} (+{weights[c]})" for c in counted]
-    suggestion.attended_this_year = bool(suggestion.last_attended and suggestion.last_attended.year == reference.year)
+    if suggestion.last_attended and suggestion.last_attended.year == reference.year:
+        suggestion.attended_when = f"ngày {suggestion.last_attended:%d/%m/%Y}"
+    elif suggestion.past_year == reference.year:
+        suggestion.attended_when = "theo ghi chú danh sách nhập"
+    suggestion.attended_this_year = bool(suggestion.attended_when)
     return suggestion
 
 
@@ -94,9 +108,10 @@ def candidates(session: DialogueSession, households=None, *, limit: int | None =
     found = []
     for row in ranking.ranked(households, session, weights=weights, reference=reference, limit=limit):
         suggestion = Suggestion(row.household_id, row.name, row.village, row.gender, row.birth_year,
-                                row.household_class, last_attended=row.last_attended, minority=row.minority)
-        met = criteria_met(woman=row.gender == "F", minority=row.minority,
-                           household_class=row.household_class, last_attended=row.last_attended, reference=reference)
+                                row.household_class, last_attended=row.last_attended, minority=row.minority,
+                                past_year=row.past_year)
+        met = criteria_met(woman=row.gender == "F", minority=row.minority, household_class=row.household_class,
+                           last_attended=row.last_attended, reference=reference, past_year=row.past_year)
         found.append(explain(suggestion, met, weights, reference))
     return found
 

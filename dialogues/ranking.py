@@ -2,7 +2,8 @@
 
 Scoring 5,000 households in Python meant fetching 5,000 rows, their classes and their
 attendance; per-household correlated subqueries cost three index probes a row. This one query
-aggregates the latest class and the last attendance in one pass each (hash joins), adds the weights and
+aggregates the latest class, the last attendance and the latest past participation recorded from an
+imported list's notes (households.PastParticipation) in one pass each (hash joins), adds the weights and
 returns the best ``limit`` rows. ``dialogues.priority.criteria_met`` explains the same sums for
 the households shown. Plain SQL that SQLite and PostgreSQL both run.
 """
@@ -37,18 +38,25 @@ WITH homes (id, head_name, village, gender, birth_year, minority) AS (
     WHERE a.present AND s.starts_at IS NOT NULL AND a.session_id <> %s
       AND a.household_id IN (SELECT id FROM homes)
     GROUP BY a.household_id
+), past AS (
+    -- Dialogues attended before the app's sessions (households_pastparticipation); 0: no year known.
+    SELECT household_id, MAX(COALESCE(year, 0)) AS year FROM households_pastparticipation
+    WHERE household_id IN (SELECT id FROM homes) GROUP BY household_id
 ), scored AS (
-    SELECT h.id, h.head_name, h.village, h.gender, h.birth_year, h.minority, seen.last,
+    SELECT h.id, h.head_name, h.village, h.gender, h.birth_year, h.minority, seen.last, past.year AS past_year,
            COALESCE(latest.household_class, '') AS household_class,
            CASE WHEN h.gender = 'F' THEN %s ELSE 0 END
            + h.minority * %s
            + CASE latest.household_class WHEN 'poor' THEN %s WHEN 'near_poor' THEN %s
                                          WHEN 'newly_escaped' THEN %s ELSE 0 END
-           + CASE WHEN seen.last IS NULL THEN %s WHEN seen.last < %s THEN %s ELSE 0 END AS score
+           + CASE WHEN seen.last IS NULL AND past.year IS NULL THEN %s
+                  WHEN (seen.last IS NULL OR seen.last < %s) AND (past.year IS NULL OR past.year < %s) THEN %s
+                  ELSE 0 END AS score
     FROM homes h LEFT JOIN latest ON latest.household_id = h.id LEFT JOIN seen ON seen.household_id = h.id
+         LEFT JOIN past ON past.household_id = h.id
 )
-SELECT id, head_name, village, gender, birth_year, minority, last, household_class, score FROM scored
-ORDER BY score DESC, CASE WHEN last IS NULL THEN 0 ELSE 1 END, last, head_name, id
+SELECT id, head_name, village, gender, birth_year, minority, last, household_class, score, past_year FROM scored
+ORDER BY score DESC, CASE WHEN last IS NULL AND past_year IS NULL THEN 0 ELSE 1 END, last, head_name, id
 LIMIT %s
 """
 
@@ -64,6 +72,7 @@ class Row:
     last_attended: datetime.date | None
     household_class: str
     score: int
+    past_year: int | None = None  # latest dialogue recorded outside the app's sessions; 0: year unknown
 
 
 def _local_date(value) -> datetime.date | None:
@@ -95,7 +104,7 @@ def query(households, session: DialogueSession, *, weights: dict[str, int], refe
     params = [*homes_params, session.year, session.pk,
               weights.get(Criterion.WOMAN_HEAD.value, 0), weights.get(Criterion.ETHNIC_MINORITY.value, 0),
               *(weights.get(CLASS_CRITERIA[k], 0) for k in ("poor", "near_poor", "newly_escaped")),
-              never + not_recent, connection.ops.adapt_datetimefield_value(cutoff), not_recent,
+              never + not_recent, connection.ops.adapt_datetimefield_value(cutoff), cutoff.year, not_recent,
               limit if limit is not None else 1_000_000]
     return RANKED.format(households=homes), params
 
@@ -105,5 +114,5 @@ def ranked(households, session: DialogueSession, **options) -> list[Row]:
     with connection.cursor() as cursor:
         cursor.execute(*query(households, session, **options))
         rows = cursor.fetchall()
-    return [Row(pk, name, village, gender, birth_year, bool(minority), _local_date(last), klass, score)
-            for pk, name, village, gender, birth_year, minority, last, klass, score in rows]
+    return [Row(pk, name, village, gender, birth_year, bool(minority), _local_date(last), klass, score, past)
+            for pk, name, village, gender, birth_year, minority, last, klass, score, past in rows]

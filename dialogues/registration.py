@@ -57,7 +57,7 @@ def _from_household(session, household: Household, *, by, consent: bool) -> Regi
     attendee = Attendee(
         session=session, household=household, full_name=household.head_name, gender=household.gender,
         birth_year=household.birth_year, ethnic_group=household.ethnic_group, village=household.village,
-        household_class=found.household_class, first_time=found.last_attended is None, reasons=found.reasons,
+        household_class=found.household_class, first_time=found.first_time, reasons=found.reasons,
         consent=consent, registered_by=by)
     try:
         with transaction.atomic():
@@ -67,7 +67,7 @@ def _from_household(session, household: Household, *, by, consent: bool) -> Regi
     warnings = []
     if found.attended_this_year:
         warnings.append(f"Hộ {household.head_name} đã dự một hội nghị đối thoại trong năm {session.year} "
-                        f"(ngày {found.last_attended:%d/%m/%Y}).")
+                        f"({found.attended_when}).")
     return Registered(attendee, warnings)
 
 

@@ -47,6 +47,16 @@ class RowCorrectionForm(forms.Form):
     village = forms.CharField(label="Thôn", max_length=120, required=False)
     klass = forms.ChoiceField(label="Phân loại", choices=CLASSES, required=False)
     members = forms.CharField(label="Số nhân khẩu", max_length=3, required=False)
+    past = forms.BooleanField(label="Ghi nhận hộ đã tham gia đối thoại (theo ghi chú)", required=False)
+
+    def __init__(self, *args, past_offered: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not past_offered:  # only a row whose note tells of a past dialogue offers it
+            del self.fields["past"]
+
+    def accepts_past(self) -> bool | None:
+        """Whether the row's note of past participation is accepted; None when the row offers none."""
+        return self.cleaned_data.get("past", False) if "past" in self.fields else None
 
     @staticmethod
     def initial_from(item: dict, batch, *, full_ids: bool) -> dict:
@@ -65,11 +75,12 @@ class RowCorrectionForm(forms.Form):
                 initial[name] = initial.get(name) or value
         if not full_ids:
             initial["id_number"] = mask(str(initial.get("id_number") or ""))
+        initial["past"] = item["row"] in batch.past_accepted
         return initial
 
     def values(self, *, stored_id: str) -> dict[str, str]:
         """The corrected cells by ``plan.CORRECTION_FIELDS`` name; a masked ID left as shown keeps ``stored_id``."""
-        data = {key: str(value or "") for key, value in self.cleaned_data.items()}
+        data = {key: str(value or "") for key, value in self.cleaned_data.items() if key != "past"}
         if "*" in data["id_number"] and data["id_number"] == mask(stored_id):
             data["id_number"] = stored_id
         data["class"] = data.pop("klass")

@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/sua/", edit.household_edit, name="household-edit"),
     path("<int:pk>/phan-loai/", edit.household_classify, name="household-classify"),
     path("<int:pk>/xem-so-dinh-danh/", registry.household_reveal_id, name="household-reveal-id"),
+    path("<int:pk>/da-du-doi-thoai/<int:past_pk>/xoa/", registry.household_past_remove,
+         name="household-past-remove"),
     path("nhap-excel/", imports.import_start, name="import-start"),
     path("nhap-excel/cach-ghep-cot/", mapping.mapping_list, name="mapping-list"),
     path("nhap-excel/cach-ghep-cot/<int:pk>/xoa/", mapping.mapping_delete, name="mapping-delete"),
@@ -32,4 +34,5 @@ urlpatterns = [
     path("nhap-excel/<int:pk>/dong/<int:row>/", imports.import_row, name="import-row"),
     path("nhap-excel/<int:pk>/dong-chua-nhap.xlsx", imports.import_pending, name="import-pending"),
     path("nhap-excel/<int:pk>/nhap-tiep/", imports.import_continue, name="import-continue"),
+    path("nhap-excel/<int:pk>/da-du-doi-thoai/", imports.import_past, name="import-past"),
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from households.classify import refresh_computed
 from households.imports.bulk import insert_rows
 from households.imports.cells import fast_key
+from households.imports.past import record_past
 from households.imports.plan import CLASS_FIELDS, HOUSEHOLD_FIELDS, Plan, Step
 from households.models import Classification, Household, PovertyStandard, Village, village_key
 from households.models.household import URBAN_KINDS
@@ -27,8 +28,9 @@ CLASS_COLUMNS = ["household_id", *NEW_CLASS, "standard_id", "computed_class", "d
 
 
 @transaction.atomic
-def apply_plan(plan: Plan, *, commune, year: int, by) -> dict:
-    """Create and update the plan's households and their class for ``year``; all or nothing."""
+def apply_plan(plan: Plan, *, commune, year: int, by, batch=None) -> dict:
+    """Create and update the plan's households and their class for ``year``, and record the past
+    participation the officer accepted on ``batch``'s preview; all or nothing."""
     now, today = timezone.now(), datetime.date.today()
     new_steps = [step for step in plan.steps if step.household is None]
     villages = _villages_and_codes(new_steps, commune)
@@ -40,7 +42,10 @@ def apply_plan(plan: Plan, *, commune, year: int, by) -> dict:
     if updated:
         Household.objects.bulk_update(updated, HOUSEHOLD_FIELDS + ["search_name", "updated_at"], batch_size=BATCH)
     classes = _write_classifications(plan, new_ids, commune=commune, year=year, by=by)
-    return {"created": len(new_ids), "updated": len(updated), "classified": classes}
+    written = {"created": len(new_ids), "updated": len(updated), "classified": classes}
+    if batch is not None and batch.past_accepted:
+        written["past_participations"] = record_past(plan, new_ids, batch=batch, by=by)
+    return written
 
 
 def _household_row(step: Step, villages: dict[str, Village | None]) -> tuple:

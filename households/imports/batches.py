@@ -200,7 +200,7 @@ def write_batch(batch_id: int) -> None:
         pending = pending_extract(batch.filename, bytes(batch.content), plan)
         _hold(batch_id, BatchStatus.COMMITTING, progress=70)
         with transaction.atomic():  # the households, the batch marked done and its audit entry: all or nothing
-            written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by)
+            written = apply_plan(plan, commune=batch.commune, year=batch.year, by=batch.created_by, batch=batch)
             versioned.bump(HOUSEHOLD_COMMUNES)  # written in bulk, without signals: the commune filter's options
             plan.steps.clear()  # the parsed rows are written: let them go before the report is stored
             message = "" if plan.totals["rejected"] <= previewed else (
@@ -284,9 +284,11 @@ def purge_expired_batches() -> int:
         return expired.update(content=b"", rows=[], pending={}, corrections={}, retryable=False, purged_at=now)
 
 
-def correct_row(batch: ImportBatch, *, row: int, values: dict[str, str], by, request=None) -> ImportBatch:
-    """Keep the officer's correction of one row of a previewed batch and read the file again, so the
-    row is checked by the import's own rules (and against the other rows); audited."""
+def correct_row(batch: ImportBatch, *, row: int, values: dict[str, str], by, request=None,
+                past: bool | None = None) -> ImportBatch:
+    """Keep the officer's correction of one row of a previewed batch (and, unless ``past`` is None,
+    whether its note of past participation is accepted) and read the file again, so the row is
+    checked by the import's own rules (and against the other rows); audited."""
     if not is_owner(by, batch):
         raise PermissionDenied
     if batch.status != BatchStatus.PREVIEW:
@@ -296,10 +298,11 @@ def correct_row(batch: ImportBatch, *, row: int, values: dict[str, str], by, req
         raise ValidationError(f"Tệp không có dòng dữ liệu số {row}.")
     values = {name: str(values.get(name, "")).strip()[:200] for name in CORRECTION_FIELDS}
     corrections = {**batch.corrections, str(row): values}
+    accepted = set(batch.past_accepted) if past is None else set(batch.past_accepted) - {row} | ({row} if past else set())
     with transaction.atomic(durable=True):
         if not ImportBatch.objects.filter(pk=batch.pk, status=BatchStatus.PREVIEW).update(
                 status=BatchStatus.QUEUED, progress=0, corrections=corrections, message="", ended_at=None,
-                heartbeat_at=None):
+                heartbeat_at=None, past_accepted=sorted(accepted)):
             raise ValidationError(BUSY)
         before = report[row]
         record(by, Action.CHANGE, batch, request=request, description=f"Sửa dòng {row} của tệp {batch.filename}",

@@ -42,7 +42,7 @@ PROBLEMS = ("warning", "emptied", "rejected")  # the outcomes an officer should 
 SKIPPED_LISTED = 200  # skipped rows a report lists one by one; the others are summed up by reason
 # What the report holds of each row, in order (stored column by column: households.models.batch.report_items).
 REPORT_COLUMNS = ("row", "outcome", "action", "code", "name", "village", "message", "household",
-                  "birth_year", "gender", "ethnicity", "id", "klass", "members")
+                  "birth_year", "gender", "ethnicity", "id", "klass", "members", "past")
 SECTION_REASON = "Dòng tiêu đề thôn"
 CORRECTED_VALUES = ("head_name", "code", "gender", "birth_year", "ethnic_group", "id_number", "village",
                     "household_class", "members")
@@ -64,6 +64,7 @@ class Step:
     search_name: str = ""
     household_changes: tuple[str, ...] = ()
     class_changes: tuple[str, ...] = ()
+    row: int = 0
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Plan:
             what = "dòng trống khác" if kind == "Dòng trống" else f"dòng khác ({kind.lower()})"
             self.report.append((first, "skipped", "", "", "", "", f"Và {_number(count)} {what} được bỏ qua, "
                                 f"từ dòng {_number(first)} đến dòng {_number(last)}; báo cáo chỉ liệt kê riêng "
-                                f"{SKIPPED_LISTED} dòng bỏ qua đầu tiên.", None, None, "", "", "", "", None))
+                                f"{SKIPPED_LISTED} dòng bỏ qua đầu tiên.", None, None, "", "", "", "", None, None))
         self.unlisted = {}
 
     def stored_report(self) -> dict:
@@ -305,6 +306,7 @@ def _record(plan: Plan, parsed: ParsedRow, step: Step | None) -> None:
         plan.pending.append((parsed.row, plan.section_row, "; ".join(messages)))
         _add(plan, parsed.row, "rejected", "", parsed.values, messages)
         return
+    step.row = parsed.row
     plan.steps.append(step)
     by_village = plan.classes.setdefault(parsed.values.get("village", ""), {})
     klass = parsed.values.get("household_class", "")
@@ -333,7 +335,16 @@ def _add(plan: Plan, row: int, outcome: str, action: str, values: dict, messages
     plan.report.append((row, outcome, action, values.get("code", ""), values.get("head_name", ""),
                         values.get("village", ""), "; ".join(messages), household, values.get("birth_year"),
                         values.get("gender", ""), group.name if group is not None else "",
-                        values.get("id_number", ""), str(values.get("household_class", "")), values.get("members")))
+                        values.get("id_number", ""), str(values.get("household_class", "")), values.get("members"),
+                        _past(values)))
+
+
+def _past(values: dict) -> tuple[int, ...] | None:
+    """The years a row's note says the household attended a dialogue in ((): no year said), when the
+    note can be offered as past participation; else None. A tuple of whole numbers, as plain as the
+    report's other values (stored as a JSON list)."""
+    hint = values.get("past_participation")
+    return hint.years if hint is not None and hint.offered else None
 
 
 def straddling_merges(merges, fields: dict[str, int], data_start: int) -> dict[int, str]:

@@ -7,6 +7,7 @@ from households.models.household import (
     HouseholdQuerySet,
 )
 from households.models.mapping import ColumnMapping
+from households.models.participation import PastParticipation, PastSource
 from households.models.reference import EthnicGroup, Indicator, PovertyStandard
 from households.models.review import (
     HouseholdSubmission,
@@ -18,7 +19,7 @@ from households.models.village import CodeSequence, HouseholdCodeRule, Village, 
 
 __all__ = [
     "BatchStatus", "Classification", "ColumnMapping", "EthnicGroup", "Gender", "Household", "HouseholdClass",
-    "HouseholdQuerySet", "HouseholdSubmission", "IdNumberReview", "ImportBatch", "ImportSettings", "Indicator",
+    "HouseholdQuerySet", "HouseholdSubmission", "PastParticipation", "PastSource", "IdNumberReview", "ImportBatch", "ImportSettings", "Indicator",
     "PovertyStandard", "ReviewStatus", "id_number_hash", "CodeSequence", "HouseholdCodeRule", "Village",
     "village_key",
 ]

@@ -77,6 +77,9 @@ class ImportBatch(models.Model):
     pending = models.JSONField("Các dòng chưa nhập", default=dict, blank=True, editable=False,
                                help_text="Các dòng chưa nhập được, giữ nguyên ô của tệp gốc, để sửa và nhập tiếp.")
     corrections = models.JSONField("Các dòng đã sửa trên trình duyệt", default=dict, blank=True, editable=False)
+    past_accepted = models.JSONField(
+        "Các dòng ghi nhận đã tham gia đối thoại", default=list, blank=True, editable=False,
+        help_text="Số dòng mà cán bộ đồng ý ghi nhận hộ đã tham gia đối thoại theo cột «Ghi chú».")
     continues = models.ForeignKey("self", verbose_name="Nhập tiếp các dòng chưa nhập của", null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="continued_by")
 

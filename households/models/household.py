@@ -66,13 +66,16 @@ class HouseholdQuerySet(UnitScopedQuerySet):
         return self.in_class(year, HouseholdClass.POOR)
 
     def attended_dialogue_in(self, year: int, attended: bool = True):
-        """Households whose head (or a member on their behalf) was present at a dialogue held that year."""
+        """Households whose head (or a member on their behalf) was present at a dialogue held that year, or
+        that attended one that year by an imported list's note (PastParticipation)."""
         # Looked up at query time so the registry does not depend on the dialogues app's migrations.
         from django.apps import apps
         from django.db.models import Exists, OuterRef
 
         attendee = apps.get_model("dialogues", "Attendee")
-        came = Exists(attendee.objects.filter(household=OuterRef("pk"), present=True, session__year=year))
+        came = (Exists(attendee.objects.filter(household=OuterRef("pk"), present=True, session__year=year))
+                | Exists(apps.get_model("households", "PastParticipation").objects.filter(
+                    household=OuterRef("pk"), year=year)))
         return self.filter(came if attended else ~came)
 
 

@@ -1,11 +1,12 @@
 """The import screens: upload, progress (htmx polling), preview, commit, cancel, report download."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from areas.scope import visible_unit_ids
@@ -17,16 +18,20 @@ from households.idnumber import mask, mask_in_text
 from households.import_forms import RowCorrectionForm
 from households.imports import batches
 from households.imports.mapping import FIELD_LABELS
+from households.imports.past import accept_past
 from households.imports.plan import PROBLEMS
 from households.imports.report import ACTION_LABELS, OUTCOME_LABELS, pending_xlsx, report_xlsx
 from households.imports.workbook import column_letter
-from households.models import BatchStatus, HouseholdClass, ImportBatch
+from households.models import BatchStatus, HouseholdClass, ImportBatch, PastParticipation
+from households.participation import offer_text
 from households.permissions import can_import, can_see_import_ids
 from vntext import search_key
 
 PAGE_SIZE = 50
 MASKED = ("name", "village", "message")  # report cells that may quote an ID number (codes are not secret)
 PROBLEMS_LABEL = "Cần xem lại"
+PAST_LABEL = "Ghi chú đã dự đối thoại"
+FILTERS = {*OUTCOME_LABELS, "problems", "past"}
 GENDER_WORDS = {"M": "Nam", "F": "Nữ"}
 CLASS_COLUMNS = [(HouseholdClass.POOR, "Hộ nghèo"), (HouseholdClass.NEAR_POOR, "Hộ cận nghèo"),
                  (HouseholdClass.NEWLY_ESCAPED, "Hộ mới thoát nghèo"), ("", "Chưa phân loại"), ("*", "Loại khác")]
@@ -70,11 +75,14 @@ def import_start(request):
 def _filtered(rows: list[dict], outcome: str) -> list[dict]:
     if outcome == "problems":
         return [r for r in rows if r["outcome"] in PROBLEMS]
+    if outcome == "past":
+        return [r for r in rows if r.get("past") is not None]
     return [r for r in rows if r["outcome"] == outcome] if outcome in OUTCOME_LABELS else rows
 
 
-def _shown(row: dict, full_ids: bool) -> dict:
-    """A report row as the preview shows it: outcome label, words for gender and class, ID masked."""
+def _shown(row: dict, full_ids: bool, accepted=frozenset()) -> dict:
+    """A report row as the preview shows it: outcome label, words for gender and class, ID masked, the
+    note of past participation offered apart from the other messages (and whether it is accepted)."""
     row["label"] = OUTCOME_LABELS[row["outcome"]] + (
         f" ({ACTION_LABELS[row['action']]})" if row["action"] and row["action"] != row["outcome"] else "")
     row["gender_label"] = GENDER_WORDS.get(row.get("gender") or "", "")
@@ -82,6 +90,10 @@ def _shown(row: dict, full_ids: bool) -> dict:
     row["id_shown"] = (row.get("id") or "") if full_ids else mask(row.get("id") or "")
     if not full_ids:
         row.update({key: mask_in_text(row[key]) for key in MASKED})
+    row["past_offer"] = offer_text(row["past"]) if row.get("past") is not None else ""
+    if row["past_offer"]:
+        row["message"] = "; ".join(m for m in row["message"].split("; ") if m != row["past_offer"])
+    row["past_accepted"] = row["row"] in accepted
     return row
 
 
@@ -107,14 +119,18 @@ def import_detail(request, pk):
     outcome = request.GET.get("outcome", "")
     page = Paginator(_filtered(batch.rows, outcome), PAGE_SIZE).get_page(request.GET.get("page"))
     full_ids = can_see_import_ids(request.user, batch)
+    accepted = set(batch.past_accepted)
     for row in page.object_list:
-        _shown(row, full_ids)
+        _shown(row, full_ids, accepted)
     _log_view(request, batch, "Xem kết quả đọc tệp", full_ids, page=page.number, outcome=outcome)
     summary = [(key, label, batch.totals.get(key, 0)) for key, label in OUTCOME_LABELS.items()
                if batch.totals.get(key)]
     problems = sum(batch.totals.get(key, 0) for key in PROBLEMS)
     if problems:
         summary.insert(0, ("problems", PROBLEMS_LABEL, problems))
+    offered = {r["row"] for r in batch.rows if r.get("past") is not None and r["action"]}
+    if offered:
+        summary.append(("past", PAST_LABEL, len(offered)))
     columns = [(column_letter(col), FIELD_LABELS.get(name, name)) for name, col in
                sorted(batch.columns.items(), key=lambda kv: kv[1]) if name in FIELD_LABELS]
     is_owner = batches.is_owner(request.user, batch)
@@ -123,7 +139,9 @@ def import_detail(request, pk):
                "class_columns": [label for _, label in CLASS_COLUMNS],
                "can_correct": is_owner and batch.status == BatchStatus.PREVIEW,
                "pending_count": len(batch.pending.get("rows", ())),
-               "continued_by": batch.continued_by.order_by("-pk").first()}
+               "continued_by": batch.continued_by.order_by("-pk").first(),
+               "past_offered": len(offered), "past_accepted": len(offered & accepted),
+               "past_recorded": PastParticipation.objects.filter(batch=batch).count() if offered else 0}
     return render(request, "households/import_detail.html", context)
 
 
@@ -135,12 +153,14 @@ def import_row(request, pk, row):
         raise Http404
     full_ids = can_see_import_ids(request.user, batch)
     can_correct = batches.is_owner(request.user, batch) and batch.status == BatchStatus.PREVIEW
+    offered = item.get("past") is not None and bool(item["action"])
     form = None
     if request.method == "POST" and can_correct:
-        form = RowCorrectionForm(request.POST)
+        form = RowCorrectionForm(request.POST, past_offered=offered)
         if form.is_valid():
             try:
-                batches.correct_row(batch, row=row, values=form.values(stored_id=item.get("id") or ""), by=request.user, request=request)
+                batches.correct_row(batch, row=row, values=form.values(stored_id=item.get("id") or ""),
+                                    by=request.user, request=request, past=form.accepts_past())
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -148,10 +168,36 @@ def import_row(request, pk, row):
                 response["HX-Refresh"] = "true"
                 return response
     elif request.GET.get("edit") and can_correct:
-        form = RowCorrectionForm(initial=RowCorrectionForm.initial_from(item, batch, full_ids=full_ids))
+        form = RowCorrectionForm(initial=RowCorrectionForm.initial_from(item, batch, full_ids=full_ids),
+                                 past_offered=offered)
     _log_view(request, batch, "Xem dòng của tệp", full_ids, row=row)
-    return render(request, "households/_import_row.html", {"batch": batch, "r": _shown(item, full_ids),
-                                                            "form": form, "can_correct": can_correct})
+    return render(request, "households/_import_row.html", {
+        "batch": batch, "r": _shown(item, full_ids, set(batch.past_accepted)), "form": form,
+        "can_correct": can_correct})
+
+
+@require_POST
+def import_past(request, pk):
+    """Accept or decline a row's note of past participation, or every such row's; back to the same page."""
+    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
+    row = _number(request.POST.get("row"))
+    try:
+        accept_past(batch, rows=None if row is None else [row], accepted=request.POST.get("accept") == "1",
+                    by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    outcome, page = request.POST.get("outcome", ""), _number(request.POST.get("page"))
+    query = urlencode({k: v for k, v in (("outcome", outcome if outcome in FILTERS else ""), ("page", page)) if v})
+    return redirect(batch.get_absolute_url() + (f"?{query}" if query else "") + (f"#row-{row}" if row else ""))
+
+
+def _number(value) -> int | None:
+    """A posted row or page number; None when none is given. Anything else is a bad request (400)."""
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit() or len(str(value)) > 9:
+        raise BadRequest("Số dòng không hợp lệ.")
+    return int(value)
 
 
 def import_pending(request, pk):

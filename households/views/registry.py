@@ -1,7 +1,7 @@
 """The registry pages: list with search and filters, household page, ID reveal, export."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from areas.scope import visible_unit_ids
@@ -10,7 +10,7 @@ from households import exports, services
 from households.filters import apply_filters, choices, read_filters
 from households.listing import household_page, village_options
 from households.models import Household
-from households.participation import dialogue_participation
+from households.participation import dialogue_participation, remove_past
 from households.permissions import (
     can_edit_household,
     can_import,
@@ -49,8 +49,19 @@ def household_detail(request, pk):
         "show_sensitive": can_see_sensitive(request.user, household),
         "can_edit": can_edit_household(request.user, household),
         "participation": dialogue_participation(household, request.user),
+        "past": household.past_participations.select_related("batch"),
     }
     return render(request, "households/household_detail.html", context)
+
+
+@require_POST
+def household_past_remove(request, pk, past_pk):
+    """Delete a past participation recorded by mistake (from an imported list's note)."""
+    household = get_object_or_404(Household.objects.visible_to(request.user), pk=pk)
+    item = get_object_or_404(household.past_participations, pk=past_pk)
+    remove_past(item, by=request.user, request=request)
+    messages.success(request, f"Đã xóa ghi nhận hộ đã tham gia đối thoại năm {item.year_text}.")
+    return redirect(household)
 
 
 @require_POST

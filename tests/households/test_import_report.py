@@ -28,7 +28,7 @@ def test_a_report_stored_column_by_column_reads_as_one_dict_per_row(own_unit, co
         {"row": 11, "outcome": "update", "action": "update", "code": "B2", "name": "", "village": "",
          "message": "Cập nhật: họ tên", "household": 42},
     ]
-    blank = {"birth_year": None, "gender": "", "ethnicity": "", "id": "", "klass": "", "members": None}
+    blank = {"birth_year": None, "gender": "", "ethnicity": "", "id": "", "klass": "", "members": None, "past": None}
     expected = [{**item, **blank} for item in expected]
     stored = plan.stored_report()
     assert stored["columns"] == list(REPORT_COLUMNS) and report_items(stored) == expected
