@@ -24,6 +24,8 @@ def _sheet_path(archive: zipfile.ZipFile, sheet_index: int) -> str | None:
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 CELL_START = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"')
 WINDOW = 2000
+# "f" (rare in a sheet's XML: its search is quick) after "<" or ":" and before what ends a tag name
+MAYBE_FORMULA = re.compile(rb"f(?<=[<:]f)[\s>/]")
 
 
 def formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:
@@ -41,7 +43,7 @@ def formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:
             xml = archive.read(path)
     except (KeyError, zipfile.BadZipFile, SyntaxError):
         return set()
-    if b"<f" not in xml and b":f" not in xml:  # a plain search first: FORMULA can only match at one of these
+    if not MAYBE_FORMULA.search(xml):  # FORMULA can only match where this does, and it is several times quicker
         return found
     for formula in FORMULA.finditer(xml):
         start = formula.start()

@@ -1,11 +1,12 @@
 """The household import's quick path: the common row read without a look at each rule.
 
 A row whose cells are already clean (text in NFC without control characters or stray spaces, a
-birth year typed as a number, a 12-digit ID that fits its structure, a known ethnic group in its
-catalogue spelling, one class ticked) gives exactly the ParsedRow that ``RowReader.read`` gives,
-with no note. Any other row gets None and goes through every rule of the full reader, which
-words every message: this path writes none but the one warning a newly escaped household without
-its date always gets. tests/households/test_import_quick.py holds the two paths to each other.
+birth year typed as a number, a 12-digit ID that fits its structure, a known ethnic group, one
+class ticked) gives exactly the ParsedRow that ``RowReader.read`` gives. Any other row gets None
+and goes through every rule of the full reader, which words every message: this path writes only
+the two that such a row can have, each always the same (an ethnic group spelled otherwise than in
+the catalogue; a newly escaped household without its date). tests/households/test_import_quick.py
+holds the two paths to each other.
 """
 
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from unicodedata import is_normalized
 from households.idnumber import FEMALE, MALE, PROVINCE_CODES
 from households.imports.cells import LOOK_CLOSER, is_tick
 from households.imports.parsed import ParsedRow
+from households.imports.texts import other_spelling
 from households.models import HouseholdClass
 
 # Fields the quick path reads; those it leaves alone only when empty (any value: the full reader);
@@ -115,12 +117,13 @@ def quick_reader(reader) -> Callable | None:
                     year and year != 1900 + 100 * (digit // 2) + int(id_number[4:6])):
                 return None
             values["id_number"] = id_number
+        spelling = ""
         if ethnicity_col >= 0 and (ethnicity := cells[ethnicity_col]) not in EMPTY:
-            if (group := good_groups.get(ethnicity)) is None:  # a list spells a handful of groups
-                group = good_groups[ethnicity] = clean(ethnicity) and _catalogue_group(ethnicity_of, ethnicity)
-            if not group:
+            if (known := good_groups.get(ethnicity)) is None:  # a list spells a handful of groups
+                known = good_groups[ethnicity] = clean(ethnicity) and _known_group(ethnicity_of, ethnicity)
+            if not known:
                 return None
-            values["ethnic_group"] = group
+            values["ethnic_group"], spelling = known
         own = cells[village_col] if village_col >= 0 else ""
         if own not in EMPTY:
             if not clean(own):
@@ -145,15 +148,17 @@ def quick_reader(reader) -> Callable | None:
         values["household_class"] = klass = ticked[0]
         for col, key in flags:
             values[key] = is_tick(cells[col])
-        if klass == HouseholdClass.NEWLY_ESCAPED:  # without a date: escaped_on is empty here
-            return ParsedRow(row_number, values, warnings=[ESCAPED_WITHOUT_DATE])
-        return ParsedRow(row_number, values)
+        # the only messages a quick row can have, each the same every time
+        warnings = [ESCAPED_WITHOUT_DATE] if klass == HouseholdClass.NEWLY_ESCAPED else None  # escaped_on is empty
+        return ParsedRow(row_number, values, notes=[spelling] if spelling else None, warnings=warnings)
 
     return read
 
 
-def _catalogue_group(ethnicity_of, text: str):
-    """The ethnic group ``text`` names in its catalogue spelling, else False (the full reader notes
-    another spelling, or warns)."""
+def _known_group(ethnicity_of, text: str):
+    """(the one ethnic group ``text`` names, the note the full reader writes when the catalogue spells
+    it otherwise, or ""), else False (the full reader warns or drops the value)."""
     group, several = ethnicity_of(text)
-    return group if group is not None and not several and group.name == text else False
+    if group is None or several:
+        return False
+    return group, "" if group.name == text else other_spelling(text, group)

@@ -21,6 +21,7 @@ from households.imports.cells import (
 )
 from households.imports.columns import DONG
 from households.imports.parsed import ParsedRow
+from households.imports.texts import other_spelling
 from households.models import HouseholdClass
 from households.models.reference import ethnic_key as _ethnic_key
 from households.participation import past_participation
@@ -179,7 +180,7 @@ class RowReader:
             else:
                 parsed.values["ethnic_group"] = group
                 if group.name != ethnicity:
-                    parsed.notes.append(f"Dân tộc «{ethnicity}» ghi theo danh mục là «{group.name}»")
+                    parsed.notes.append(other_spelling(ethnicity, group))
 
     def _ethnicity(self, text: str) -> tuple:
         """(the group the text names or None, whether it names several), worked out once per text:

@@ -98,7 +98,8 @@ def test_the_quick_path_reads_what_the_full_reader_reads_or_leaves_the_row_to_it
         if found is not None:
             taken += 1
             assert found == expected, (cells, section)
-            assert not (found.notes or found.errors or found.dropped)
+            assert not (found.errors or found.dropped)
+            assert all(note.startswith("Dân tộc «") for note in found.notes)  # the catalogue's spelling, only
         assert quick.read(number, list(cells), section) == expected, (cells, section)
     assert 200 < taken < 3800  # both paths were exercised
 

@@ -81,6 +81,15 @@ def test_too_many_rows_and_cells_in_the_xml_are_refused_even_when_empty():
     assert message.startswith("Trang tính «DS hộ» có hơn 500 dòng và ô (kể cả dòng, ô trống đã định dạng)")
 
 
+@pytest.mark.parametrize(("count", "refused"), [(140, False), (150, False), (151, True), (400, True)])
+def test_the_elements_are_counted_exactly_once_the_quick_bound_on_them_is_too_high(count, refused):
+    # Each row holds 2 elements (<row>, <c>) in 6 tags: past 50 rows the count of "<" alone passes
+    # the limit of 300, and the elements themselves are counted.
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(1, count + 1))
+    message = refusal(sheet(rows), Limits(rows=1_000, columns=10, cells=300))
+    assert message.startswith("Trang tính «DS hộ» có hơn 300 dòng và ô") if refused else message == ""
+
+
 def test_a_long_list_within_the_limits_passes():
     rows = b"".join(b'<row r="%d">' % n + b"".join(b'<c r="%s%d" t="s"><v>1</v></c>' % (col, n) for col in
                                                    (b"A", b"B", b"L", b"AB")) + b"</row>" for n in range(1, 30_001))
@@ -166,3 +175,26 @@ def test_a_text_longer_than_a_block_neither_hides_a_far_cell_nor_refuses_the_she
     assert refusal(sheet(HEADER + text)) == ""
     far = b'<row r="900000"><c r="B900000"><v>1</v></c></row>'
     assert "có ô B900000 nằm ngoài vùng dữ liệu A1:B2" in refusal(sheet(HEADER + text + far))
+
+
+@pytest.mark.parametrize(("cells", "found"), [
+    (b'<c r="B2"><f>A1*2</f><v>2</v></c>', {(1, 1)}),
+    (b'<c r="C3"><x:f xmlns:x="urn:x">A1</x:f><v>2</v></c>', {(2, 2)}),
+    (b'<c r="D4"><f t="shared" ref="D4:D9" si="0"/><v>2</v></c>', {(3, 3)}),
+    (b'<c r="E5" t="inlineStr"><is><t>ref: f &lt;f&gt; :f x</t></is></c>', set()),
+    (b'<c r="F6"><v>1</v></c>', set()),
+])
+def test_formula_cells_are_found_however_the_tag_is_written(cells, found):
+    from spreadsheets import formula_cells
+
+    xml = sheet(b'<row r="1"><c r="A1"><v>1</v></c></row><row r="9">' + cells + b"</row>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                         b'main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                         b'<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", b'<Relationships xmlns="http://schemas.openxmlformats.org/'
+                         b'package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                         b"</Relationships>")
+        archive.writestr("xl/worksheets/sheet1.xml", xml)
+    assert formula_cells(out.getvalue(), 0) == found
