@@ -31,7 +31,7 @@ from documents.docx_xml import (
     run_xml,
     table_xml,
 )
-from documents.levels import LEVELS
+from documents.levels import LEVELS, keeps_before
 from documents.metrics import text_width_mm
 from documents.official import QUOC_HIEU, TIEU_NGU, Appendix, Block, OfficialDocument, Signature
 from documents.wrapping import wrap_heading
@@ -189,9 +189,12 @@ def _block_xml(block: Block, *, keep_next: bool) -> str:
 
 
 def _blocks(blocks: list[Block], *, keep_last: bool = False) -> list[str]:
-    last = len(blocks) - 1
-    return [_block_xml(block, keep_next=block.keep or (keep_last and index == last))
-            for index, block in enumerate(blocks)]
+    """The blocks' paragraphs, a heading kept with what it heads (documents.levels); with
+    ``keep_last``, the last one with what follows the blocks (the closing block)."""
+    following = [*blocks[1:], None]
+    return [_block_xml(block, keep_next=keeps_before(block, after) or block.keep
+                       or (keep_last and after is None))
+            for block, after in zip(blocks, following, strict=False)]
 
 
 def _closing_table(doc: OfficialDocument) -> str:

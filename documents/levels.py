@@ -67,9 +67,31 @@ def _title_bold(block: Block) -> bool:
 
 def keeps_with_next(block: Block) -> bool:
     """Headings never end a page: a section, a block marked as a title, and a line that
-    announces what follows («a) Cấp huyện:») keep with the next paragraph."""
+    announces what follows («a) Cấp huyện:») keep with the next paragraph, whatever it is."""
     return (block.kind == SECTION or block.titled
             or inline.plain(block.text).rstrip().endswith(":"))
+
+
+# The outline's levels from the top (Decree 30: phần, mục, khoản, điểm; then bullets).
+_DEPTH = {SECTION: 0, CLAUSE: 1, SUBCLAUSE: 2, POINT: 3, BULLET: 4, SUBBULLET: 5}
+
+
+def heads(kind: str, following: str) -> bool:
+    """Whether a block of ``kind`` heads a block of ``following`` kind printed right after it:
+    the next block is below it in the outline («1. Bước 1: Lập danh sách» then «- …»), or is
+    free text under a heading level. Such a pair never has a page break between them, however
+    the heading is worded; sibling blocks («1. …» then «2. …») may part."""
+    if kind not in _DEPTH:
+        return False
+    if following == PARAGRAPH:
+        return LEVELS[kind].heading
+    return following in _DEPTH and _DEPTH[following] > _DEPTH[kind]
+
+
+def keeps_before(block: Block, following: Block | None) -> bool:
+    """Whether no page break may fall between ``block`` and ``following`` (the DOCX's
+    keep-with-next; the PDF reads the same rule from levels.css)."""
+    return following is not None and (keeps_with_next(block) or heads(block.kind, following.kind))
 
 
 def heading_length(block: Block, text: str) -> int:
@@ -118,7 +140,12 @@ def _css_rule(kind: str, style: LevelStyle) -> str:
 def level_css() -> str:
     """The level rules of every document, from LEVELS; runs carry weight and style as classes."""
     rules = [_css_rule(kind, style) for kind, style in LEVELS.items()]
-    rules += [".body p.keep { break-after: avoid; }",
+    # One selector per heading and what it heads: WeasyPrint takes an avoided break from either
+    # side of the gap (break-after of the one before, break-before of the one after).
+    pairs = [f".body p.{kind} + p.{following}" for kind in LEVELS for following in LEVELS
+             if heads(kind, following)]
+    rules += [",\n".join(pairs) + " { break-before: avoid; }",
+              ".body p.keep { break-after: avoid; }",
               ".b { font-weight: bold; } .r { font-weight: normal; }",
               ".i { font-style: italic; } .n { font-style: normal; }"]
     return "\n".join(rules)

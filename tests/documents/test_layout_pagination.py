@@ -62,11 +62,16 @@ def _document(count: int) -> OfficialDocument:
     )
 
 
-def _pages(count: int) -> list[list[str]]:
-    reader = PdfReader(io.BytesIO(official_pdf(_document(count))))
+def page_lines(pdf: bytes) -> list[list[str]]:
+    """Each page's printed lines, NFC, one space between words."""
+    reader = PdfReader(io.BytesIO(pdf))
     return [[" ".join(unicodedata.normalize("NFC", line).split())
              for line in page.extract_text().splitlines() if line.strip()]
             for page in reader.pages]
+
+
+def _pages(count: int) -> list[list[str]]:
+    return page_lines(official_pdf(_document(count)))
 
 
 def _not_body(doc: OfficialDocument) -> list[str]:
