@@ -13,7 +13,8 @@ def count_each(*querysets) -> list[int]:
     parts, params = [], []
     for qs in querysets:
         try:
-            sql, qs_params = qs.order_by().values("pk").query.sql_with_params()
+            grouped = qs.query.group_by is not None  # counted as its groups: its select list stays
+            sql, qs_params = (qs.order_by() if grouped else qs.order_by().values("pk")).query.sql_with_params()
         except EmptyResultSet:
             parts.append("0")
             continue

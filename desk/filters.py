@@ -21,7 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
-from budgets.models import Allocation, Disbursement, EstimateLine, StatedTotal, SubProject
+from budgets.models import Allocation, Disbursement, EstimateLine, StatedTotal
 from dialogues.models import Attendee, SessionStatus
 from households.models import BatchStatus
 
@@ -110,22 +110,19 @@ def estimates_in_conflict(estimates):
     return estimates.filter(pk__in=open_stated_conflicts().values("estimate"))
 
 
-def _sum_per_sub(rows, sub):
-    rows = rows.annotate(sub=sub).filter(sub=OuterRef("pk")).order_by().values("sub").annotate(total=Sum("amount"))
-    return Coalesce(Subquery(rows.values("total"), output_field=IntegerField()), Value(0))
-
-
 def over_allocated(year: int, unit_ids=None):
     """Sub-projects whose estimated lines of ``year`` exceed a non-zero allocation, over
     ``unit_ids`` (every unit when None): the rows budgets.overview marks «vượt vốn giao»
-    (``over_allocation and allocated``), as one query."""
+    (``over_allocation and allocated``), as one query of the year's allocations grouped by
+    sub-project, the lines' sum a subquery."""
     allocations = Allocation.objects.filter(year=year)
     lines = EstimateLine.objects.filter(estimate__year=year)
     if unit_ids is not None:
         allocations, lines = allocations.filter(unit__in=unit_ids), lines.filter(estimate__unit__in=unit_ids)
-    return (SubProject.objects.annotate(allocated=_sum_per_sub(allocations, F("sub_project")),
-                                        planned=_sum_per_sub(lines, EFFECTIVE_SUB))
-            .exclude(allocated=0).filter(planned__gt=F("allocated")))
+    planned = (lines.annotate(sub=EFFECTIVE_SUB).filter(sub=OuterRef("sub_project")).order_by().values("sub")
+               .annotate(total=Sum("amount")).values("total"))
+    return (allocations.order_by().values("sub_project").annotate(allocated=Sum("amount")).exclude(allocated=0)
+            .filter(allocated__lt=Coalesce(Subquery(planned, output_field=IntegerField()), Value(0))))
 
 
 # Household imports --------------------------------------------------------------------------

@@ -59,5 +59,6 @@ def test_over_allocated_sub_projects_are_those_the_overview_marks(own_unit, othe
     EstimateLineFactory(estimate=elsewhere, group__estimate=elsewhere, quantity=1000, unit_price=100_000)
     marked = {r.sub_project.pk for r in execution_rows(finance, 2026) if r.over_allocation and r.allocated}
     assert marked == {over.pk, by_group.pk}
-    assert set(over_allocated(2026, visible_unit_ids(finance)).values_list("pk", flat=True)) == marked
+    assert {row["sub_project"] for row in over_allocated(2026, visible_unit_ids(finance))} == marked
+    assert count_each(over_allocated(2026, visible_unit_ids(finance)), over_allocated(2026)) == [2, 3]
     assert over_allocated(2026).count() == 3  # every unit: the other unit's estimate is far over its 1 đồng
