@@ -42,9 +42,14 @@ def small_pages(monkeypatch):
 
 def _pages(monkeypatch, scope, filters: Filters, *, walk: bool, counted: bool = True, page=1) -> list[tuple]:
     """Every page from ``page``, following «Sau »» (a number, then a cursor), as what it shows."""
-    monkeypatch.setattr(listing, "walks_name_index", lambda filters, estimated: walk)
-    if not counted:
-        monkeypatch.setattr(listing, "_counted_page", lambda *args: None)
+    with monkeypatch.context() as patch:
+        patch.setattr(listing, "walks_name_index", lambda filters, estimated: walk)
+        if not counted:
+            patch.setattr(listing, "_counted_page", lambda *args: None)
+        return _follow(scope, filters, page)
+
+
+def _follow(scope, filters: Filters, page) -> list[tuple]:
     seen, after = [], ""
     for _ in range(30):
         result = listing.household_page(scope, filters, page=page, after=after)
@@ -65,26 +70,29 @@ PARAMS = [{}, {"q": "an"}, {"q": "nguyen van an"}, {"q": "Nguyễn Văn"}, {"q":
                                                    "attended", "sort", "woman", "page") for value in FALSY)]
 
 
-@pytest.mark.parametrize("params", PARAMS, ids=repr)
+# One test per way, every filter in it: the households are made once (hundreds of tests that each
+# made and rolled back them left the table's statistics to chance for the plan tests after them).
 @pytest.mark.parametrize("wide", [True, False])
 def test_the_walk_and_the_sort_give_the_same_pages(monkeypatch, administrator, households, small_pages, own_unit,
-                                                   other_unit, params, wide):
-    filters = read_filters(params, administrator)
+                                                   wide):
     scope = None if wide else frozenset({own_unit.pk})
-    sorted_pages = _pages(monkeypatch, scope, filters, walk=False)
-    assert _pages(monkeypatch, scope, filters, walk=True) == sorted_pages
-    shown = [pk for rows, *_ in sorted_pages for pk, *_ in rows]
-    assert len(shown) == len(set(shown)) == apply_filters(listing.scoped(scope), filters).count()
+    for params in PARAMS:
+        filters = read_filters(params, administrator)
+        sorted_pages = _pages(monkeypatch, scope, filters, walk=False)
+        assert _pages(monkeypatch, scope, filters, walk=True) == sorted_pages, params
+        shown = [pk for rows, *_ in sorted_pages for pk, *_ in rows]
+        assert len(shown) == len(set(shown)) == apply_filters(listing.scoped(scope), filters).count(), params
 
 
-@pytest.mark.parametrize("page", [1, 2, 3, 5, 99])
-@pytest.mark.parametrize("params", PARAMS, ids=repr)
 def test_a_narrow_scope_s_page_counted_in_its_rows_statement_is_the_same(monkeypatch, administrator, households,
-                                                                         small_pages, own_unit, params, page):
-    filters = read_filters(params, administrator)
+                                                                         small_pages, own_unit):
     scope = frozenset({own_unit.pk})
-    counted = _pages(monkeypatch, scope, filters, walk=False, page=page)
-    assert _pages(monkeypatch, scope, filters, walk=False, counted=False, page=page) == counted
+    for params in PARAMS:
+        filters = read_filters(params, administrator)
+        for page in (1, 2, 3, 5, 99):
+            counted = _pages(monkeypatch, scope, filters, walk=False, page=page)
+            assert _pages(monkeypatch, scope, filters, walk=False, counted=False, page=page) == counted, (params,
+                                                                                                      page)
 
 
 def test_a_cursor_past_every_row_of_a_narrow_scope_gives_the_first_page_with_a_note(administrator, households,
