@@ -150,6 +150,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django's cache framework is the only cache: data that can change is cached under keys whose
 # version a write bumps (areas/versioned.py), never in a dictionary of one process.
 CACHES = {"default": parse_cache_url(CACHE_URL)}
+# Sessions are read on every request: from the cache when every server shares it (Redis),
+# written through to the database either way. With a cache of one process (locmem), a sign-out
+# in one worker would leave the session alive in another's memory, so sessions stay in the
+# database alone there.
+SESSION_ENGINE = ("django.contrib.sessions.backends.cached_db"
+                  if CACHES["default"]["BACKEND"].startswith("django_redis.")
+                  else "django.contrib.sessions.backends.db")
 
 # Django's rules, with the Vietnamese messages its translation lacks (config/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [

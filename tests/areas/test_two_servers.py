@@ -211,3 +211,23 @@ def test_a_change_through_one_server_is_seen_through_the_other_at_once(servers):
     assert Assignment.objects.get(pk=assignment.pk).unit_id == second.pk
     page = officer.get(two, "/ho-gia-dinh/")
     assert "Hộ Ở Xã Sau" in page and "Hộ Ở Xã Đầu" not in page
+
+
+def test_a_sign_out_through_one_server_ends_the_session_on_the_other(servers):
+    """Sessions are read from the shared cache (cached_db): signing out through one server must
+    remove the copy every server reads, not only the database row."""
+    one, two = servers
+    staff = AssignmentFactory(role=Role.COMMUNE_STAFF, unit=AdminUnitFactory(parent=ProvinceFactory())).user
+    officer = Browser(staff)
+    for server in (one, two):  # both servers have read the session (and cached it)
+        assert 'action="/dang-xuat/"' in officer.get(server, "/")
+
+    home = officer.get(one, "/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', home).group(1)
+    request = urllib.request.Request(f"http://127.0.0.1:{one.port}/dang-xuat/",
+                                     data=urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode(),
+                                     headers={"Referer": f"http://127.0.0.1:{one.port}/"})
+    officer.opener.open(request, timeout=30).read()
+
+    page = officer.get(two, "/")
+    assert 'action="/dang-xuat/"' not in page and 'name="password"' in page

@@ -69,3 +69,12 @@ def test_number_fields_speak_correct_vietnamese():
         field.clean("mười")
     except forms.ValidationError as error:
         assert error.messages == ["Hãy nhập một số nguyên (không có chữ, dấu phẩy hay dấu chấm)."]
+
+
+def test_sessions_are_read_from_the_cache_only_when_every_server_shares_it():
+    code = "from django.conf import settings as s; print(s.SESSION_ENGINE)"
+    engines = {url: _manage("shell", "-c", code, env_extra={"CACHE_URL": url}).stdout.split()[-1]
+               for url in ("", "locmem://", "redis://127.0.0.1:6379/9", "dummy://")}
+    assert engines == {"": "django.contrib.sessions.backends.db", "locmem://": "django.contrib.sessions.backends.db",
+                       "redis://127.0.0.1:6379/9": "django.contrib.sessions.backends.cached_db",
+                       "dummy://": "django.contrib.sessions.backends.db"}
