@@ -93,7 +93,10 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str | None]]:
 
 
 class _Unusual(Exception):
-    """The quick pass cannot vouch for the sheet: the exact pass decides."""
+    """The quick pass cannot vouch for the sheet: the exact pass decides. ``watched``: whether the
+    quick pass had read the whole XML once before (see :func:`_quick_check`)."""
+
+    watched = False
 
 
 def _blocks_of(xml: IO[bytes]) -> Iterator[bytes]:
@@ -155,9 +158,11 @@ def _width_hint(head: bytes, limits: Limits) -> int:
     return min(_column_number(found[1].decode()), limits.columns) if found else 0
 
 
-def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits, size: int | None = None) -> None:
+def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits, size: int | None = None,
+                 watch: Callable[[bytes], None] | None = None) -> None:
     """Pass, or raise _Unusual: no row beyond the limit, no column beyond it, the grid up to the
-    last of both under the cells' limit.
+    last of both under the cells' limit. ``watch``, when given, is handed each block of the
+    first reading, in order (the whole XML unless _Unusual is raised during it).
 
     Per block, only the cells beyond the last column known so far, or with a row number as long as
     the bound, are looked at one by one. Should a block widen the grid so much that the bound gets
@@ -167,30 +172,38 @@ def _quick_check(open_xml: Callable[[], IO[bytes]], limits: Limits, size: int | 
     """
     start = None  # from the first block's <dimension>: the XML is opened once, unless rechecked
     count = size is None or size // 4 > limits.cells
-    while True:
-        right, elements, recheck = start or 0, 0, False
-        with open_xml() as xml:
-            for block in _blocks(xml):
-                if start is None:
-                    start = right = _width_hint(block, limits)
-                if count:
-                    elements += _elements(block, elements, limits.cells)
-                short = len(str(min(limits.rows, limits.cells // max(right, 1)))) - 1
-                found = _notable_cells(right, short).findall(block)
-                if (b"", b"", b"") in found:  # a tag of another shape
-                    raise _Unusual
-                bottom = 0
-                if valued := [cell for cell in found if cell[2][-1:] != b"/"]:  # not <c r="A1" s="2"/>
-                    letters, numbers, _ = zip(*valued, strict=True)
-                    bottom = max(map(int, set(numbers)))
-                    right = max(right, *(_column_number(column.decode()) for column in set(letters)))
-                bound = min(limits.rows, limits.cells // max(right, 1))
-                recheck = recheck or len(str(bound)) - 1 < short
-                if elements > limits.cells or right > limits.columns or bottom > bound:
-                    raise _Unusual
-        if not recheck:
-            return
-        start = right
+    watched = False  # whether ``watch`` has been handed the whole XML
+    try:
+        while True:
+            right, elements, recheck = start or 0, 0, False
+            with open_xml() as xml:
+                for block in _blocks(xml):
+                    if start is None:
+                        start = right = _width_hint(block, limits)
+                    if watch is not None:
+                        watch(block)
+                    if count:
+                        elements += _elements(block, elements, limits.cells)
+                    short = len(str(min(limits.rows, limits.cells // max(right, 1)))) - 1
+                    found = _notable_cells(right, short).findall(block)
+                    if (b"", b"", b"") in found:  # a tag of another shape
+                        raise _Unusual
+                    bottom = 0
+                    if valued := [cell for cell in found if cell[2][-1:] != b"/"]:  # not <c r="A1" s="2"/>
+                        letters, numbers, _ = zip(*valued, strict=True)
+                        bottom = max(map(int, set(numbers)))
+                        right = max(right, *(_column_number(column.decode()) for column in set(letters)))
+                    bound = min(limits.rows, limits.cells // max(right, 1))
+                    recheck = recheck or len(str(bound)) - 1 < short
+                    if elements > limits.cells or right > limits.columns or bottom > bound:
+                        raise _Unusual
+            watched, watch = watched or watch is not None, None
+            if not recheck:
+                return
+            start = right
+    except _Unusual as unusual:
+        unusual.watched = watched
+        raise
 
 
 def _elements(block: bytes, counted: int, limit: int) -> int:
@@ -288,16 +301,16 @@ class _ExtentScan:
 
 
 def check_sheet_extent(sheet: str, open_xml: Callable[[], IO[bytes]], limits: Limits | None = None,
-                       size: int | None = None) -> None:
+                       size: int | None = None, watch: Callable[[bytes], None] | None = None) -> bool:
     """Refuse (SpreadsheetProblem) a sheet whose values reach beyond the limits, naming the first
     cell too far; ``open_xml`` opens the sheet's XML (it may be read several times), of ``size``
-    bytes when known."""
+    bytes when known. Whether ``watch`` (see :func:`_quick_check`) was handed the whole XML."""
     limits = limits or Limits.from_settings()
     try:
-        _quick_check(open_xml, limits, size)
-        return
-    except _Unusual:
-        pass
+        _quick_check(open_xml, limits, size, watch)
+        return watch is not None
+    except _Unusual as unusual:
+        watched = watch is not None and unusual.watched
     scan = _ExtentScan(limits)
     parser = expat.ParserCreate()
     parser.StartElementHandler, parser.EndElementHandler = scan.start, scan.end
@@ -308,11 +321,17 @@ def check_sheet_extent(sheet: str, open_xml: Callable[[], IO[bytes]], limits: Li
         raise SpreadsheetProblem(scan.message(sheet)) from None
     except expat.ExpatError:
         raise SpreadsheetProblem(f"Trang tính «{sheet}» bị hỏng (nội dung XML không đọc được).") from None
+    return watched
 
 
-def check_extent(data: bytes, *, only: int | None = None) -> None:
+def check_extent(data: bytes, *, only: int | None = None,
+                 watch: Callable[[int], Callable[[bytes], None]] | None = None) -> set[int]:
     """Refuse an .xlsx whose shared strings are too many, or one of whose sheets (or sheet ``only``,
     0-based) reaches beyond the limits.
+
+    ``watch(index)``, when given, returns what to hand each block of that sheet's XML as the guard
+    reads it (so that the XML is decompressed once); the indexes of the sheets handed whole are
+    returned (a sheet of unusual shape, measured by the exact pass, is not).
 
     A file that is no readable workbook, or a sheet whose part is missing, is left to the reader,
     which refuses it with its own message (:func:`spreadsheets.check_file` refuses most of them before).
@@ -322,14 +341,17 @@ def check_extent(data: bytes, *, only: int | None = None) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = sheet_parts(archive)
     except (KeyError, zipfile.BadZipFile, ParseError):
-        return
+        return set()
+    watched = set()
     with archive:
         if SHARED_STRINGS in archive.NameToInfo:
             _check_shared_strings(functools.partial(archive.open, SHARED_STRINGS), limits)
         for index, (sheet, path) in enumerate(parts):
             if (only is None or index == only) and path in archive.NameToInfo:
-                check_sheet_extent(sheet, functools.partial(archive.open, path), limits,
-                                   archive.NameToInfo[path].file_size)
+                if check_sheet_extent(sheet, functools.partial(archive.open, path), limits,
+                                      archive.NameToInfo[path].file_size, watch and watch(index)):
+                    watched.add(index)
+    return watched
 
 
 def _check_shared_strings(open_xml: Callable[[], IO[bytes]], limits: Limits) -> None:

@@ -28,27 +28,44 @@ WINDOW = 2000
 MAYBE_FORMULA = re.compile(rb"f(?<=[<:]f)[\s>/]")
 
 
-def formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:
-    """(row, column), 0-based, of every cell with an <f> element; empty when unreadable.
+class FormulaScan:
+    """The formula cells of a sheet XML fed in order, whole or in blocks each cut before a tag
+    (as the extent guard reads it, so that the sheet is decompressed once): ``cells`` holds
+    (row, column), 0-based, of every cell with an <f> element.
 
-    A sheet rarely holds formulas, so the XML is scanned for <f> elements and only the cell
-    each one sits in is looked up, instead of parsing every cell.
+    A sheet rarely holds formulas, so the XML is scanned for <f> elements and only the cell each
+    one sits in is looked up (within the WINDOW bytes before it, kept across blocks), instead of
+    parsing every cell.
     """
-    found: set[tuple[int, int]] = set()
+
+    def __init__(self) -> None:
+        self.cells: set[tuple[int, int]] = set()
+        self._tail = b""  # the last WINDOW bytes fed (all of them while fewer)
+
+    def feed(self, block: bytes) -> None:
+        tail = self._tail
+        self._tail = (tail + block)[-WINDOW:] if len(block) < WINDOW else block[-WINDOW:]
+        if not MAYBE_FORMULA.search(block):  # FORMULA can only match where this does, and it is several times quicker
+            return
+        xml, offset = tail + block, len(tail)
+        for formula in FORMULA.finditer(xml, offset):
+            start = formula.start()
+            cells = list(CELL_START.finditer(xml, max(0, start - WINDOW), start))
+            if cells:
+                letters, row = cells[-1].group(1).decode(), int(cells[-1].group(2))
+                self.cells.add((row - 1, _column_index(letters)))
+
+
+def formula_cells(data: bytes, sheet_index: int) -> set[tuple[int, int]]:
+    """(row, column), 0-based, of every cell with an <f> element; empty when unreadable."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             path = _sheet_path(archive, sheet_index)
             if path is None:
-                return found
+                return set()
             xml = archive.read(path)
     except (KeyError, zipfile.BadZipFile, SyntaxError):
         return set()
-    if not MAYBE_FORMULA.search(xml):  # FORMULA can only match where this does, and it is several times quicker
-        return found
-    for formula in FORMULA.finditer(xml):
-        start = formula.start()
-        cells = list(CELL_START.finditer(xml, max(0, start - WINDOW), start))
-        if cells:
-            letters, row = cells[-1].group(1).decode(), int(cells[-1].group(2))
-            found.add((row - 1, _column_index(letters)))
-    return found
+    scan = FormulaScan()
+    scan.feed(xml)
+    return scan.cells

@@ -8,19 +8,23 @@ import python_calamine
 
 from spreadsheets.archive import ZIP_MAGIC, SpreadsheetProblem
 from spreadsheets.extent import check_extent, check_grid
+from spreadsheets.formulas import FormulaScan
 
 
 @dataclass
 class Sheet:
     """One sheet: its 0-based index, name, rows of values (calamine's: str, float, int, bool, date,
     "" for an empty cell) and merged ranges ((top, left), (bottom, right)), 0-based. A sheet the
-    reader could not read is ``damaged``, with no rows."""
+    reader could not read is ``damaged``, with no rows. ``formulas``: (row, column), 0-based, of its
+    cells with a formula, found as the extent guard read its XML; None when the guard did not read
+    it whole (an .xls, a sheet of unusual shape: :func:`spreadsheets.formula_cells` tells)."""
 
     index: int
     name: str
     rows: list[list] = field(default_factory=list)
     merges: list = field(default_factory=list)
     damaged: bool = False
+    formulas: set[tuple[int, int]] | None = None
 
 
 def open_workbook(name: str, data: bytes) -> python_calamine.CalamineWorkbook:
@@ -44,8 +48,13 @@ def read_sheets(name: str, data: bytes, *, only: int | None = None,
     refused (SpreadsheetProblem) before calamine opens it; an .xls, whose cells cannot be measured
     beforehand, has each grid measured as calamine built it, before it becomes Python lists.
     """
-    if data.startswith(ZIP_MAGIC):
-        check_extent(data, only=only)
+    scans: dict[int, FormulaScan] = {}
+
+    def watch(index: int):
+        scans[index] = FormulaScan()
+        return scans[index].feed
+
+    watched = check_extent(data, only=only, watch=watch) if data.startswith(ZIP_MAGIC) else set()
     workbook = open_workbook(name, data)
     for index, sheet_name in enumerate(workbook.sheet_names):
         if (only is not None and index != only) or (skip is not None and skip(sheet_name)):
@@ -63,4 +72,4 @@ def read_sheets(name: str, data: bytes, *, only: int | None = None,
         except Exception:  # noqa: BLE001
             yield Sheet(index, sheet_name, damaged=True)
             continue
-        yield Sheet(index, sheet_name, rows, merges)
+        yield Sheet(index, sheet_name, rows, merges, formulas=scans[index].cells if index in watched else None)

@@ -26,6 +26,7 @@ class ReadSheet:
     merges: list
     header: Header
     mapping_id: int | None = None
+    formulas: set[tuple[int, int]] | None = None  # see spreadsheets.Sheet
 
 
 def column_letter(col: int) -> str:
@@ -40,9 +41,12 @@ class HeaderNotFound(SpreadsheetProblem):
 def read_sheets(filename: str, data: bytes, *, only: int | None = None) -> Iterator[tuple[int, str, list, list]]:
     """Each readable sheet as (index, name, rows, merges), read by ``spreadsheets.read_sheets``
     (refused there when beyond the limits); damaged sheets are passed over."""
-    for sheet in spreadsheets.read_sheets(filename, data, only=only):
-        if not sheet.damaged:
-            yield sheet.index, sheet.name, sheet.rows, sheet.merges
+    for sheet in _sheets(filename, data, only=only):
+        yield sheet.index, sheet.name, sheet.rows, sheet.merges
+
+
+def _sheets(filename: str, data: bytes, *, only: int | None = None) -> Iterator[spreadsheets.Sheet]:
+    return (sheet for sheet in spreadsheets.read_sheets(filename, data, only=only) if not sheet.damaged)
 
 
 def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None = None,
@@ -50,14 +54,15 @@ def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None =
     """The first sheet with a remembered or recognisable header; SpreadsheetProblem when none has."""
     kind = check_file(filename, data, max_bytes=MAX_UPLOAD_BYTES)
     any_data = False
-    for index, name, rows, merges in read_sheets(filename, data, only=sheet_index):
+    for sheet in _sheets(filename, data, only=sheet_index):
+        rows, merges = sheet.rows, sheet.merges
         if any(v not in ("", None) for row in rows for v in row):
             any_data = True
         if found := find_saved(rows, merges, saved or {}):
-            return ReadSheet(name, index, rows, merges, found[0], mapping_id=found[1]), kind
+            return ReadSheet(sheet.name, sheet.index, rows, merges, found[0], found[1], sheet.formulas), kind
         header = find_header(rows, merges)
         if header is not None:
-            return ReadSheet(name, index, rows, merges, header), kind
+            return ReadSheet(sheet.name, sheet.index, rows, merges, header, formulas=sheet.formulas), kind
     if not any_data:
         raise SpreadsheetProblem(f"Tệp «{filename}» không có dữ liệu: mọi trang tính đều trống.")
     raise HeaderNotFound(
@@ -75,7 +80,8 @@ def parsed_rows(filename: str, data: bytes, *, year: int,
     sheet, kind = choose_sheet(filename, data, saved=saved, sheet_index=sheet_index)
     header = sheet.header
     formulas: dict[int, list[int]] = {}
-    for r, c in formula_cells(data, sheet.index) if kind == "xlsx" else ():
+    found = sheet.formulas if sheet.formulas is not None else formula_cells(data, sheet.index) if kind == "xlsx" else ()
+    for r, c in found:
         formulas.setdefault(r, []).append(c)
     fill = fill_down_merges(sheet.rows, sheet.merges, header.data_start)
     reader = RowReader(header.fields, ethnic_groups=EthnicGroup.lookup(), year=year,
