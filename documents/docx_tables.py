@@ -10,6 +10,7 @@ the cells cannot all fit, only the header's words are kept whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from documents.docx_css import PT_PER_UNIT, box_pt, text_style
@@ -22,16 +23,17 @@ LONG_WORD_SHARE = 0.3  # a pasted URL in a text cell may claim at most this shar
 
 
 def _words(text: str) -> list[str]:
-    return text.split() or [""]
+    """The pieces a line may break between: at spaces, never at a no-break space."""
+    return [word for word in re.split(r"[ \t\n]+", text) if word] or [""]
 
 
 def minimum_widths_mm(table: Table, *, size: float, padding_mm: float, total_mm: float,
                       header_only: bool = False) -> list[float]:
     """Per column: the widest unbreakable piece of its header, numbers and (capped) words."""
-    widths = []
-    for index, header in enumerate(table.columns):
+    widths, rows = [], [] if header_only else table.display_rows
+    for index, header in enumerate(table.display_columns):
         pieces = [text_width_mm(word, size_pt=size, bold=True) for word in _words(header)]
-        for row_index, row in enumerate([] if header_only else table.rows):
+        for row_index, row in enumerate(rows):
             cell = row[index] if index < len(row) else ""
             bold = row_index in table.bold_rows
             if index in table.numeric:
@@ -71,8 +73,8 @@ def data_table_xml(table: Table, total_mm: float) -> str:
                                      total_mm=total_mm, header_only=True)
     widths = [mm_twips(w) for w in column_widths_mm(table.column_weights, minimums, total_mm)]
     rows = [row_xml([cell_xml(w, paragraph_xml(text, head, namespace=False))
-                     for text, w in zip(table.columns, widths, strict=True)], header=True)]
-    for row_index, row in enumerate(table.rows):
+                     for text, w in zip(table.display_columns, widths, strict=True)], header=True)]
+    for row_index, row in enumerate(table.display_rows):
         cells = []
         for index, (text, w) in enumerate(zip(row, widths, strict=False)):
             style = replace(cell, bold=row_index in table.bold_rows,

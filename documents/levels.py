@@ -26,6 +26,7 @@ from documents.official import (
     SUBCLAUSE,
     Block,
 )
+from documents.wrapping import NO_BREAK_SPACE, keep_dashes
 
 RUN_IN_MAX_CHARS = 90  # a longer text before the colon is a sentence, not a heading
 
@@ -118,7 +119,7 @@ def block_runs(block: Block) -> list[inline.Run]:
     if block.marker:
         marker = inline.Run(f"{block.marker} ", bold=style.bold, italic=style.italic)
         runs = [marker, *runs]
-    return _joined(runs)
+    return _dashes_kept(_joined(runs))
 
 
 def _joined(runs: list[inline.Run]) -> list[inline.Run]:
@@ -129,6 +130,16 @@ def _joined(runs: list[inline.Run]) -> list[inline.Run]:
             out[-1] = inline.Run(out[-1].text + run.text, run.bold, run.italic)
         else:
             out.append(run)
+    return out
+
+
+def _dashes_kept(runs: list[inline.Run]) -> list[inline.Run]:
+    """Each run with the dash of a compound name kept with the word before it (also where a
+    run ends on that word's space and the next starts with the dash)."""
+    out = [inline.Run(keep_dashes(run.text), run.bold, run.italic) for run in runs]
+    for index, (run, following) in enumerate(zip(out, out[1:], strict=False)):
+        if run.text[-2:-1].strip() and run.text.endswith(" ") and following.text[:2] in ("- ", "– "):
+            out[index] = inline.Run(run.text[:-1] + NO_BREAK_SPACE, run.bold, run.italic)
     return out
 
 

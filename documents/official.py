@@ -15,7 +15,7 @@ from documents.dates import date_line
 from documents.docx_css import PT_PER_UNIT, box_pt, length_pt, page_margins
 from documents.metrics import rule_width_mm, text_width_mm
 from documents.symbols import document_symbol
-from documents.wrapping import wrap_lines
+from documents.wrapping import keep_dashes, wrap_lines
 from vntext import nfc
 
 _A4_MM = {False: 210.0, True: 297.0}  # page width, portrait and landscape
@@ -92,6 +92,17 @@ class Table:
     weights: list[float] | None = None  # relative column widths; default: STT narrow, text wide
 
     @property
+    def display_columns(self) -> list[str]:
+        """The header cells as printed (documents.wrapping.keep_dashes)."""
+        return [keep_dashes(column) for column in self.columns]
+
+    @property
+    def display_rows(self) -> list[list[str]]:
+        """The rows as printed: a compound name's dash kept with the word before it."""
+        return [[keep_dashes(cell) if isinstance(cell, str) else cell for cell in row]
+                for row in self.rows]
+
+    @property
     def column_weights(self) -> list[float]:
         if self.weights:
             return self.weights
@@ -125,8 +136,8 @@ class Table:
                 measured[word, bold] = text_width_mm(word, size_pt=size, bold=bold)
             return measured[word, bold]
 
-        widest = [width(column, True, False) for column in self.columns]
-        for index, row in enumerate(self.rows):
+        widest = [width(column, True, False) for column in self.display_columns]
+        for index, row in enumerate(self.display_rows):
             for col, cell in enumerate(row[:len(widest)]):  # a numeric cell never wraps
                 widest[col] = max(widest[col], width(cell, index in self.bold_rows, col in self.numeric))
         return widest
@@ -236,8 +247,9 @@ class OfficialDocument:
 
     @property
     def recipient_lines(self) -> list[str]:
-        """'- X;' for every recipient and '- X.' for the last (which should be 'Lưu: VT, …')."""
-        items = [nfc(r).rstrip(";.") for r in self.recipients if nfc(r)]
+        """'- X;' for every recipient and '- X.' for the last (which should be 'Lưu: VT, …');
+        a wrapped name never starts a line with its dash, which would read as a new item."""
+        items = [keep_dashes(nfc(r).rstrip(";.")) for r in self.recipients if nfc(r)]
         return [f"- {r}{'.' if i == len(items) - 1 else ';'}" for i, r in enumerate(items)]
 
     @property

@@ -5,10 +5,13 @@ its parts whole: after the « - » that joins a compound name («PHÒNG LAO Đ�
 «THƯƠNG BINH VÀ XÃ HỘI»), before the unit word of a place («ỦY BAN NHÂN DÂN» / «HUYỆN HẠ
 HÒA»), and, among equal choices, with the most even lines. Never a line that starts with a
 hyphen or ends with «VÀ». Both renderers print the lines this module returns, one per line.
+In the body and in tables, which the renderers wrap themselves, :func:`keep_dashes` holds the
+dash of such a name to the word before it.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import combinations
 
@@ -19,6 +22,18 @@ _PLACE_WORDS = {"HUYỆN", "TỈNH", "QUẬN", "PHƯỜNG", "THỊ", "THÀNH", "
 _JOINERS = {"-", "–", "&", "VÀ"}
 _MAX_WORDS = 24  # beyond this, break greedily (a name this long is not a name)
 _SLACK_MM = 1.0  # rounding between our metrics and the renderers' line breaking
+# The space before the « - » or « – » that joins a compound name («Phòng Văn hóa - Xã hội»),
+# after a word and followed by a space: a line may end after the dash, never start with it.
+_SPACE_BEFORE_DASH = re.compile(r"(?<=\S) (?=[-–] )")
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_dashes(text: str) -> str:
+    """``text`` as printed in a body or a table: the dash of a compound name kept with the word
+    before it by a no-break space (stored text keeps its plain space; a leading «- » marker
+    has no word before it and is left alone). Neither renderer breaks a line there; WeasyPrint
+    still stretches it like a space in a justified line."""
+    return _SPACE_BEFORE_DASH.sub(NO_BREAK_SPACE, text) if " -" in text or " –" in text else text
 
 
 def _break_cost(words: list[str], at: int) -> int:

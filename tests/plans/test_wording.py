@@ -154,6 +154,7 @@ def test_post_reform_output_has_no_district_word_in_html_pdf_or_docx(
     docx = "\n".join(p.text for p in Document(io.BytesIO(plan_docx(plan))).paragraphs)
     for name, text in (("html", html), ("pdf", pdf), ("docx", docx)):
         assert _old_words(text) == [], name
+    docx = docx.replace("\u00a0", " ")  # the dash of a name is held to its word when printed
     assert "Phòng Văn hóa - Xã hội" in docx or "Sở Nông nghiệp và Môi trường" in docx
 
 
