@@ -15,6 +15,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from budgets.checks import StatedConflict, signed_vnd, stated_totals
 from budgets.exports import UNSORTED, SheetPlan, sheet_lines, sheet_plans, summary_matrix
 from budgets.models import Estimate, FundingSource, SubProject
+from documents.metrics import text_width_mm
 from documents.money import format_vnd, vi_money_words
 from documents.numbering import roman
 from documents.official import QUOC_HIEU, TIEU_NGU
@@ -39,6 +40,7 @@ DECIMAL = "[$-42A]#,##0.00"
 # 7 pixels (96 per inch) plus 5 pixels of padding per column. Shrinking to fit stops at 10 pt.
 FONT_PT, MIN_FONT_PT, PRINTABLE_PX = 12, 10, 10.8 * 96
 LINE_PT = 16
+TITLE_PT, TITLE_LINE_PT = 14, 19
 
 
 def safe_text(value) -> str:
@@ -65,6 +67,53 @@ def text_lines(text: str, width: float) -> int:
     """How many lines a wrapped text takes in a column of ``width`` characters (Times New Roman 12)."""
     chars = max(1, int(width * 1.15))
     return sum(max(1, math.ceil(len(part) / chars)) for part in str(text).split("\n"))
+
+
+# A sheet's printed text, measured: Excel sets it in Times New Roman (the shipped Liberation
+# Serif's metrics); LibreOffice without that font falls back to DejaVu Serif, up to 1.29 times
+# as wide (bold mixed case; 1.18 in capitals). Rows and merged widths are sized for the wider,
+# so neither program clips the header block: in Excel a title may get a spare line instead.
+FALLBACK_WIDTH = 1.3
+CELL_PADDING_MM = 2.0  # the cell's inner margins, both sides together
+
+
+def column_mm(width: float) -> float:
+    """A column's printed width before scaling: ``width`` characters of 7 px plus 5 px, at 96 dpi."""
+    return int(width * 7 + 5) * 25.4 / 96
+
+
+def printed_lines(text: str, width_mm: float, *, size_pt: float, bold: bool = False,
+                  italic: bool = False) -> int:
+    """How many lines ``text`` wraps to in a cell ``width_mm`` wide, in the wider of the fonts."""
+    room = width_mm - CELL_PADDING_MM
+
+    def fits(line: str) -> bool:
+        return text_width_mm(line, size_pt=size_pt, bold=bold, italic=italic) * FALLBACK_WIDTH <= room
+
+    count = 0
+    for part in str(text).split("\n"):
+        line = ""
+        for word in part.split():
+            if line and not fits(f"{line} {word}"):
+                count, line = count + 1, word
+            else:
+                line = f"{line} {word}".strip()
+        count += 1
+    return count
+
+
+def motto_mm() -> float:
+    """The width Quốc hiệu (the wider of the two motto lines, 12 pt bold) needs on one line."""
+    return text_width_mm(QUOC_HIEU, size_pt=FONT_PT, bold=True) * FALLBACK_WIDTH + CELL_PADDING_MM
+
+
+def with_room_for_motto(widths: list[float], *, left_block: int) -> list[float]:
+    """``widths`` with the last column widened, if need be, until the columns right of the
+    agency block hold Quốc hiệu on one line (a merged cell clips what does not fit)."""
+    widths = list(widths)
+    while sum(column_mm(w) for w in widths[left_block:]) < motto_mm():
+        widths[-1] += 1
+    return widths
 
 
 def print_scale(widths: list[float]) -> int | None:
@@ -103,7 +152,7 @@ class EstimateWorkbook:
             "agency": f(base | {"bold": True, "align": "center", "valign": "top", "text_wrap": True}),
             "motto": f(base | {"bold": True, "align": "center"}),
             "motto_line": f(base | {"bold": True, "align": "center", "underline": True}),
-            "title": f(base | {"bold": True, "align": "center", "font_size": 14, "text_wrap": True}),
+            "title": f(base | {"bold": True, "align": "center", "font_size": TITLE_PT, "text_wrap": True}),
             "italic": f(base | {"italic": True, "align": "center", "text_wrap": True}),
             "caption": f(base | {"italic": True, "align": "right"}),
             "words": f(base | {"italic": True, "text_wrap": True}),
@@ -137,30 +186,39 @@ class EstimateWorkbook:
             sheet.set_column(col, col, width)
         self.widths = widths
 
-    def _span(self, first: int, last: int) -> float:
-        return sum(self.widths[first:last + 1])
-
     def _merge(self, sheet, row, first, last, text, fmt) -> None:
         if last > first:
             sheet.merge_range(row, first, row, last, text, fmt)
         else:
             sheet.write_string(row, first, text, fmt)
 
+    def _span_mm(self, first: int, last: int) -> float:
+        """The printed width of a cell merged over columns ``first`` to ``last``."""
+        return sum(column_mm(w) for w in self.widths[first:last + 1])
+
     def _title_block(self, sheet, title: str, last_col: int, *, left_block: int = LEFT_BLOCK) -> None:
+        """Agency block beside Quốc hiệu and Tiêu ngữ, the title, the reference line: each row
+        as high as its wrapped lines, so that no printer clips one (see FALLBACK_WIDTH)."""
         agency = safe_text("\n".join(self.agency))
         left = min(left_block, last_col - 1) - 1
-        sheet.set_row(0, LINE_PT * max(1, text_lines(agency, self._span(0, left))))
+        agency_lines = printed_lines(agency, self._span_mm(0, left), size_pt=FONT_PT, bold=True)
+        sheet.set_row(0, LINE_PT * agency_lines + 2)
         self._merge(sheet, 0, 0, left, agency, self.fmt["agency"])
         self._merge(sheet, 0, left + 1, last_col, QUOC_HIEU, self.fmt["motto"])
+        sheet.set_row(1, LINE_PT + 2)
         self._merge(sheet, 1, left + 1, last_col, TIEU_NGU, self.fmt["motto_line"])
-        sheet.set_row(3, LINE_PT * 1.2 * text_lines(title, self._span(0, last_col) * 0.85))
+        title_lines = printed_lines(title, self._span_mm(0, last_col), size_pt=TITLE_PT, bold=True)
+        sheet.set_row(3, TITLE_LINE_PT * title_lines + 4)
         self._merge(sheet, 3, 0, last_col, safe_text(title), self.fmt["title"])
-        sheet.set_row(4, LINE_PT * text_lines(self.reference, self._span(0, last_col)))
+        reference_lines = printed_lines(self.reference, self._span_mm(0, last_col), size_pt=FONT_PT,
+                                        italic=True)
+        sheet.set_row(4, LINE_PT * reference_lines + 2)
         self._merge(sheet, 4, 0, last_col, safe_text(self.reference), self.fmt["italic"])
         self._merge(sheet, 6, last_col - 1, last_col, "Đơn vị tính: đồng", self.fmt["caption"])
 
     def _heading(self, sheet, headers: list[str], numbers: list[str]) -> None:
-        height = max(text_lines(h, w) for h, w in zip(headers, self.widths, strict=False))
+        height = max(printed_lines(h, column_mm(w), size_pt=FONT_PT, bold=True)
+                     for h, w in zip(headers, self.widths, strict=False))
         sheet.set_row(HEADER_ROW, LINE_PT * height + 4)
         sheet.write_row(HEADER_ROW, 0, headers, self.fmt["head"])
         sheet.write_row(HEADER_ROW + 1, 0, numbers, self.fmt["numbers"])
@@ -175,13 +233,15 @@ class EstimateWorkbook:
                 f"Chênh lệch: {signed_vnd(conflict.difference)} đồng"
                 + (f" (giữ chênh lệch: {safe_text(stated.kept_reason)})." if conflict.kept else
                    " (chưa xử lý)."))
-        sheet.set_row(row, LINE_PT * text_lines(text, self._span(0, last_col)) + 4)
+        sheet.set_row(row, LINE_PT * printed_lines(text, self._span_mm(0, last_col), size_pt=FONT_PT,
+                                                   bold=True) + 4)
         self._merge(sheet, row, 0, last_col, text, self.fmt["stated"])
         return row + 1
 
     def _closing(self, sheet, row: int, total: int, last_col: int) -> int:
         words = f"Bằng chữ: {vi_money_words(total)}./."
-        sheet.set_row(row, LINE_PT * text_lines(words, self._span(0, last_col)))
+        sheet.set_row(row, LINE_PT * printed_lines(words, self._span_mm(0, last_col), size_pt=FONT_PT,
+                                                   italic=True) + 2)
         self._merge(sheet, row, 0, last_col, words, self.fmt["words"])
         row += 2
         third = (last_col + 1) // 3
@@ -278,6 +338,7 @@ class EstimateWorkbook:
         sheet = self.book.add_worksheet(SUMMARY_SHEET)
         widths = [6, 44] + [16] * count + [18]
         widths += [14] * max(0, 6 - len(widths))  # room for Quốc hiệu and Tiêu ngữ with few sources
+        widths = with_room_for_motto(widths, left_block=2)
         last = len(widths) - 1
         self._setup(sheet, widths)
         self._title_block(sheet, f"TỔNG HỢP {title_of(self.estimate)}\n(THEO TIỂU DỰ ÁN VÀ NGUỒN VỐN)", last,

@@ -1,7 +1,9 @@
 """The finance-office workbook: layout, formulas with cached values, print setup, LibreOffice totals."""
 
 import csv
+import html
 import io
+import re
 import shutil
 import subprocess
 import tempfile
@@ -10,7 +12,18 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from budgets.workbook import WIDTHS, estimate_workbook, print_scale, sub_project_label
+from budgets.workbook import (
+    LEFT_BLOCK,
+    WIDTHS,
+    column_mm,
+    estimate_workbook,
+    motto_mm,
+    print_scale,
+    printed_lines,
+    sub_project_label,
+    with_room_for_motto,
+)
+from documents.official import QUOC_HIEU, TIEU_NGU
 from tests.budgets.factories import EstimateGroupFactory, EstimateLineFactory, source, sub_project
 
 AGENCY = ["ỦY BAN NHÂN DÂN", "HUYỆN HẠ HÒA"]
@@ -156,3 +169,59 @@ def test_the_workbook_prints_on_a4_landscape_with_the_header_whole_and_page_numb
     assert "(7)=(4)x(5)x(6)" in text and "17.400.000" in text  # vi-VN thousands whatever the locale
     assert "Trang 1/" in first
     assert "NSTW_SN" not in "".join(pages[:3]) and "NSTW_SN" in pages[3]  # codes only on the legend sheet
+
+
+LONG_TITLE = ("Dự toán kinh phí tổ chức hội nghị đối thoại chính sách về giảm nghèo bền vững năm 2026 tại "
+              "các xã trên địa bàn huyện Hạ Hòa, tỉnh Phú Thọ (đợt một)")
+LONG_AGENCY = ["ỦY BAN NHÂN DÂN HUYỆN HẠ HÒA", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def _header_words(pdf: Path) -> list[list[tuple[str, tuple[float, ...]]]]:
+    """Per page, the words printed above the table («Đơn vị tính» and up) with their boxes."""
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    pages = []
+    for page in xhtml.split("<page ")[1:]:
+        words = [(html.unescape(m[5]), tuple(float(v) for v in m.groups()[:4])) for m in _WORD.finditer(page)]
+        top = next((box[1] for word, box in words if word == "Đơn"), None)
+        if top is not None:  # not the legend sheet
+            pages.append([(word, box) for word, box in words if box[3] <= top])
+    return pages
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...], axis: int) -> float:
+    """How far two boxes (x0, y0, x1, y1) overlap along x (axis 0) or y (axis 1)."""
+    return min(a[axis + 2], b[axis + 2]) - max(a[axis], b[axis])
+
+
+@pytest.mark.skipif(not shutil.which("soffice") or not CALC.exists() or not shutil.which("pdftotext"),
+                    reason="LibreOffice Calc or poppler is not installed")
+def test_libreoffice_prints_a_long_title_agency_and_the_motto_whole(workbook_bytes, estimate):
+    estimate.title = LONG_TITLE
+    estimate.save()
+    with tempfile.TemporaryDirectory() as tmp:
+        source_file = Path(tmp) / "du-toan.xlsx"
+        source_file.write_bytes(estimate_workbook(estimate, reference=REFERENCE, agency_lines=LONG_AGENCY))
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp}/profile", "--convert-to",
+                        "pdf", "--outdir", tmp, str(source_file)], check=True, capture_output=True, timeout=120)
+        pages = _header_words(Path(tmp) / "du-toan.pdf")
+    assert len(pages) == 3  # the summary and both sub-project sheets
+    for page in pages:
+        printed = " ".join(word for word, _ in page)
+        for line in [*LONG_AGENCY, QUOC_HIEU, TIEU_NGU, REFERENCE]:
+            assert line in printed
+        assert " ".join(LONG_TITLE.upper().split()[3:]) in printed
+        # A clipped row shows as text drawn over its neighbour's. The lines of one wrapped cell
+        # touch by a tenth of their boxes' height (the font's ascent and descent); more is overlap.
+        overlaps = [(a, b) for i, (a, box_a) in enumerate(page) for b, box_b in page[i + 1:]
+                    if _overlap(box_a, box_b, 0) > 0.5 and _overlap(box_a, box_b, 1) > 0.25 * min(
+                        box_a[3] - box_a[1], box_b[3] - box_b[1])]
+        assert not overlaps
+
+
+def test_the_columns_right_of_the_agency_hold_the_motto_on_one_line():
+    assert sum(column_mm(w) for w in WIDTHS[LEFT_BLOCK:]) >= motto_mm()
+    widths = with_room_for_motto([6, 44, 16, 14], left_block=2)
+    assert sum(column_mm(w) for w in widths[2:]) >= motto_mm() > sum(column_mm(w) for w in widths[2:-1] + [widths[-1] - 1])
+    assert printed_lines(QUOC_HIEU, motto_mm(), size_pt=12, bold=True) == 1
