@@ -25,6 +25,7 @@ HOUSEHOLD_COLUMNS = [*HOUSEHOLD_DEFAULTS, "ethnic_group_id", "search_name", "vil
 NEW_CLASS = {"household_class": "", "escaped_on": None, "income_per_person": None, "deprivation_count": None,
              "deprivations": []}
 CLASS_COLUMNS = ["household_id", *NEW_CLASS, "standard_id", "computed_class", "disagrees"]
+HOUSEHOLD_ITEMS, NEW_CLASS_ITEMS = tuple(HOUSEHOLD_DEFAULTS.items()), tuple(NEW_CLASS.items())
 
 
 @transaction.atomic
@@ -49,10 +50,10 @@ def apply_plan(plan: Plan, *, commune, year: int, by, batch=None) -> dict:
 
 
 def _household_row(step: Step, villages: dict[str, Village | None]) -> tuple:
-    values = step.values
-    group = values.get("ethnic_group")
-    village = villages[values.get("village", "")]
-    return (*[values.get(name, default) for name, default in HOUSEHOLD_DEFAULTS.items()],
+    get = step.values.get
+    group = get("ethnic_group")
+    village = villages[get("village", "")]
+    return (*[get(name, default) for name, default in HOUSEHOLD_ITEMS],
             group.pk if group is not None else None, step.search_name,
             village.pk if village is not None else None)
 
@@ -125,7 +126,8 @@ def _write_classifications(plan: Plan, new_ids: list[int], *, commune, year: int
                 changed.append(refresh_computed(existing, urban=urban, standard=standard))
                 continue
             written += 1
-            figures = tuple(values.get(name, default) for name, default in NEW_CLASS.items())
+            get = values.get  # a list, not a generator: quicker at 100,000 rows
+            figures = tuple([get(name, default) for name, default in NEW_CLASS_ITEMS])
             yield household_id, *figures, *computed(figures)
 
     insert_rows(Classification, CLASS_COLUMNS, new_rows(), same={"year": year, "recorded_by_id": by.pk})
