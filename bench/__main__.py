@@ -78,6 +78,11 @@ def method(args: argparse.Namespace) -> list[str]:
         "interleaved round-robin so drift and background load hit every benchmark alike.",
         "Each run is timed with `time.perf_counter()` after `gc.collect()`; set-up (building "
         "the sample document, pre-rendering HTML, copying static files) is not timed.",
+        "The timed runs happen in a process whose heap is frozen out of the cycle collector after "
+        "the warm-up, as a started worker's is (config/wsgi.py, `documents.pdf.warm_up`), so the "
+        "collection before each run clears the last run's garbage only (since 2026-12-06 13:50 UTC; "
+        "earlier figures walked the whole benchmark process's heap first, which made a small page "
+        "about 3 ms slower).",
         "Median, min and max over the timed runs; spread as interquartile range (IQR) and "
         "standard deviation. Overhead targets compare medians.",
         "Django runs with `DEBUG` off, as in production (the suite sets `DEBUG=0` unless the "
