@@ -40,13 +40,15 @@ def open_workbook(name: str, data: bytes) -> python_calamine.CalamineWorkbook:
 
 
 def read_sheets(name: str, data: bytes, *, only: int | None = None,
-                skip: Callable[[str], bool] | None = None) -> Iterator[Sheet]:
+                skip: Callable[[str], bool] | None = None, formulas: bool = False) -> Iterator[Sheet]:
     """Each sheet of the workbook (only sheet ``only``, 0-based, when given; none whose name
     ``skip`` accepts), one at a time.
 
     An .xlsx one of whose sheets to read holds values beyond the limits (rows, columns, cells) is
     refused (SpreadsheetProblem) before calamine opens it; an .xls, whose cells cannot be measured
     beforehand, has each grid measured as calamine built it, before it becomes Python lists.
+    ``formulas``: find each sheet's formula cells (Sheet.formulas) in the guard's one pass over
+    its XML; an import that reads cached values whatever made them (the estimate) skips it.
     """
     scans: dict[int, FormulaScan] = {}
 
@@ -54,7 +56,10 @@ def read_sheets(name: str, data: bytes, *, only: int | None = None,
         scans[index] = FormulaScan()
         return scans[index].feed
 
-    watched = check_extent(data, only=only, watch=watch) if data.startswith(ZIP_MAGIC) else set()
+    if not data.startswith(ZIP_MAGIC):
+        watched = set()
+    else:
+        watched = check_extent(data, only=only, watch=watch if formulas else None)
     workbook = open_workbook(name, data)
     for index, sheet_name in enumerate(workbook.sheet_names):
         if (only is not None and index != only) or (skip is not None and skip(sheet_name)):

@@ -46,7 +46,7 @@ def read_sheets(filename: str, data: bytes, *, only: int | None = None) -> Itera
 
 
 def _sheets(filename: str, data: bytes, *, only: int | None = None) -> Iterator[spreadsheets.Sheet]:
-    return (sheet for sheet in spreadsheets.read_sheets(filename, data, only=only) if not sheet.damaged)
+    return (sheet for sheet in spreadsheets.read_sheets(filename, data, only=only, formulas=True) if not sheet.damaged)
 
 
 def choose_sheet(filename: str, data: bytes, *, saved: dict[str, Saved] | None = None,

@@ -84,7 +84,51 @@ def _workbook(formulas: bool) -> bytes:
 @pytest.mark.parametrize("formulas", [True, False])
 def test_each_sheet_read_carries_the_formula_cells_of_its_xml(formulas):
     data = _workbook(formulas)
-    sheets = list(read_sheets("ds.xlsx", data))
+    sheets = list(read_sheets("ds.xlsx", data, formulas=True))
     assert [sheet.formulas for sheet in sheets] == [formula_cells(data, 0), formula_cells(data, 1)]
     assert sheets[0].formulas == ({(n, 2) for n in range(7, 40, 7)} if formulas else set())
-    assert [sheet.formulas for sheet in read_sheets("ds.xlsx", data, only=1)] == [{(0, 0)}]
+    assert [sheet.formulas for sheet in read_sheets("ds.xlsx", data, only=1, formulas=True)] == [{(0, 0)}]
+
+
+def _reference_cells(xml: bytes) -> set[tuple[int, int]]:
+    """Every cell with an <f> child, by parsing each cell whole (slow, plainly right)."""
+    import re
+
+    cells = set()
+    for cell in re.finditer(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', xml, re.S):
+        if cell.group(3) and re.search(rb"<(?:\w+:)?f[\s>/]", cell.group(3)):
+            column = 0
+            for char in cell.group(1).decode():
+                column = column * 26 + ord(char) - 64
+            cells.add((int(cell.group(2)) - 1, column - 1))
+    return cells
+
+
+@pytest.mark.parametrize("opening", ['<c r="{ref}" s="1">', '<c\nr="{ref}">', '<x:c r="{ref}">',
+                                     '<c s="2" t="n" r="{ref}">', '<c\tr="{ref}" >'])
+def test_a_sheet_of_formulas_in_every_row_finds_each_cell_however_its_tag_is_written(opening):
+    rng = random.Random(opening)
+    parts, closing = [], "</x:c>" if opening.startswith("<x:") else "</c>"
+    for row in range(1, 400):
+        for column in "ABCDEFG":
+            ref = f"{column}{row}"
+            body = (f"<f>ROUND(D{row}*E{row},0)</f><v>{row}</v>" if rng.random() < 0.4
+                    else "<is><t>Tổng cộng (f)</t></is>" if rng.random() < 0.1 else f"<v>{row}</v>")
+            parts.append(opening.format(ref=ref) + body + closing)
+    xml = ("<worksheet><sheetData><row>" + "".join(parts) + "</row></sheetData></worksheet>").encode()
+    expected = _reference_cells(xml)
+    assert expected
+    whole = FormulaScan()
+    whole.feed(xml)
+    blocks, cut = FormulaScan(), 0
+    while cut < len(xml):  # blocks cut before a tag, as the guard hands them over
+        end = xml.find(b"<", cut + rng.randint(500, 5000))
+        end = len(xml) if end < 0 else end
+        blocks.feed(xml[cut:end])
+        cut = end
+    assert whole.cells == blocks.cells == expected
+
+
+def test_the_estimate_import_does_not_look_for_formulas():
+    data = _workbook(True)
+    assert [sheet.formulas for sheet in read_sheets("ds.xlsx", data)] == [None, None]
