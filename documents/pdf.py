@@ -133,32 +133,10 @@ def official_pdf(doc: OfficialDocument, *, template: str = "documents/official.h
     return render_pdf(document_html(doc, template=template), appendices=appendix_html(doc))
 
 
-# A made-up document with every part the layout has (header and closing tables, justified body in
-# regular, bold and italic, running page numbers, a landscape appendix with a data table): laid
-# out once when a worker starts, it loads WeasyPrint's code paths and the fonts a real one needs.
-_WARM_UP = (
-    '<table class="header"><tr><td class="left"><div class="issuing-body">Ủy ban nhân dân</div>'
-    '<div class="rule" style="width: 20mm"></div><div class="symbol">Số: 01/KH-UBND</div></td>'
-    '<td class="right"><div class="quoc-hieu">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>'
-    '<div class="tieu-ngu"><span>Độc lập - Tự do - Hạnh phúc</span></div>'
-    '<div class="date-line">Khởi động, ngày 01 tháng 01 năm 2026</div></td></tr></table>'
-    '<p class="doc-type">KẾ HOẠCH</p><p class="doc-title">Khởi động</p><div class="rule" style="width: 30mm"></div>'
-    '<div class="body">' + '<p class="section">I. MỤC ĐÍCH</p><p class="basis">Căn cứ văn bản khởi động;</p>'
-    + '<p>- Nội dung khởi động với các chữ tiếng Việt có dấu: ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ ế ề ể ễ ệ ố ồ ổ ỗ ộ ớ ờ ở ỡ ợ ứ ừ ử ữ ự đ Đ.</p>' * 40
-    + '</div><table class="closing"><tr><td class="recipients"><p class="recipients-label">Nơi nhận:</p>'
-    '<p class="recipients-list">- Lưu: VT.</p></td><td class="signature"><p class="authority">TM. ỦY BAN NHÂN DÂN</p>'
-    '<div class="signature-space"></div><p class="signer">Người Ký</p></td></tr></table>')
-_WARM_UP_APPENDIX = (
-    '<div class="landscape"><p class="appendix-label">Phụ lục</p><p class="appendix-title">Dự toán</p>'
-    '<p class="unit-caption">Đơn vị tính: đồng</p><table class="data"><thead><tr><th>TT</th><th>Nội dung</th>'
-    '<th>Thành tiền</th></tr></thead><tbody>'
-    + '<tr><td>1</td><td>Hỗ trợ tiền ăn đại biểu</td><td class="num">15.000.000</td></tr>' * 30
-    + '<tr class="bold"><td></td><td>Tổng cộng</td><td class="num">450.000.000</td></tr></tbody></table></div>')
-
-
 def warm_up() -> None:
     """Lay out a made-up document with every part a real one has, once, when a worker starts
-    (config/wsgi.py), so the first real PDF does not load WeasyPrint's code and fonts itself;
+    (config/wsgi.py), through the whole document layer (documents.warm_up), so the first real
+    PDF does not load the templates, the font metrics, WeasyPrint's code and fonts itself;
     and put the DOCX's embedded font subsets in the shared cache, so no officer's first DOCX
     waits the ~3 s that cutting them takes.
 
@@ -176,8 +154,9 @@ def warm_up() -> None:
     which cost a plan's PDF about 40 ms CPU on average (bench/plans.py); an RQ job forked from
     the worker also stops copying those pages.
     """
-    css = "".join(f'<link rel="stylesheet" href="{static(name)}">' for name in SHARED_STYLESHEETS)
-    render_pdf(css + _WARM_UP, appendices=[css + _WARM_UP_APPENDIX])
+    from documents.warm_up import warm_up_document
+
+    official_pdf(warm_up_document())
     for _, bold, italic in STYLES:
         font_subset(bold, italic)
     gc.collect()
