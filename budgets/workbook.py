@@ -150,8 +150,8 @@ class EstimateWorkbook:
                               "bg_color": "#F2F2F2"}),
             "numbers": f(base | {"border": 1, "italic": True, "align": "center", "font_size": 10}),
             "agency": f(base | {"bold": True, "align": "center", "valign": "top", "text_wrap": True}),
-            "motto": f(base | {"bold": True, "align": "center"}),
-            "motto_line": f(base | {"bold": True, "align": "center", "underline": True}),
+            "motto": f(base | {"bold": True, "align": "center", "valign": "top"}),
+            "motto_line": f(base | {"bold": True, "align": "center", "valign": "top", "underline": True}),
             "title": f(base | {"bold": True, "align": "center", "font_size": TITLE_PT, "text_wrap": True}),
             "italic": f(base | {"italic": True, "align": "center", "text_wrap": True}),
             "caption": f(base | {"italic": True, "align": "right"}),
@@ -202,10 +202,14 @@ class EstimateWorkbook:
         agency = safe_text("\n".join(self.agency))
         left = min(left_block, last_col - 1) - 1
         agency_lines = printed_lines(agency, self._span_mm(0, left), size_pt=FONT_PT, bold=True)
-        sheet.set_row(0, LINE_PT * agency_lines + 2)
-        self._merge(sheet, 0, 0, left, agency, self.fmt["agency"])
+        # As Decree 30 sets them: Quốc hiệu level with the agency's first line, Tiêu ngữ right under
+        # it; the agency spans both rows, the second as high as its remaining lines. (Row 0 whole
+        # before the merge touches row 1: the constant-memory writer flushes a row once a later one
+        # is written.)
+        sheet.set_row(0, LINE_PT + 2)
+        sheet.set_row(1, LINE_PT * max(1, agency_lines - 1) + 2)
         self._merge(sheet, 0, left + 1, last_col, QUOC_HIEU, self.fmt["motto"])
-        sheet.set_row(1, LINE_PT + 2)
+        sheet.merge_range(0, 0, 1, left, agency, self.fmt["agency"])
         self._merge(sheet, 1, left + 1, last_col, TIEU_NGU, self.fmt["motto_line"])
         title_lines = printed_lines(title, self._span_mm(0, last_col), size_pt=TITLE_PT, bold=True)
         sheet.set_row(3, TITLE_LINE_PT * title_lines + 4)
