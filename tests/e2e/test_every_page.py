@@ -55,6 +55,8 @@ ENGLISH_WORDS = set("""
 ALLOWED_WORDS: set[str] = set()
 # Keyboard shortcuts name keys as the keyboard prints them (Ctrl+Enter).
 KEY_COMBINATION = re.compile(r"\b(?:Ctrl|Alt|Shift)(?:\+\S+)+")
+# A secret shown masked (a password hash's salt and hash: «OF****…»): random letters, not words.
+MASKED = re.compile(r"\w*\*{4,}\w*")
 
 PAGE_CHECKS = r"""
 () => {
@@ -102,7 +104,7 @@ PAGE_CHECKS = r"""
 
 def _english_words(text):
     """The page's English words, in one line with the place of the first one."""
-    text = KEY_COMBINATION.sub("", text)
+    text = MASKED.sub("", KEY_COMBINATION.sub("", text))
     words, first = {}, None
     for match in re.finditer(r"\w+", text):
         word = match.group()
