@@ -9,7 +9,9 @@ value at XFD1048576 would otherwise ask for a grid of 17 billion cells (550 GB).
 import functools
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -92,6 +94,51 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str | None]]:
     return parts
 
 
+class _Member:
+    """A member of the archive inflated straight from the upload's bytes, block by block, as
+    ``zipfile`` does without its per-read bookkeeping and checksum (the reader checks the
+    checksum when it inflates the same member). Every byte the member inflates to is handed
+    out, whatever size the archive declares, up to that size: a member that inflates to more
+    is refused."""
+
+    def __init__(self, data: memoryview, info: zipfile.ZipInfo):
+        start = info.header_offset
+        if data[start:start + 4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"no local header for {info.filename}")
+        name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
+        begin = start + 30 + name_length + extra_length
+        self.raw = data[begin:begin + info.compress_size]
+        self.left = info.file_size
+        self.inflater = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type == zipfile.ZIP_DEFLATED else None
+
+    @staticmethod
+    def opener(data: memoryview, archive: zipfile.ZipFile, path: str) -> Callable[[], IO[bytes]]:
+        """What opens the member at ``path``: this class for a plain stored or deflated member,
+        ``zipfile`` for any other (encrypted, another compression)."""
+        info = archive.NameToInfo[path]
+        if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return functools.partial(archive.open, path)
+        return functools.partial(_Member, data, info)
+
+    def read(self, size: int) -> bytes:
+        if self.inflater is None:
+            block, self.raw = bytes(self.raw[:size]), self.raw[size:]
+        else:
+            block = self.inflater.decompress(self.raw, size)
+            self.raw = self.inflater.unconsumed_tail
+        self.left -= len(block)
+        if self.left < 0:
+            raise SpreadsheetProblem("Tệp bị hỏng: một phần của tệp giải nén ra nhiều hơn kích thước ghi trong "
+                                     "tệp; hãy mở bằng Excel, lưu lại rồi tải lên.")
+        return block
+
+    def __enter__(self) -> "_Member":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw = b""
+
+
 class _Unusual(Exception):
     """The quick pass cannot vouch for the sheet: the exact pass decides. ``watched``: whether the
     quick pass had read the whole XML once before (see :func:`_quick_check`)."""
@@ -142,7 +189,8 @@ def _notable_cells(right: int, short: int) -> re.Pattern:
     """Every cell tag but the usual one in columns A to the ``right``-th with a row number of at
     most ``short`` digits; it captures (column letters, row number, the rest of the tag), or
     nothing when the tag is not in the usual shape (without r, r not first or not plain)."""
-    usual = rb'(?! r="%s[0-9]{1,%d}"[^>]*>)' % (_columns_to(right), short) if right and short else b""
+    # (the usual tag is known by its start: every tag of a block ends within it, see _blocks_of)
+    usual = rb'(?! r="%s[0-9]{1,%d}")' % (_columns_to(right), short) if right and short else b""
     return re.compile(rb"<c(?=[\s>/])" + usual + rb'(?: r="([A-Z]{1,3})([0-9]{1,7})"([^>]*)>)?')
 
 
@@ -342,13 +390,13 @@ def check_extent(data: bytes, *, only: int | None = None,
         parts = sheet_parts(archive)
     except (KeyError, zipfile.BadZipFile, ParseError):
         return set()
-    watched = set()
+    watched, view = set(), memoryview(data)
     with archive:
         if SHARED_STRINGS in archive.NameToInfo:
-            _check_shared_strings(functools.partial(archive.open, SHARED_STRINGS), limits)
+            _check_shared_strings(_Member.opener(view, archive, SHARED_STRINGS), limits)
         for index, (sheet, path) in enumerate(parts):
             if (only is None or index == only) and path in archive.NameToInfo:
-                if check_sheet_extent(sheet, functools.partial(archive.open, path), limits,
+                if check_sheet_extent(sheet, _Member.opener(view, archive, path), limits,
                                       archive.NameToInfo[path].file_size, watch and watch(index)):
                     watched.add(index)
     return watched

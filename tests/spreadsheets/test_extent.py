@@ -198,3 +198,41 @@ def test_formula_cells_are_found_however_the_tag_is_written(cells, found):
                          b"</Relationships>")
         archive.writestr("xl/worksheets/sheet1.xml", xml)
     assert formula_cells(out.getvalue(), 0) == found
+
+
+def _repacked(data: bytes, compression: dict[str, int] | None = None, *, grow: str = "") -> bytes:
+    """The archive written again, each member with its compression (default: as it was); ``grow``:
+    a member whose central and local records then declare 100 bytes less than it inflates to."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            method = (compression or {}).get(info.filename, info.compress_type)
+            target.writestr(info.filename, source.read(info.filename), compress_type=method)
+    packed = out.getvalue()
+    if grow:
+        with zipfile.ZipFile(io.BytesIO(packed)) as archive:
+            info = archive.getinfo(grow)
+        size = info.file_size.to_bytes(4, "little")
+        smaller = (info.file_size - 100).to_bytes(4, "little")
+        assert packed.count(size) >= 2
+        packed = packed.replace(size, smaller)
+    return packed
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_far_cell_is_found_whatever_the_compression_of_the_sheet(method):
+    book = _book("Danh sách")
+    book.create_sheet("Nháp")["A300000"] = 1
+    data = _repacked(_bytes(book), {"xl/worksheets/sheet2.xml": method, "xl/worksheets/sheet1.xml": method})
+    check_extent(data, only=0)
+    with pytest.raises(SpreadsheetProblem, match="«Nháp» có ô A300000"):
+        check_extent(data)
+
+
+def test_a_sheet_that_inflates_to_more_than_its_archive_declares_is_refused():
+    book = _book("Danh sách")
+    for row in range(2, 400):
+        book.active.append([row, "Nguyễn Văn An", "Thôn 1"])
+    data = _repacked(_bytes(book), grow="xl/worksheets/sheet1.xml")
+    with pytest.raises(SpreadsheetProblem, match="giải nén ra nhiều hơn kích thước ghi trong tệp"):
+        check_extent(data)
