@@ -6,6 +6,7 @@ Headers are matched with tolerance (spacing, slashes, case, marks, units in brac
 sheets by their name or title («Phụ lục 1 - TDA2», «PL02 - Nâng cao năng lực», «DA 6 TDA 2»).
 """
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
@@ -27,7 +28,8 @@ COLUMN_NUMBERS = re.compile(r"^\(\d+\)")
 HEADER_SCAN = 30
 PROGRESS_EVERY = 500
 INFINITY = float("inf")
-NUMERALS = {n: str(n) for n in range(1000)}  # the usual quantities and days, as the line keeps them
+NUMERALS = {n: str(n) for n in range(1000)}
+END = object()  # the row that ends a sheet's table (its total, the words line, the signatures)  # the usual quantities and days, as the line keeps them
 
 SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
 
@@ -192,40 +194,55 @@ class SheetReader:
         return None if value == "" else value
 
     def _lines(self, header: int, code: str | None, progress) -> None:
-        group = None
-        count = len(self.rows)
+        rows, count = self.rows, len(self.rows)
         stt_col = self.columns.get("stt", -1)
-        quick = self._quick_reader()
-        rows = self.rows
-        for index in range(header + 1, count):
-            if progress and index % PROGRESS_EVERY == 0:
-                progress(index / count)
-            row = rows[index]
-            stt = row[stt_col] if 0 <= stt_col < len(row) else None
-            # a numbered line is the common case, decided without folding any text
-            if group is not None and (type(stt) is float or type(stt) is int):
-                if line := (quick and quick(row)) or self._line(row, index + 1):
-                    group.lines.append(line)
-                continue
-            row_no = index + 1
-            kind = "line" if type(stt) is float or type(stt) is int else self._kind(row)
-            if kind == "end":
-                break
-            if kind in ("skip", "blank"):
-                continue
-            if kind == "group":
-                content = _text(self._cell(row, "content"))
-                group = ImportGroup(content, code, sheet=self.name)
-                self.result.groups.append(group)
-                if not content:
-                    self.problem(row_no, "Nhóm chưa có nội dung.", "content")
-                continue
-            if group is None:  # lines before any group: one group named after the sheet's sub-project
-                group = ImportGroup(self._default_title(code), code, sheet=self.name)
-                self.result.groups.append(group)
-            line = (quick and quick(row)) or self._line(row, row_no)
-            if line is not None:
-                group.lines.append(line)
+        quick, batch = self._quick_reader(), self._batch_reader()
+        # The rows whose number cell holds no number (groups, subtotals, blank rows, the total) are
+        # read one by one; the numbered lines between two of them, the common case, are read
+        # together, in runs of at most PROGRESS_EVERY rows, without folding any text.
+        others = [index for index in range(header + 1, count)
+                  if type(stt := rows[index][stt_col] if 0 <= stt_col < len(rows[index]) else None) is not float
+                  and type(stt) is not int]
+        group, start = None, header + 1
+        for stop in (*others, count):
+            if group is None and start < stop:  # a numbered line before any group opens the default one
+                group = self._row(start, group, code, quick)
+                start += 1
+            for first in range(start, stop, PROGRESS_EVERY):
+                last = min(stop, first + PROGRESS_EVERY)
+                lines = batch and batch(rows[first:last])
+                if lines is None:  # not all common: line by line, each with its own messages
+                    lines = [line for index in range(first, last)
+                             if (line := (quick and quick(rows[index])) or self._line(rows[index], index + 1))]
+                group.lines += lines
+                if progress:
+                    progress(last / count)
+            if stop == count or (group := self._row(stop, group, code, quick)) is END:
+                return
+            start = stop + 1
+
+    def _row(self, index: int, group: ImportGroup | None, code: str | None, quick):
+        """Read the row at ``index`` on its own; the group the next rows belong to, or END."""
+        row, row_no = self.rows[index], index + 1
+        kind = self._kind(row)
+        if kind == "end":
+            return END
+        if kind in ("skip", "blank"):
+            return group
+        if kind == "group":
+            content = _text(self._cell(row, "content"))
+            group = ImportGroup(content, code, sheet=self.name)
+            self.result.groups.append(group)
+            if not content:
+                self.problem(row_no, "Nhóm chưa có nội dung.", "content")
+            return group
+        if group is None:  # lines before any group: one group named after the sheet's sub-project
+            group = ImportGroup(self._default_title(code), code, sheet=self.name)
+            self.result.groups.append(group)
+        line = (quick and quick(row)) or self._line(row, row_no)
+        if line is not None:
+            group.lines.append(line)
+        return group
 
     def _default_title(self, code: str | None) -> str:
         name = SubProject.objects.filter(code=code).values_list("name", flat=True).first() if code else None
@@ -252,17 +269,25 @@ class SheetReader:
             return "group"
         return "line"
 
+    def _line_columns(self) -> tuple[int, ...] | None:
+        """The columns of content, unit, quantity, price, days, note and source (-1 for an optional
+        one the sheet lacks) and the width a row needs to hold them all; None when a required one
+        is missing."""
+        columns = self.columns
+        if any(name not in columns for name in REQUIRED):
+            return None
+        places = [columns[name] for name in REQUIRED] + [columns.get(name, -1) for name in
+                                                          ("days", "note", "funding_source")]
+        return (*places, max(places) + 1)
+
     def _quick_reader(self) -> Callable[[list], dict | None] | None:
         """A reader of the common line, giving what ``_line`` gives without a look at each rule:
         text content and unit, whole non-negative numbers, a text note, a listed funding source or
         none. Any other row gets None, and ``_line`` reads it with every check and message. None
         when a required column is missing. (Columns and caches are bound once: this runs per line.)"""
-        columns = self.columns
-        if any(name not in columns for name in REQUIRED):
+        if (places := self._line_columns()) is None:
             return None
-        content_col, unit_col, quantity_col, price_col = (columns[name] for name in REQUIRED)
-        days_col, note_col, source_col = (columns.get(name, -1) for name in ("days", "note", "funding_source"))
-        width = max(content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col) + 1
+        content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col, width = places
         texts, source_of, sources = self.texts, self._source, self.cell_sources
         is_normalized = unicodedata.is_normalized
         numerals = NUMERALS
@@ -311,6 +336,102 @@ class SheetReader:
                     "quantity": numerals.get(quantity) or str(quantity), "days": days, "unit_price": price,
                     "note": (texts.get(note) or known(note))[:500] if note else "", "funding_source": source,
                     "amount": amount}
+
+        return read
+
+    def _batch_reader(self) -> Callable[[list[list]], list[dict] | None] | None:
+        """A reader of a run of rows at once, column by column, giving what the quick reader gives
+        for each row when every row of the run is a common line; None when one is not (the rows
+        are then read one by one). None when a required column is missing.
+
+        The checks are those of :meth:`_quick_reader`, made over whole columns by the built-ins;
+        a content column is checked as one text joined by «|», which keeps each check exact: it
+        is printable, adds no space and composes with no character (so NFC holds for the joined
+        text exactly when it holds for each part)."""
+        if (places := self._line_columns()) is None:
+            return None
+        content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col, width = places
+        texts, source_of, sources = self.texts, self._source, self.cell_sources
+        numerals = NUMERALS
+
+        def known(column: list, cut: int) -> list | None:
+            """The column's texts as ``_text`` reads them, cut to ``cut`` characters; None when
+            one is not a text. (Repeated texts: each distinct one is looked at once.)"""
+            read = {}
+            for text in set(column):
+                if type(text) is not str:
+                    return None
+                if (found := texts.get(text)) is None:
+                    found = texts[text] = _text(text)
+                read[text] = found[:cut]
+            return list(map(read.__getitem__, column))
+
+        def whole(numbers: list) -> list | None:
+            """The column's numbers as ints when each is a whole non-negative float; else None."""
+            try:
+                if not all(map(float.is_integer, numbers)) or min(numbers) < 0:  # False for NaN and infinities
+                    return None
+            except TypeError:  # not a float
+                return None
+            return list(map(int, numbers))
+
+        def spelled(numbers: list) -> list:
+            """The numbers as the line keeps them: the usual ones shared, the others written out."""
+            words = list(map(numerals.get, numbers))
+            return [word or str(number) for word, number in zip(words, numbers, strict=True)] if None in words else words
+
+        def read(rows: list[list]) -> list[dict] | None:
+            if min(map(len, rows)) < width:
+                return None
+            contents, units = [row[content_col] for row in rows], known([row[unit_col] for row in rows], 40)
+            quantities, prices = whole([row[quantity_col] for row in rows]), whole([row[price_col] for row in rows])
+            if units is None or not all(units) or quantities is None or prices is None:
+                return None
+            try:
+                joined = "|".join(contents)
+            except TypeError:  # a content that is not a text
+                return None
+            if not (joined.isprintable() and "  " not in joined
+                    and (joined.isascii() or unicodedata.is_normalized("NFC", joined))):
+                return None
+            contents = list(map(str.strip, contents))
+            if not all(contents):
+                return None
+            if max(map(len, contents)) > 500:
+                contents = [content[:500] for content in contents]
+            notes = known([row[note_col] for row in rows], 500) if note_col >= 0 else [""] * len(rows)
+            found = [None] * len(rows)
+            if source_col >= 0:
+                written, named = [row[source_col] for row in rows], {}
+                for text in set(written):
+                    if type(text) is not str:
+                        return None
+                    source = sources.get(text, "") if text else None
+                    if source == "":
+                        source = sources[text] = source_of(texts.get(text) or _text(text))
+                    if text and source is None:
+                        return None
+                    named[text] = source
+                found = list(map(named.__getitem__, written))
+            if notes is None:
+                return None
+            amounts = list(map(operator.mul, quantities, prices))
+            if days_col < 0:
+                day_texts = [None] * len(rows)
+            elif (day_numbers := whole(days := [row[days_col] for row in rows])) is not None:
+                day_texts, amounts = spelled(day_numbers), list(map(operator.mul, amounts, day_numbers))
+            elif "" not in days:
+                return None
+            else:  # some lines have no days
+                given = [day for day in days if day != ""]
+                if given and whole(given) is None:
+                    return None
+                day_texts = [None if day == "" else numerals.get(int(day)) or str(int(day)) for day in days]
+                amounts = [amount if day == "" else amount * int(day) for amount, day in zip(amounts, days, strict=True)]
+            return [{"content": content, "unit_of_measure": unit, "quantity": quantity, "days": day,
+                     "unit_price": price, "note": note, "funding_source": source, "amount": amount}
+                    for content, unit, quantity, day, price, note, source, amount
+                    in zip(contents, units, spelled(quantities), day_texts, prices, notes, found, amounts, strict=True)]
 
         return read
 
@@ -378,6 +499,10 @@ def _amount(quantity, days, price: int) -> int:
     if type(quantity) is int and (days is None or type(days) is int):
         return quantity * (1 if days is None else days) * price
     return line_amount(quantity, days, price)
+
+
+def _types(column: list) -> set[type]:
+    return set(map(type, column))
 
 
 def _text(value) -> str:
