@@ -176,8 +176,8 @@ class MinutesForm(forms.ModelForm):
     def clean_secretary(self):
         secretary = nfc(self.cleaned_data["secretary"])
         if not RoleHolder.parse(secretary).name:
-            raise forms.ValidationError("Ghi họ tên thư ký, không chỉ danh xưng (ví dụ «Bà Lê Thị Cúc, công chức "
-                                        "Văn hóa - Xã hội»).")
+            raise forms.ValidationError("Ghi họ tên thư ký, không chỉ danh xưng hay chức vụ (ví dụ «Bà Lê Thị Cúc, "
+                                        "công chức Văn hóa - Xã hội»).")
         return secretary
 
 

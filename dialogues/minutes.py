@@ -1,6 +1,8 @@
 """The minutes (biên bản) of a held session: time and place, who took part, what was said, the
 petitions and their answers, the chair's conclusion; signed by the secretary and the chair."""
 
+from dataclasses import replace
+
 from django.utils import timezone
 
 from dialogues.letterhead import commune_document, letterhead, unit_in_text
@@ -44,11 +46,15 @@ def _participants(session: DialogueSession) -> list[Block]:
     blocks = [Block(CLAUSE, f"Chủ trì hội nghị: {chair.line if chair else HAND_FIELD}."),
               Block(CLAUSE, f"Thư ký hội nghị: {secretary.line if secretary else HAND_FIELD}.")]
     officials = list(session.officials.all())
+    # an official who chairs or takes the minutes is named as the record names them there
+    honorifics = {holder.name: holder.honorific for holder in (chair, secretary) if holder.honorific}
     if officials:
         blocks.append(Block(CLAUSE, "Đại biểu tham dự:"))
         last = len(officials) - 1
         for index, official in enumerate(officials):
             holder = RoleHolder.parse(official.name, position=official.position)
+            if holder.honorific == "Ông/Bà" and holder.name in honorifics:
+                holder = replace(holder, honorific=honorifics[holder.name])
             blocks.append(Block(BULLET, f"{holder.line} ({official.get_level_display().lower()})"
                                         f"{'.' if index == last else ';'}"))
     present = list(session.attendees.filter(present=True).select_related("ethnic_group"))

@@ -25,16 +25,33 @@ _COMMUNE_WORDS = {"ubnd", "uy", "ban", "nhan", "dan", "xa", "phuong", "thi", "tr
                   "truc"}
 
 
+# Titles a text may start with when it names a position and no person («Phó Chủ tịch UBND xã»);
+# compared with their marks, so that the surname «Trương» is not the title «Trưởng».
+POSITION_STARTS = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "trưởng", "phó trưởng", "giám đốc",
+                   "phó giám đốc", "công chức", "cán bộ", "đại diện", "chủ nhiệm", "phó chủ nhiệm", "kế toán",
+                   "lãnh đạo", "thư ký", "ủy viên", "uỷ viên", "chi hội trưởng", "tổ trưởng", "già làng",
+                   "người có uy tín")
+
+
 def honorific_for(name: str, gender: str = "") -> str:
-    """«Ông» or «Bà» from the recorded gender, else from the middle name «Văn»/«Thị», else «Ông/Bà»."""
+    """«Ông» or «Bà» from the recorded gender, else from the middle name «Văn»/«Thị» or the Ê Đê
+    prefix of a given name («Y» for a man, «H'» for a woman: «Y Hơ Niê», «H'Hen Niê»), else «Ông/Bà»."""
     if gender in ("M", "F"):
         return "Ông" if gender == "M" else "Bà"
     words = nfc(name).split()
     if "Thị" in words[:-1]:
         return "Bà"
-    if "Văn" in words[:-1]:
+    if "Văn" in words[:-1] or (len(words) > 1 and words[0] == "Y"):
         return "Ông"
+    if words and words[0][:2] in ("H'", "H’") and len(words[0]) > 2:
+        return "Bà"
     return "Ông/Bà"
+
+
+def names_position(text: str) -> bool:
+    """Whether ``text`` starts with a title, so names a position and no person."""
+    lowered = nfc(text).lower()
+    return any(lowered == start or lowered.startswith(start + " ") for start in POSITION_STARTS)
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,9 @@ class RoleHolder:
         if match := _HONORIFIC.match(text):
             honorific = HONORIFICS[match.group(1).lower()]
             text = text[match.end():]
+        if names_position(text):  # «Phó Chủ tịch UBND xã»: a position, no one named
+            text = text.rstrip(".;")
+            return cls("", "", text[:1].upper() + text[1:])
         name, _, rest = (part.strip() for part in _split_once(text))
         name = name.rstrip(".;")
         position = (rest or nfc(position)).rstrip(".;")

@@ -92,11 +92,13 @@ def test_two_people_of_one_name_get_a_letter_each_told_apart_by_village(linked_s
 
 def test_an_unknown_gender_is_addressed_by_the_middle_name_or_as_ong_ba(linked_session):
     people = [AttendeeFactory(session=linked_session, full_name=name, gender="")
-              for name in ("Nguyễn Thị Hoa", "Trần Văn Sơn", "Y Bluêk Niê")]
+              for name in ("Nguyễn Thị Hoa", "Trần Văn Sơn", "Y Bluêk Niê", "H'Hen Niê", "Ksor Nay")]
     texts = ["\n".join(b.display_text for b in documents.invitation(linked_session, p).blocks) for p in people]
     assert "Bà Nguyễn Thị Hoa" in texts[0] and "Đề nghị Bà sắp xếp" in texts[0]
     assert "Ông Trần Văn Sơn" in texts[1]
-    assert "Ông/Bà Y Bluêk Niê" in texts[2]
+    assert "Ông Y Bluêk Niê" in texts[2]  # Ê Đê names: «Y» before a man's given name, «H'» before a woman's
+    assert "Bà H'Hen Niê" in texts[3]
+    assert "Ông/Bà Ksor Nay" in texts[4]
 
 
 def test_invitations_docx_has_a_page_per_person_with_the_same_text(linked_session):

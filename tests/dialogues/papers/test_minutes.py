@@ -44,6 +44,18 @@ def test_name_lines_are_honorific_name_dash_position(linked_session):
     assert not any("Ông A Blúp, Chủ tịch" in line for line in lines)
 
 
+def test_an_official_who_chairs_is_named_as_the_chair_line_names_them(linked_session):
+    """The chair's line says «Ông A Blúp»; the officials' list, which has the bare name, says it too."""
+    SessionOfficial.objects.create(session=linked_session, level="commune", name="A Blúp", position="Chủ tịch UBND xã")
+    SessionOfficial.objects.create(session=linked_session, level="commune", name="Lê Thị Cúc",
+                                   position="Công chức Văn hóa - Xã hội")
+    SessionOfficial.objects.create(session=linked_session, level="commune", name="Ksor Nay", position="Trưởng thôn")
+    lines = _lines(linked_session)
+    assert "- Ông A Blúp – Chủ tịch UBND xã (cấp xã);" in lines
+    assert "- Bà Lê Thị Cúc – Công chức Văn hóa - Xã hội (cấp xã);" in lines
+    assert "- Ông/Bà Ksor Nay – Trưởng thôn (cấp xã)." in lines  # nothing tells: left for the pen
+
+
 def test_minutes_are_numbered_by_section_and_clause(linked_session):
     lines = _lines(linked_session)
     sections = [line for line in lines if line.split(" ")[0].rstrip(".") in ("I", "II", "III", "IV", "V")]
@@ -66,10 +78,13 @@ def test_petitions_are_numbered_with_who_asked_and_who_answered(linked_session):
                     answer="Xã đưa vào kế hoạch năm sau.")
     PetitionFactory(session=linked_session, raised_by="Ông Hà Văn Bình", content="Mở lớp dạy nghề.",
                     status="referred", referral_level="province", responsible_body="", due_date=None)
+    PetitionFactory(session=linked_session, raised_by="Bà Hà Thị Lan", content="Vay vốn.", status="answered",
+                    answered_by="Phó Chủ tịch UBND xã", answer="Sẽ hỗ trợ.")
     lines = _lines(linked_session)
     assert "1. Bà Lò Thị Mời (Thôn Đồng Xuân), lĩnh vực nhà ở: Đề nghị sửa đường." in lines
     assert "- Trả lời của Ông A Blúp – Chủ tịch UBND xã: Xã đưa vào kế hoạch năm sau." in lines
     assert "2. Ông Hà Văn Bình, lĩnh vực nhà ở: Mở lớp dạy nghề." in lines
+    assert "- Trả lời của Phó Chủ tịch UBND xã: Sẽ hỗ trợ." in lines  # a position typed, no name
     assert "- Chuyển cơ quan có thẩm quyền (UBND cấp tỉnh)." in lines
 
 
@@ -93,7 +108,7 @@ def test_empty_conclusion_leaves_lines_to_write_by_hand(linked_session):
 
 def test_the_minutes_form_requires_a_secretary_by_name(linked_session):
     for value, message in [("", "Ghi họ tên thư ký hội nghị"), ("Bà", "không chỉ danh xưng"),
-                           ("ông. ", "không chỉ danh xưng")]:
+                           ("ông. ", "không chỉ danh xưng"), ("Công chức Văn hóa - Xã hội", "hay chức vụ")]:
         form = MinutesForm({"secretary": value, "proceedings": "Khai mạc.", "conclusion": ""},
                            instance=linked_session)
         assert not form.is_valid() and message in form.errors["secretary"][0]

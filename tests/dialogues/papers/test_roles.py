@@ -12,7 +12,14 @@ from dialogues.roles import RoleHolder, honorific_for
     ("đ/c Nguyễn Văn An – Phó Chủ tịch UBND xã", "Đồng chí Nguyễn Văn An – Phó Chủ tịch UBND xã", "Nguyễn Văn An"),
     ("  ông  Trần Văn Tư.  ", "Ông Trần Văn Tư", "Trần Văn Tư"),
     ("Nguyễn Thị Hoa", "Bà Nguyễn Thị Hoa", "Nguyễn Thị Hoa"),
-    ("Y Bluêk Niê", "Ông/Bà Y Bluêk Niê", "Y Bluêk Niê"),
+    ("Y Bluêk Niê", "Ông Y Bluêk Niê", "Y Bluêk Niê"),  # Ê Đê: «Y» before a man's given name
+    ("H'Hen Niê, Chủ tịch Hội LHPN xã", "Bà H'Hen Niê – Chủ tịch Hội LHPN xã", "H'Hen Niê"),  # «H'», a woman's
+    ("Ksor Nay", "Ông/Bà Ksor Nay", "Ksor Nay"),
+    ("Trương Văn Tư, Trưởng thôn", "Ông Trương Văn Tư – Trưởng thôn", "Trương Văn Tư"),  # a surname, not a title
+    ("Phó Chủ tịch UBND xã", "Phó Chủ tịch UBND xã", ""),  # a position, no one named
+    ("trưởng Công an xã.", "Trưởng Công an xã", ""),
+    ("Ông Chủ tịch UBND xã", "Chủ tịch UBND xã", ""),
+    ("Công chức Văn hóa - Xã hội", "Công chức Văn hóa - Xã hội", ""),
     ("Bàng Văn Khuê, cán bộ", "Ông Bàng Văn Khuê – Cán bộ", "Bàng Văn Khuê"),
     ("Bà", "Bà", ""),
     ("", "", ""),
