@@ -10,6 +10,7 @@ from households.models import (
     IdNumberReview,
     ImportSettings,
     Indicator,
+    PastParticipation,
     PovertyStandard,
     ReviewStatus,
     id_number_hash,
@@ -33,6 +34,32 @@ class ImportSettingsAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ["commune", "codes_required"]
     list_filter = ["codes_required"]
     autocomplete_fields = ["commune"]
+
+
+@admin.register(PastParticipation)
+class PastParticipationAdmin(AdministratorOnly, admin.ModelAdmin):
+    """Dialogues households attended before the app held its sessions, as imports and officers recorded
+    them: for the administrator to look up; they are recorded and removed (audited) on the household's page."""
+
+    list_display = ["household", "commune", "year", "source", "note", "batch", "recorded_by", "recorded_at"]
+    list_filter = ["source", "year"]
+    search_fields = ["household__code", "household__head_name"]
+    list_select_related = ["household__commune", "batch", "recorded_by"]
+    readonly_fields = list_display[:1] + list_display[2:]
+    fields = readonly_fields
+
+    @admin.display(description="Xã", ordering="household__commune__name")
+    def commune(self, participation):
+        return participation.household.commune
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PovertyStandard)

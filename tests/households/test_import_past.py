@@ -190,3 +190,18 @@ def test_a_dialogue_recorded_from_a_note_counts_in_the_attended_filter(own_unit)
     PastParticipation.objects.create(household=household, year=2024)
     assert list(Household.objects.attended_dialogue_in(2024)) == [household]
     assert household not in Household.objects.attended_dialogue_in(2024, attended=False)
+
+
+def test_the_administrator_looks_past_participation_up_in_the_admin(client_as, administrator, own_unit):
+    household = HouseholdFactory(commune=own_unit, code="H-7", head_name="Hà Thị Lan")
+    PastParticipation.objects.create(household=household, year=2023, note="Đã dự đối thoại năm 2023")
+    client = client_as(administrator)
+    page = client.get(reverse("admin:households_pastparticipation_changelist"), {"q": "Hà Thị Lan"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Hà Thị Lan" in text and "Đã dự đối thoại năm 2023" in text and own_unit.name in text
+    record = PastParticipation.objects.get()
+    assert client.get(reverse("admin:households_pastparticipation_change", args=[record.pk])).status_code == 200
+    assert client.post(reverse("admin:households_pastparticipation_delete", args=[record.pk]),
+                       {"post": "yes"}).status_code == 403  # removed, audited, on the household's page only
+    assert PastParticipation.objects.exists()
