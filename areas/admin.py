@@ -41,6 +41,20 @@ class AdministratorOnly:
         return _administrators_only(request)
 
 
+class AdministratorReadsOnly(AdministratorOnly):
+    """Records kept by the app itself (the audit log, imported facts): administrators read them, nobody
+    adds, changes or deletes them here."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AdminUnit)
 class AdminUnitAdmin(AdministratorOnly, admin.ModelAdmin):
     list_display = ("code", "name", "level", "parent", "valid_from", "valid_to")

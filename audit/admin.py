@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from areas.admin import AdministratorOnly
+from areas.admin import AdministratorReadsOnly
 from audit.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(AdministratorOnly, admin.ModelAdmin):
+class AuditEntryAdmin(AdministratorReadsOnly, admin.ModelAdmin):
     """Administrators read and filter the log; nobody changes it."""
 
     list_display = ("at", "actor", "action", "object_type", "object_repr", "ip_address")
@@ -23,12 +23,3 @@ class AuditEntryAdmin(AdministratorOnly, admin.ModelAdmin):
     @admin.display(description="Mã người thực hiện")
     def actor_id(self, entry):
         return entry.user_id
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 
-from areas.admin import AdministratorOnly
+from areas.admin import AdministratorOnly, AdministratorReadsOnly
 from audit.models import Action
 from audit.services import record
 from households.idnumber import digits_of
@@ -37,7 +37,7 @@ class ImportSettingsAdmin(AdministratorOnly, admin.ModelAdmin):
 
 
 @admin.register(PastParticipation)
-class PastParticipationAdmin(AdministratorOnly, admin.ModelAdmin):
+class PastParticipationAdmin(AdministratorReadsOnly, admin.ModelAdmin):
     """Dialogues households attended before the app held its sessions, as imports and officers recorded
     them: for the administrator to look up; they are recorded and removed (audited) on the household's page."""
 
@@ -51,15 +51,6 @@ class PastParticipationAdmin(AdministratorOnly, admin.ModelAdmin):
     @admin.display(description="Xã", ordering="household__commune__name")
     def commune(self, participation):
         return participation.household.commune
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PovertyStandard)
