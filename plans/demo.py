@@ -79,7 +79,7 @@ def _new_era_plans() -> list[str]:
     users = get_user_model().objects
     created = []
     for body_name, kind, username, signer in NEW_ERA:
-        body = IssuingBody.objects.filter(display_name=body_name).first()
+        body = IssuingBody.objects.filter(display_name=body_name).active_on(datetime.date(2027, 1, 1)).first()
         if body is None or Plan.objects.filter(issuing_body=body, year=2027, kind=kind).exists():
             continue
         author = users.get(username=username)
@@ -99,7 +99,7 @@ def load_demo_plans() -> list[str]:
     author = get_user_model().objects.get(username="kehoach")
     created = []
     for filename, kind, body_name in SEEDS:
-        body = IssuingBody.objects.get(display_name=body_name)
+        body = IssuingBody.objects.active_on(datetime.date(2023, 1, 1)).get(display_name=body_name)
         plan = Plan.objects.filter(issuing_body=body, year=2023, kind=kind).first()
         if plan is None:
             plan = create_seed_plan(SEED_DIR / filename, kind=kind, body=body, by=author)

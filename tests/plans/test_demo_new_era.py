@@ -46,3 +46,17 @@ def test_the_2027_drafts_are_in_todays_wording_and_pass_their_checks(demo_units)
         assert not [p for p in plan_problems(plan) if "01/7/2025" in p.message]
     review = new.get(kind=PlanKind.HOUSEHOLD_REVIEW)
     assert "351/2025/NĐ-CP" in set(review.basis_links.values_list("document__number", flat=True))
+
+
+def test_every_demo_body_names_itself_as_a_document_would_and_a_second_load_keeps_one_of_each(demo_units):
+    from areas.models import IssuingBody
+
+    bodies = list(IssuingBody.objects.values_list("display_name", flat=True))
+    assert all("(" not in name for name in bodies)  # «UBND xã Sa Loong», never a picker's «(Quảng Ngãi)»
+    IssuingBody.objects.filter(valid_from=REFORM, display_name="UBND xã Sa Loong").update(
+        display_name="UBND xã Sa Loong (Quảng Ngãi)")  # as a demo of an earlier version named it
+    load_demo()
+    assert sorted(IssuingBody.objects.values_list("display_name", flat=True)) == sorted(bodies)
+    assert load_demo_plans()  # the 2023 seed finds the body of its year, the 2027 drafts theirs
+    sa_loong = Plan.objects.get(year=2023, kind=PlanKind.COMMUNE_DIALOGUE).issuing_body
+    assert (sa_loong.valid_to, sa_loong.display_name) == (ENDED, "UBND xã Sa Loong")
