@@ -16,6 +16,7 @@ from spreadsheets import SpreadsheetProblem, check_file
 
 MAX_UPLOAD = 10 * 1024 * 1024
 SALT = "budgets.import"
+LISTED = 300  # changes listed per kind on the preview; the counts above the list say how many there are
 
 
 class UploadForm(forms.Form):
@@ -86,8 +87,12 @@ def estimate_import_detail(request, pk, import_pk):
     if staged.status == ImportStatus.PREVIEW:
         choices = _sheet_choices(request.GET, staged)
         groups = importing.with_sheet_choices(staged.groups, choices)
+        diff = importing.import_diff(importing.snapshot(estimate), groups)
         context |= {
-            "diff": importing.import_diff(importing.snapshot(estimate), groups),
+            "diff": diff,
+            "listed": {kind: getattr(diff, kind)[:LISTED] for kind in ("added", "changed", "removed")},
+            "listed_per_kind": LISTED,
+            "unlisted": sum(max(0, len(getattr(diff, kind)) - LISTED) for kind in ("added", "changed", "removed")),
             "sheets": [s | {"chosen": choices.get(s["name"], s["sub"])} for s in staged.sheets],
             "sub_projects": SubProject.objects.order_by("order", "code"),
             "token": signing.dumps(staged.pk, salt=_salt(estimate, request.user)),

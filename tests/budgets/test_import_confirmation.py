@@ -87,3 +87,18 @@ def test_an_old_style_token_or_garbage_is_refused_without_an_error_page(client_a
         response = _confirm(client, target, token)
         assert response.status_code == 200 and "hãy tải tệp lên lại" in response.content.decode()
     assert not target.lines.exists()
+
+
+def test_a_long_preview_lists_the_first_changes_of_each_kind_and_counts_the_rest(client_as, finance, target):
+    lines = [{"content": f"Nội dung chi {n}", "unit_of_measure": "người", "quantity": "2", "days": None,
+              "unit_price": 1000, "note": "", "funding_source": None, "amount": 2000} for n in range(350)]
+    staged = EstimateImport.objects.create(
+        estimate=target, created_by=finance, status=ImportStatus.PREVIEW, line_count=len(lines),
+        groups=[{"title": "Hội nghị", "sub": None, "sheet": "DA6-TDA2", "lines": lines}],
+        sheets=[{"name": "DA6-TDA2", "sub": None, "how": "", "lines": len(lines)}])
+    page = client_as(finance).get(reverse("budgets:estimate-import-detail", args=[target.pk, staged.pk]))
+    text = page.content.decode()
+    assert "Thêm <strong>350</strong> dòng" in text and "Nhập 350 dòng" in text
+    assert text.count('<tr class="table-success">') == 300
+    assert "Nội dung chi 299<" in text and "Nội dung chi 300<" not in text
+    assert "còn 50 thay đổi nữa không hiện ra" in text
