@@ -6,6 +6,7 @@ Headers are matched with tolerance (spacing, slashes, case, marks, units in brac
 sheets by their name or title («Phụ lục 1 - TDA2», «PL02 - Nâng cao năng lực», «DA 6 TDA 2»).
 """
 
+import datetime
 import operator
 import re
 import unicodedata
@@ -19,7 +20,13 @@ from budgets.import_matching import LABELS, REQUIRED, SubProjectMatcher, header_
 from budgets.models import FundingSource, SubProject
 from budgets.models.estimates import line_amount
 from budgets.workbook import LEGEND_SHEET, SUMMARY_SHEET, UNSORTED
-from spreadsheets import SpreadsheetProblem, check_content, column_letters, read_sheets
+from spreadsheets import (
+    SpreadsheetProblem,
+    check_content,
+    column_letters,
+    formula_cells,
+    read_sheets,
+)
 from vntext import nfc, search_key
 
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
@@ -29,8 +36,15 @@ HEADER_SCAN = 30
 PROGRESS_EVERY = 500
 INFINITY = float("inf")
 NUMERALS = {n: str(n) for n in range(1000)}
-END = object()  # the row that ends a sheet's table (its total, the words line, the signatures)  # the usual quantities and days, as the line keeps them
+END = object()  # the row that ends a sheet's table (its total, the words line, the signatures)
+# What an estimate line can hold (the line form's bounds; days as the column stores them): a
+# larger figure is a cell's fault, named as such, never a database error at confirmation.
+LIMITS = {"quantity": 10**10, "days": 10**8, "unit_price": 10**15}
+MAX_AMOUNT = 10**15
+LENGTHS = {"content": 500, "unit_of_measure": 40, "note": 500}
 
+TOTALS = ("tong cong", "tong so")
+AMOUNT = operator.itemgetter("amount")
 SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
 
 
@@ -72,6 +86,9 @@ class ImportResult:
     problems: list[ImportProblem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     sheets: list[SheetMatch] = field(default_factory=list)
+    # the problems of an empty required cell, with (sheet index, row, column): a formula there
+    # may have no stored result, which the message then says
+    empty_cells: list[tuple[ImportProblem, int, int, int]] = field(default_factory=list)
 
     @property
     def line_count(self) -> int:
@@ -104,12 +121,28 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
             result.problems.append(ImportProblem(sheet.name, None, "Trang tính bị hỏng, không đọc được; hãy mở "
                                                  "tệp bằng Excel, lưu lại rồi tải lên."))
             continue
-        reader = SheetReader(sheet.name, sheet.rows, sheet.merges, sources, result)
+        reader = SheetReader(sheet.name, sheet.rows, sheet.merges, sources, result, index=sheet.index)
         reader.read(matcher, _scaled(progress, position, len(sheets)))
+    _explain_formulas(data, result)
     if not result.problems and not result.line_count:
         result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào (cần một bảng có các cột "
                                              "Nội dung chi, Đơn vị tính, Số lượng, Đơn giá)."))
     return result
+
+
+UNCALCULATED = ("Ô có công thức nhưng tệp không lưu kết quả tính (tệp do một chương trình khác tạo ra); hãy mở "
+                "tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên.")
+
+
+def _explain_formulas(data: bytes, result: ImportResult) -> None:
+    """An empty required cell holding a formula whose result was never stored says so (only a
+    refused file's sheets are scanned for formulas: the usual import never looks)."""
+    found = {}
+    for problem, index, row, col in result.empty_cells:
+        if index not in found:
+            found[index] = formula_cells(data, index)
+        if (row, col) in found[index]:
+            problem.message = UNCALCULATED
 
 
 def _skipped(sheet_name: str) -> bool:
@@ -126,12 +159,15 @@ def _scaled(progress, index: int, count: int):
 class SheetReader:
     """Reads one sheet: finds its header, its sub-project, then its groups and lines."""
 
-    def __init__(self, name: str, rows: list[list], merges, sources: dict[str, str], result: ImportResult):
+    def __init__(self, name: str, rows: list[list], merges, sources: dict[str, str], result: ImportResult,
+                 index: int = 0):
         self.name, self.rows, self.merges, self.sources, self.result = name, rows, merges, sources, result
+        self.index = index
         self.columns: dict[str, int] = {}
         self.texts: dict[str, str] = {}  # a repeated cell's text (unit, note, source) as _text reads it
         self.found_sources: dict[str, str | None] = {}  # by the text as _text reads it
         self.cell_sources: dict[str, str | None] = {}  # by the cell's own text
+        self.title_rows = 0  # the rows above the header: the sheet's title
 
     def problem(self, row: int | None, message: str, field_name: str = "") -> None:
         column = ""
@@ -148,7 +184,7 @@ class SheetReader:
         if missing := [label for key, label in REQUIRED.items() if key not in self.columns]:
             self.problem(header + 1, "Thiếu cột " + ", ".join(f"«{m}»" for m in missing) + ".")
             return
-        title = " ".join(str(v) for row in self.rows[:header] for v in row if isinstance(v, str))
+        title = " ".join(str(v) for row in self.rows[:self.title_rows] for v in row if isinstance(v, str))
         if search_key(self.name).strip() == search_key(UNSORTED):
             code, how = None, "trang «Chưa phân loại»"
         else:
@@ -161,24 +197,33 @@ class SheetReader:
         match.lines = self.result.line_count - before
 
     def _header(self) -> int | None:
-        """The 0-based index of the header row: the first with content, quantity and price columns."""
+        """The 0-based index of the header's last row: the first row with content, quantity and price
+        columns, or the row under it when the header is written over two rows."""
         for index, row in enumerate(self.rows[:HEADER_SCAN]):
-            found = {}
-            for col, value in enumerate(row):
-                if isinstance(value, str) and (name := header_field(value)) and name not in found:
-                    found[name] = col
+            found = _fields(row)
             if "content" in found and len(found) >= 3:
-                self.columns = self._below(index, found)
-                return index
+                self.title_rows = index
+                return self._below(index, found)
         return None
 
-    def _below(self, index: int, found: dict[str, int]) -> dict[str, int]:
-        """Columns named in a second header row under merged headers («Số ngày / lớp» under «Định mức»)."""
-        if index + 1 < len(self.rows):
-            for col, value in enumerate(self.rows[index + 1]):
-                if isinstance(value, str) and (name := header_field(value)) and name not in found:
-                    found[name] = col
-        return found
+    def _below(self, index: int, found: dict[str, int]) -> int:
+        """Columns named in a second header row under merged headers («Số lượng | Số ngày | Đơn giá»
+        under «Định mức»): when the header is merged over both rows, or the row names two columns
+        and holds no figure, it is the header's second row, whose names win over the merged cell
+        above them; else only the names the first row lacks are taken from it, if any."""
+        self.columns = found
+        if index + 1 >= len(self.rows):
+            return index
+        row = self.rows[index + 1]
+        below = _fields(row)
+        spans = any(top == index and bottom > top for (top, _), (bottom, _) in self.merges)
+        figures = any(isinstance(v, int | float) and not isinstance(v, bool) for v in row)
+        if below and not figures and (spans or len(below) >= 2):
+            taken = set(below.values())
+            self.columns = {name: col for name, col in found.items() if col not in taken} | below
+            return index + 1
+        self.columns = below | found
+        return index
 
     def _check_merges(self, header: int) -> None:
         for (top, left), (bottom, right) in self.merges:
@@ -226,7 +271,7 @@ class SheetReader:
         row, row_no = self.rows[index], index + 1
         kind = self._kind(row)
         if kind == "end":
-            return END
+            return self._end(index, group)
         if kind in ("skip", "blank"):
             return group
         if kind == "group":
@@ -235,6 +280,7 @@ class SheetReader:
             self.result.groups.append(group)
             if not content:
                 self.problem(row_no, "Nhóm chưa có nội dung.", "content")
+            self._check_length(row_no, "content", content)
             return group
         if group is None:  # lines before any group: one group named after the sheet's sub-project
             group = ImportGroup(self._default_title(code), code, sheet=self.name)
@@ -243,6 +289,48 @@ class SheetReader:
         if line is not None:
             group.lines.append(line)
         return group
+
+    def _end(self, index: int, group: ImportGroup | None):
+        """END, or the group read on when a total typed by hand stands above more lines (a total
+        written first, or a part's total typed in the middle): those lines are read too, never lost."""
+        row, row_no = self.rows[index], index + 1
+        label = _text(self._cell(row, "content") or self._cell(row, "stt"))
+        if not search_key(label).startswith(TOTALS):
+            return END  # the words line or the signatures
+        if after := self._line_after(index):
+            self.result.notices.append(str(ImportProblem(
+                self.name, row_no, f"«{label[:60]}» không phải dòng cuối bảng (dòng {after} sau nó vẫn là dòng dự toán): "
+                "không lấy số của dòng này, các dòng sau vẫn được đọc.")))
+            return group
+        self._compare_total(row, row_no, label)
+        return END
+
+    def _line_after(self, index: int) -> int | None:
+        """The number of the first group or numbered line below a total row, before the words line."""
+        numbered = "stt" in self.columns
+        for later in range(index + 1, len(self.rows)):
+            row = self.rows[later]
+            stt, content = self._cell(row, "stt"), self._cell(row, "content")
+            if search_key(str(content or stt or "")).strip().startswith(("bang chu", "nguoi lap")):
+                return None
+            if isinstance(stt, str) and ROMAN.match(stt.strip().upper()):
+                return later + 1
+            figures = all(_is_number(self._cell(row, name)) for name in ("quantity", "unit_price"))
+            if figures and (_is_number(stt) if numbered else isinstance(content, str)):
+                return later + 1
+        return None
+
+    def _compare_total(self, row: list, row_no: int, label: str) -> None:
+        """A notice when the sheet's typed total differs from the sum of the lines read above it."""
+        typed = self._cell(row, "amount")
+        if not _is_number(typed):
+            return
+        read = sum(sum(map(AMOUNT, g.lines)) for g in self.result.groups if g.sheet == self.name)
+        if (typed := round(typed)) != read:
+            self.result.notices.append(str(ImportProblem(
+                self.name, row_no, f"«{label[:60]}» ghi {_figure(typed)} đồng, các dòng cộng lại {_figure(read)} "
+                f"đồng (chênh {_figure(abs(typed - read))} đồng); dự toán nhập theo từng dòng (Thành tiền = "
+                "Số lượng × Số ngày × Đơn giá).", f"{column_letters(self.columns['amount'] + 1)} («Thành tiền»)")))
 
     def _default_title(self, code: str | None) -> str:
         name = SubProject.objects.filter(code=code).values_list("name", flat=True).first() if code else None
@@ -259,7 +347,7 @@ class SheetReader:
                 COLUMN_NUMBERS.match(str(v).strip()) for v in row if v not in (None, "")):
             return "skip"  # the column-number row «(1) (2) … (7)=(4)x(5)x(6)»
         content = search_key(str(self._cell(row, "content") or stt or "")).strip()
-        if content.startswith(("tong cong", "tong so", "bang chu", "nguoi lap")):
+        if content.startswith((*TOTALS, "bang chu", "nguoi lap")):
             return "end"  # a total typed by hand, the words line, the signatures
         if content.startswith(("cong ", "cong:")) or content == "cong":
             return "skip"  # a group's «Cộng I» subtotal
@@ -291,6 +379,7 @@ class SheetReader:
         texts, source_of, sources = self.texts, self._source, self.cell_sources
         is_normalized = unicodedata.is_normalized
         numerals = NUMERALS
+        max_quantity, max_days, max_price = LIMITS["quantity"], LIMITS["days"], LIMITS["unit_price"]
 
         def known(text: str) -> str:
             if (found := texts.get(text)) is None:
@@ -302,11 +391,11 @@ class SheetReader:
                 return None
             content, unit, quantity, price = row[content_col], row[unit_col], row[quantity_col], row[price_col]
             if (type(quantity) is not float or type(price) is not float or type(content) is not str
-                    or type(unit) is not str or not (quantity >= 0 and price >= 0) or not quantity.is_integer()
-                    or not price.is_integer()):
+                    or type(unit) is not str or not (0 <= quantity < max_quantity and 0 <= price < max_price)
+                    or not quantity.is_integer() or not price.is_integer()):
                 return None
             days = row[days_col] if days_col >= 0 else ""
-            if days != "" and (type(days) is not float or not days >= 0 or not days.is_integer()):
+            if days != "" and (type(days) is not float or not 0 <= days < max_days or not days.is_integer()):
                 return None
             note = row[note_col] if note_col >= 0 else ""
             written = row[source_col] if source_col >= 0 else ""
@@ -325,6 +414,9 @@ class SheetReader:
                 source = sources[written] = source_of(known(written))
             if not content or not unit or (written and source is None):
                 return None
+            note = (texts.get(note) or known(note)) if note else ""
+            if len(content) > 500 or len(unit) > 40 or len(note) > 500:
+                return None
             quantity, price = int(quantity), int(price)
             if days == "":
                 days, amount = None, quantity * price
@@ -332,10 +424,11 @@ class SheetReader:
                 days = int(days)
                 amount = quantity * days * price
                 days = numerals.get(days) or str(days)
-            return {"content": content[:500], "unit_of_measure": unit[:40],
+            if amount >= MAX_AMOUNT:
+                return None
+            return {"content": content, "unit_of_measure": unit,
                     "quantity": numerals.get(quantity) or str(quantity), "days": days, "unit_price": price,
-                    "note": (texts.get(note) or known(note))[:500] if note else "", "funding_source": source,
-                    "amount": amount}
+                    "note": note, "funding_source": source, "amount": amount}
 
         return read
 
@@ -354,22 +447,25 @@ class SheetReader:
         texts, source_of, sources = self.texts, self._source, self.cell_sources
         numerals = NUMERALS
 
-        def known(column: list, cut: int) -> list | None:
-            """The column's texts as ``_text`` reads them, cut to ``cut`` characters; None when
-            one is not a text. (Repeated texts: each distinct one is looked at once.)"""
+        def known(column: list, longest: int) -> list | None:
+            """The column's texts as ``_text`` reads them; None when one is not a text or is longer
+            than ``longest`` characters. (Repeated texts: each distinct one is looked at once.)"""
             read = {}
             for text in set(column):
                 if type(text) is not str:
                     return None
                 if (found := texts.get(text)) is None:
                     found = texts[text] = _text(text)
-                read[text] = found[:cut]
+                if len(found) > longest:
+                    return None
+                read[text] = found
             return list(map(read.__getitem__, column))
 
-        def whole(numbers: list) -> list | None:
-            """The column's numbers as ints when each is a whole non-negative float; else None."""
+        def whole(numbers: list, below: int) -> list | None:
+            """The column's numbers as ints when each is a whole float from 0 to ``below``; else None."""
             try:
-                if not all(map(float.is_integer, numbers)) or min(numbers) < 0:  # False for NaN and infinities
+                if (not all(map(float.is_integer, numbers)) or min(numbers) < 0  # False for NaN and infinities
+                        or max(numbers) >= below):
                     return None
             except TypeError:  # not a float
                 return None
@@ -384,7 +480,8 @@ class SheetReader:
             if min(map(len, rows)) < width:
                 return None
             contents, units = [row[content_col] for row in rows], known([row[unit_col] for row in rows], 40)
-            quantities, prices = whole([row[quantity_col] for row in rows]), whole([row[price_col] for row in rows])
+            quantities = whole([row[quantity_col] for row in rows], LIMITS["quantity"])
+            prices = whole([row[price_col] for row in rows], LIMITS["unit_price"])
             if units is None or not all(units) or quantities is None or prices is None:
                 return None
             try:
@@ -398,7 +495,7 @@ class SheetReader:
             if not all(contents):
                 return None
             if max(map(len, contents)) > 500:
-                contents = [content[:500] for content in contents]
+                return None
             notes = known([row[note_col] for row in rows], 500) if note_col >= 0 else [""] * len(rows)
             found = [None] * len(rows)
             if source_col >= 0:
@@ -418,16 +515,18 @@ class SheetReader:
             amounts = list(map(operator.mul, quantities, prices))
             if days_col < 0:
                 day_texts = [None] * len(rows)
-            elif (day_numbers := whole(days := [row[days_col] for row in rows])) is not None:
+            elif (day_numbers := whole(days := [row[days_col] for row in rows], LIMITS["days"])) is not None:
                 day_texts, amounts = spelled(day_numbers), list(map(operator.mul, amounts, day_numbers))
             elif "" not in days:
                 return None
             else:  # some lines have no days
                 given = [day for day in days if day != ""]
-                if given and whole(given) is None:
+                if given and whole(given, LIMITS["days"]) is None:
                     return None
                 day_texts = [None if day == "" else numerals.get(int(day)) or str(int(day)) for day in days]
                 amounts = [amount if day == "" else amount * int(day) for amount, day in zip(amounts, days, strict=True)]
+            if max(amounts) >= MAX_AMOUNT:
+                return None
             return [{"content": content, "unit_of_measure": unit, "quantity": quantity, "days": day,
                      "unit_price": price, "note": note, "funding_source": source, "amount": amount}
                     for content, unit, quantity, day, price, note, source, amount
@@ -447,6 +546,10 @@ class SheetReader:
             return None
         if isinstance(value, float) and value.is_integer():  # calamine's numbers: no text to parse
             return int(value)  # a whole number stays an int: no Decimal until a fraction needs one
+        if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+            self.problem(row_no, f"Ô đang ở dạng ngày giờ ({_when(value)}), không phải số; hãy định dạng ô là "
+                         "Số và gõ lại số.", name)
+            return None
         if isinstance(value, bool) or not isinstance(value, int | float | str) or value in (INFINITY, -INFINITY) \
                 or value != value:  # a NaN or an infinity calamine read from a <v>
             self.problem(row_no, f"«{value}» không phải là số.", name)
@@ -462,36 +565,70 @@ class SheetReader:
         values = {name: row[col] for name, col in self.columns.items() if col < width and row[col] != ""}
         content, uom = _text(values.get("content")), _text(values.get("unit_of_measure"))
         if not content:
-            self.problem(row_no, "Thiếu «Nội dung chi».", "content")
+            self._empty(row_no, "content")
         if not uom:
-            self.problem(row_no, "Thiếu «Đơn vị tính».", "unit_of_measure")
+            self._empty(row_no, "unit_of_measure")
         quantity = self._number(values, row_no, "quantity", parse_quantity)
         days = self._number(values, row_no, "days", parse_quantity)
         price = self._number(values, row_no, "unit_price", parse_amount)
         if quantity is None and values.get("quantity") is None:
-            self.problem(row_no, "Thiếu «Số lượng».", "quantity")
+            self._empty(row_no, "quantity")
         if price is None and values.get("unit_price") is None:
-            self.problem(row_no, "Thiếu «Định mức/Đơn giá».", "unit_price")
+            self._empty(row_no, "unit_price")
         for name, value in (("quantity", quantity), ("days", days), ("unit_price", price)):
             if value is not None and value < 0:
                 self.problem(row_no, f"«{LABELS[name]}» không được âm ({value}).", name)
+            elif value is not None and value >= LIMITS[name]:
+                self.problem(row_no, f"«{LABELS[name]}» quá lớn ({_figure(value)}); phải nhỏ hơn "
+                             f"{_figure(LIMITS[name])}.", name)
         if isinstance(quantity, Decimal) and quantity != int(quantity):
             if uom.lower() in PERSON_UNITS:
                 self.problem(row_no, f"Số lượng tính theo «{uom}» phải là số nguyên.", "quantity")
             if quantity != quantity.quantize(Decimal("0.01")):
                 self.problem(row_no, "Số lượng tối đa hai chữ số thập phân.", "quantity")
+        for name, text in (("content", content), ("unit_of_measure", uom)):
+            self._check_length(row_no, name, text)
         written = _text(values.get("funding_source"))
         source = (self.sources.get(written) or self.sources.get(search_key(written))) if written else None
         if written and source is None:
             codes = sorted(set(self.sources.values()))
             self.problem(row_no, f"Nguồn vốn «{written}» không có trong danh mục ({', '.join(codes)}).",
                          "funding_source")
+        note = _text(values.get("note"))
+        self._check_length(row_no, "note", note)
         if len(self.result.problems) > before:
             return None
-        note = _text(values.get("note"))[:500]
-        return dict(content=content[:500], unit_of_measure=uom[:40], quantity=str(quantity),
+        amount = _amount(quantity, days, price)
+        if amount >= MAX_AMOUNT:
+            self.problem(row_no, f"Thành tiền của dòng ({_figure(amount)} đồng) quá lớn; hãy kiểm tra Số lượng, "
+                         "Số ngày/buổi và Đơn giá.", "unit_price")
+            return None
+        return dict(content=content, unit_of_measure=uom, quantity=str(quantity),
                     days=None if days is None else str(days), unit_price=price, note=note,
-                    funding_source=source, amount=_amount(quantity, days, price))
+                    funding_source=source, amount=amount)
+
+    def _empty(self, row_no: int, name: str) -> None:
+        self.problem(row_no, f"Thiếu «{LABELS[name]}».", name)
+        self.result.empty_cells.append((self.result.problems[-1], self.index, row_no - 1, self.columns[name]))
+
+    def _check_length(self, row_no: int, name: str, text: str) -> None:
+        """A text longer than the estimate keeps is refused by its cell, never cut without a word."""
+        if len(text) > LENGTHS[name]:
+            self.problem(row_no, f"«{LABELS[name]}» dài {_figure(len(text))} ký tự, quá {LENGTHS[name]} ký tự; "
+                         "hãy rút gọn.", name)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value  # no NaN
+
+
+def _fields(row: list) -> dict[str, int]:
+    """The columns a header row names: field → its first column."""
+    found = {}
+    for col, value in enumerate(row):
+        if isinstance(value, str) and (name := header_field(value)) and name not in found:
+            found[name] = col
+    return found
 
 
 def _amount(quantity, days, price: int) -> int:
@@ -515,6 +652,22 @@ def _text(value) -> str:
     if text.isprintable() and "  " not in text and (text.isascii() or unicodedata.is_normalized("NFC", text)):
         return text.strip()
     return nfc(text)
+
+
+def _when(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)
+
+
+def _figure(number) -> str:
+    """A number as Vietnamese write it: «1.000.000», «2,5»."""
+    number = Decimal(number)
+    if number == int(number):
+        return f"{int(number):,}".replace(",", ".")
+    return f"{number:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _plain(value) -> str:

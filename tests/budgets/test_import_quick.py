@@ -42,7 +42,14 @@ ROWS = [
     ("Tiền ăn", "người", 2.0, 1.0, "", "", ""),
     ("\u00a0Tiền\u00a0ăn", "người", 2.0, 1.0, 100000.0, "", ""),
     ("x" * 600, "y" * 60, 1.0, 1.0, 1.0, "z" * 600, ""),
+    ("x" * 500, "y" * 40, 1.0, 1.0, 1.0, "z" * 500, "NSTW_SN"),  # as long as the line keeps
     ("Tiền ăn", "người", 1e20, 1.0, 1.0, "", ""),
+    ("Tiền ăn", "người", 1e10, 1.0, 1.0, "", ""),  # each figure just past what the line keeps
+    ("Tiền ăn", "người", 1.0, 1e8, 1.0, "", ""),
+    ("Tiền ăn", "người", 1.0, 1.0, 1e15, "", ""),
+    ("Tiền ăn", "người", 9999999999.0, 1.0, 100000.0, "", ""),  # each in bounds, the amount not
+    ("Tiền ăn", "người", 9999999999.0, 99999999.0, 99999.0, "", ""),
+    ("Tiền ăn", "người", 9999999999.0, 1.0, 99999.0, "", "NSTW_SN"),  # the largest amount kept
 ]
 
 

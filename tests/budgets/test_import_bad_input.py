@@ -1,0 +1,154 @@
+"""Estimate workbooks as offices really send them, read through the real views: every cell at fault is
+named by sheet, row and column in Vietnamese, nothing is cut or lost without a word, and a refused
+file writes nothing."""
+
+import datetime
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from budgets.imports import read_workbook
+from budgets.models import EstimateGroup, EstimateLine
+from tests.budgets.test_imports import _bytes, _confirm, _lines, _sheet, _upload
+
+LINE = [1, "Nước uống đại biểu", "người", 50, 1, 40_000, None, "", "NSTW_SN"]
+
+
+def _problems(book) -> list[str]:
+    return [str(problem) for problem in read_workbook(_bytes(book)).problems]
+
+
+@pytest.mark.parametrize("row,expected", [
+    ([1, "Tài liệu", "bộ", 5, None, 1e20, None, "", "NSTW_SN"],
+     "dòng 3, cột F («Định mức/Đơn giá»): «Định mức/Đơn giá» quá lớn (100.000.000.000.000.000.000); "
+     "phải nhỏ hơn 1.000.000.000.000.000."),
+    ([1, "Tài liệu", "bộ", 10**12, None, 1000, None, "", "NSTW_SN"],
+     "dòng 3, cột D («Số lượng»): «Số lượng» quá lớn (1.000.000.000.000); phải nhỏ hơn 10.000.000.000."),
+    ([1, "Tài liệu", "bộ", 5, 10**9, 1000, None, "", "NSTW_SN"],
+     "dòng 3, cột E («Số ngày/buổi»): «Số ngày/buổi» quá lớn (1.000.000.000); phải nhỏ hơn 100.000.000."),
+    ([1, "Tài liệu", "bộ", 9_999_999_999, 10, 100_000, None, "", "NSTW_SN"],
+     "dòng 3, cột F («Định mức/Đơn giá»): Thành tiền của dòng (9.999.999.999.000.000 đồng) quá lớn"),
+    ([1, "Nội dung " * 250, "bộ", 5, None, 1000, None, "", "NSTW_SN"],
+     "dòng 3, cột B («Nội dung chi»): «Nội dung chi» dài 2.249 ký tự, quá 500 ký tự; hãy rút gọn."),
+    ([1, "Tài liệu", "bộ" * 30, 5, None, 1000, None, "", "NSTW_SN"],
+     "dòng 3, cột C («Đơn vị tính»): «Đơn vị tính» dài 60 ký tự, quá 40 ký tự"),
+    ([1, "Tài liệu", "bộ", 5, None, 1000, None, "x" * 2000, "NSTW_SN"],
+     "dòng 3, cột H («Căn cứ/Ghi chú»): «Căn cứ/Ghi chú» dài 2.000 ký tự, quá 500 ký tự"),
+    ([1, "Tài liệu", "bộ", datetime.date(2024, 3, 5), None, 1000, None, "", "NSTW_SN"],
+     "dòng 3, cột D («Số lượng»): Ô đang ở dạng ngày giờ (05/03/2024), không phải số"),
+])
+def test_a_figure_or_text_the_estimate_cannot_keep_is_named_by_its_cell(db, row, expected):
+    problems = _problems(_sheet([["I", "Hội nghị"], row]))
+    assert len(problems) == 1 and problems[0].startswith(f"Trang «DA6-TDA2», {expected}"), problems
+
+
+def test_a_group_title_longer_than_kept_is_named_not_cut(db):
+    assert _problems(_sheet([["I", "A" * 600], LINE])) == [
+        "Trang «DA6-TDA2», dòng 2, cột B («Nội dung chi»): «Nội dung chi» dài 600 ký tự, quá 500 ký tự; hãy rút gọn."]
+
+
+def test_a_text_as_long_as_the_estimate_keeps_is_taken_whole(db):
+    [group] = read_workbook(_bytes(_sheet([["I", "A" * 500],
+                                           [1, "N" * 500, "b" * 40, 5, None, 1000, None, "x" * 500, ""]]))).groups
+    assert group.title == "A" * 500
+    assert [len(group.lines[0][k]) for k in ("content", "unit_of_measure", "note")] == [500, 40, 500]
+
+
+@pytest.mark.parametrize("row", [
+    [1, "Tài liệu", "bộ", 10**12, None, 1000, None, "", "NSTW_SN"],
+    [1, "Tài liệu", "bộ", 5, None, 10**16, None, "", "NSTW_SN"],
+    [1, "N" * 600, "bộ", 5, None, 1000, None, "", "NSTW_SN"],
+])
+def test_a_file_refused_for_one_cell_offers_no_confirmation_and_writes_nothing(client_as, finance, estimate, row):
+    client = client_as(finance)
+    before = _lines(estimate)
+    page = _upload(client, estimate, _bytes(_sheet([["I", "Hội nghị"], LINE, row])))
+    assert page.status_code == 200 and "token" not in page.context
+    assert "Tệp có 1 lỗi; chưa nhập dòng nào." in page.content.decode()
+    assert _lines(estimate) == before
+    assert client.get(estimate.get_absolute_url()).status_code == 200
+
+
+def test_a_total_typed_above_more_lines_reads_them_all_with_a_notice(db):
+    rows = [[None, "TỔNG CỘNG", None, None, None, None, 2_005_000],  # typed first, as many offices do
+            ["I", "Hội nghị"], LINE,
+            [None, "Tổng cộng", None, None, None, None, 2_000_000],  # a part's total typed in the middle
+            [], ["II", "Tuyên truyền"], [1, "Bút", "cái", 5, None, 1000, None, "", "NSTW_SN"],
+            [None, "Tổng cộng", None, None, None, None, 2_005_000], [None, "Bằng chữ: Hai triệu không trăm năm nghìn đồng"],
+            [None, "Người lập biểu"], [9, "Nguyễn Văn A", "x", "x", None, "x"]]
+    result = read_workbook(_bytes(_sheet(rows)))
+    assert result.problems == []
+    assert [(g.title, [line["content"] for line in g.lines]) for g in result.groups] == [
+        ("Hội nghị", ["Nước uống đại biểu"]), ("Tuyên truyền", ["Bút"])]
+    assert result.total == 2_005_000
+    assert result.notices == [
+        "Trang «DA6-TDA2», dòng 2: «TỔNG CỘNG» không phải dòng cuối bảng (dòng 3 sau nó vẫn là dòng dự toán): "
+        "không lấy số của dòng này, các dòng sau vẫn được đọc.",
+        "Trang «DA6-TDA2», dòng 5: «Tổng cộng» không phải dòng cuối bảng (dòng 7 sau nó vẫn là dòng dự toán): "
+        "không lấy số của dòng này, các dòng sau vẫn được đọc."]
+
+
+def test_a_typed_total_that_differs_from_the_lines_is_shown_in_the_preview(client_as, finance, estimate):
+    book = _sheet([["I", "Hội nghị"], LINE, [None, "Tổng cộng", None, None, None, None, 2_500_000]])
+    page = _upload(client_as(finance), estimate, _bytes(book))
+    assert ("Trang «DA6-TDA2», dòng 4, cột G («Thành tiền»): «Tổng cộng» ghi 2.500.000 đồng, các dòng cộng lại "
+            "2.000.000 đồng (chênh 500.000 đồng)") in page.content.decode()
+    assert "token" in page.context  # the lines are right: the user sees the difference and decides
+    right = _sheet([["I", "Hội nghị"], LINE, [None, "Tổng cộng", None, None, None, None, 2_000_000]])
+    assert read_workbook(_bytes(right)).notices == []
+
+
+def test_a_header_written_over_two_merged_rows_is_read(client_as, finance, estimate):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "PL02 - TDA2"
+    sheet.append(["DỰ TOÁN KINH PHÍ NĂM 2026"])
+    sheet.merge_cells("A1:I1")
+    sheet.append(["T.T", "Nội dung", "ĐVT", "Định mức", None, None, "Kinh phí (đồng)", "Ghi chú", "Nguồn vốn"])
+    sheet.append([None, None, None, "Số lượng (người)", "Số ngày / lớp", "Đơn giá\n(đồng)", None, None, None])
+    for column in "ABCGHI":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.merge_cells("D2:F2")
+    sheet.append(["I", "Hội nghị"])
+    sheet.append(LINE)
+    page = _upload(client_as(finance), estimate, _bytes(book))
+    assert page.context["staged"].problems == []
+    _confirm(client_as(finance), estimate, page)
+    assert _lines(estimate) == [("Hội nghị", "Nước uống đại biểu", "người", 50, 1, 40_000, 2_000_000, "", "NSTW_SN")]
+
+
+def test_a_two_row_header_without_merges_is_read_when_the_second_row_names_columns(db):
+    book = _sheet([[None, None, None, "Số lượng", "Số ngày", "Đơn giá", None, None, None], ["I", "Hội nghị"], LINE],
+                  columns=["STT", "Nội dung chi", "Đơn vị tính", "Định mức chi", None, None, "Thành tiền", "Ghi chú",
+                           "Nguồn vốn"])
+    result = read_workbook(_bytes(book))
+    assert result.problems == [] and result.total == 2_000_000
+
+
+def test_a_formula_with_no_stored_result_is_named_as_such(db):
+    book = _sheet([["I", "Hội nghị"], [1, "Tài liệu", "bộ", "=2+3", None, 20_000, "=D3*F3", "", "NSTW_SN"]])
+    chart = book.create_chartsheet("Biểu đồ", 0)  # a chart sheet first: the sheets' order is kept
+    bars = BarChart()
+    bars.add_data(Reference(book["DA6-TDA2"], min_col=6, min_row=1, max_row=3))
+    chart.add_chart(bars)
+    assert _problems(book) == [
+        "Trang «DA6-TDA2», dòng 3, cột D («Số lượng»): Ô có công thức nhưng tệp không lưu kết quả tính (tệp do một "
+        "chương trình khác tạo ra); hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên."]
+    empty = _sheet([["I", "Hội nghị"], [1, "Tài liệu", "bộ", None, None, 20_000, None, "", "NSTW_SN"]])
+    assert _problems(empty) == ["Trang «DA6-TDA2», dòng 3, cột D («Số lượng»): Thiếu «Số lượng»."]
+
+
+def test_extra_sheets_an_office_adds_are_skipped_and_the_lines_read_once(db):
+    book = _sheet([["I", "Hội nghị"], LINE])
+    book.create_sheet("Trống")
+    book.create_sheet("Ghi chú")["A1"] = "Số liệu theo Thông tư 40/2017/TT-BTC"
+    chart = book.create_chartsheet("Biểu đồ")
+    bars = BarChart()
+    bars.add_data(Reference(book["DA6-TDA2"], min_col=6, min_row=1, max_row=3))
+    chart.add_chart(bars)
+    result = read_workbook(_bytes(book))
+    assert result.problems == [] and result.line_count == 1
+    assert [notice.split("»")[0] for notice in result.notices] == ["Trang «Trống", "Trang «Ghi chú", "Trang «Biểu đồ"]
+    assert not EstimateGroup.objects.exists() and not EstimateLine.objects.exists()
+
