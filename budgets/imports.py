@@ -116,7 +116,13 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
     except SpreadsheetProblem as problem:
         result.problems.append(ImportProblem("—", None, str(problem)))
         return result
+    hidden = []
     for position, sheet in enumerate(sheets):
+        if sheet.hidden:  # a sheet an office hides is a draft or last year's copy: never read unseen
+            hidden.append(sheet.name)
+            result.notices.append(f"Trang «{sheet.name}» đang bị ẩn trong tệp: không đọc. Nếu cần nhập các dòng "
+                                  "của trang này, hãy bỏ ẩn trang trong Excel rồi tải lên lại.")
+            continue
         if sheet.damaged:
             result.problems.append(ImportProblem(sheet.name, None, "Trang tính bị hỏng, không đọc được; hãy mở "
                                                  "tệp bằng Excel, lưu lại rồi tải lên."))
@@ -125,8 +131,9 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
         reader.read(matcher, _scaled(progress, position, len(sheets)))
     _explain_formulas(data, result)
     if not result.problems and not result.line_count:
+        unread = "".join(f"; trang «{name}» đang bị ẩn nên không đọc, hãy bỏ ẩn rồi tải lên lại" for name in hidden)
         result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào (cần một bảng có các cột "
-                                             "Nội dung chi, Đơn vị tính, Số lượng, Đơn giá)."))
+                                             f"Nội dung chi, Đơn vị tính, Số lượng, Đơn giá){unread}."))
     return result
 
 

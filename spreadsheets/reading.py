@@ -17,7 +17,8 @@ class Sheet:
     "" for an empty cell) and merged ranges ((top, left), (bottom, right)), 0-based. A sheet the
     reader could not read is ``damaged``, with no rows. ``formulas``: (row, column), 0-based, of its
     cells with a formula, found as the extent guard read its XML; None when the guard did not read
-    it whole (an .xls, a sheet of unusual shape: :func:`spreadsheets.formula_cells` tells)."""
+    it whole (an .xls, a sheet of unusual shape: :func:`spreadsheets.formula_cells` tells).
+    ``hidden``: the sheet is hidden in the workbook (Excel's Hide or «very hidden»)."""
 
     index: int
     name: str
@@ -25,6 +26,7 @@ class Sheet:
     merges: list = field(default_factory=list)
     damaged: bool = False
     formulas: set[tuple[int, int]] | None = None
+    hidden: bool = False
 
 
 def open_workbook(name: str, data: bytes) -> python_calamine.CalamineWorkbook:
@@ -61,6 +63,7 @@ def read_sheets(name: str, data: bytes, *, only: int | None = None,
     else:
         watched = check_extent(data, only=only, watch=watch if formulas else None)
     workbook = open_workbook(name, data)
+    hidden = _hidden(workbook)
     for index, sheet_name in enumerate(workbook.sheet_names):
         if (only is not None and index != only) or (skip is not None and skip(sheet_name)):
             continue
@@ -77,4 +80,10 @@ def read_sheets(name: str, data: bytes, *, only: int | None = None,
         except Exception:  # noqa: BLE001
             yield Sheet(index, sheet_name, damaged=True)
             continue
-        yield Sheet(index, sheet_name, rows, merges, formulas=scans[index].cells if index in watched else None)
+        yield Sheet(index, sheet_name, rows, merges, formulas=scans[index].cells if index in watched else None,
+                    hidden=index in hidden)
+
+
+def _hidden(workbook: python_calamine.CalamineWorkbook) -> set[int]:
+    visible = python_calamine.SheetVisibleEnum.Visible
+    return {index for index, sheet in enumerate(workbook.sheets_metadata) if sheet.visible != visible}

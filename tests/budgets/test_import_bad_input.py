@@ -152,3 +152,20 @@ def test_extra_sheets_an_office_adds_are_skipped_and_the_lines_read_once(db):
     assert [notice.split("»")[0] for notice in result.notices] == ["Trang «Trống", "Trang «Ghi chú", "Trang «Biểu đồ"]
     assert not EstimateGroup.objects.exists() and not EstimateLine.objects.exists()
 
+
+def test_a_hidden_sheet_is_not_read_unseen_and_the_notice_says_how_to_read_it(db):
+    book = _sheet([["I", "Hội nghị"], LINE])
+    old = book.create_sheet("Bản cũ 2025")
+    old.append(["STT", "Nội dung chi", "Đơn vị tính", "Số lượng", "Đơn giá"])
+    old.append([1, "Nước uống đại biểu", "người", 80, 30_000])
+    old.sheet_state = "hidden"
+    result = read_workbook(_bytes(book))
+    assert result.problems == [] and result.total == 2_000_000
+    assert result.notices == ["Trang «Bản cũ 2025» đang bị ẩn trong tệp: không đọc. Nếu cần nhập các dòng của trang "
+                              "này, hãy bỏ ẩn trang trong Excel rồi tải lên lại."]
+    book.remove(book["DA6-TDA2"])
+    book["Bản cũ 2025"].sheet_state = "veryHidden"
+    book.create_sheet("Bìa")["A1"] = "DỰ TOÁN KINH PHÍ"
+    assert _problems(book) == [
+        "Trang «—»: Không tìm thấy dòng dự toán nào (cần một bảng có các cột Nội dung chi, Đơn vị tính, Số lượng, "
+        "Đơn giá); trang «Bản cũ 2025» đang bị ẩn nên không đọc, hãy bỏ ẩn rồi tải lên lại."]
