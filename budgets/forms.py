@@ -85,9 +85,10 @@ class AmountField(forms.CharField):
 
 
 class QuantityField(forms.CharField):
-    """A non-negative quantity with at most two decimals."""
+    """A non-negative quantity with at most two decimals, below 10 tỷ (or ``below``, said in words)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, below: tuple[int, str] = (10**10, "10 tỷ"), **kwargs):
+        self.below = below
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(*args, **kwargs)
 
@@ -101,8 +102,8 @@ class QuantityField(forms.CharField):
             raise forms.ValidationError(str(error)) from None
         if number < 0:
             raise forms.ValidationError("Không được là số âm.")
-        if number != number.quantize(Decimal("0.01")) or number >= 10**10:
-            raise forms.ValidationError("Tối đa hai chữ số thập phân và nhỏ hơn 10 tỷ.")
+        if number != number.quantize(Decimal("0.01")) or number >= self.below[0]:
+            raise forms.ValidationError(f"Tối đa hai chữ số thập phân và nhỏ hơn {self.below[1]}.")
         return number
 
     def prepare_value(self, value):
@@ -179,7 +180,8 @@ class GroupForm(forms.ModelForm):
 
 class LineForm(forms.ModelForm):
     quantity = QuantityField(label="Số lượng")
-    days = QuantityField(label="Số ngày/buổi/lớp", required=False, help_text="Để trống nếu không tính theo ngày.")
+    days = QuantityField(label="Số ngày/buổi/lớp", required=False, help_text="Để trống nếu không tính theo ngày.",
+                         below=(10**8, "100 triệu"))  # as the column stores it
     unit_price = AmountField(label="Định mức/Đơn giá (đồng)", allow_zero=True,
                              help_text="Nhập theo đồng, ví dụ 100.000")
 
@@ -209,6 +211,9 @@ class LineForm(forms.ModelForm):
         unit, quantity = (data.get("unit_of_measure") or "").strip().lower(), data.get("quantity")
         if quantity is not None and unit in PERSON_UNITS and quantity != int(quantity):
             self.add_error("quantity", f"Số lượng tính theo «{unit}» phải là số nguyên.")
+        price, days = data.get("unit_price"), data.get("days")
+        if quantity is not None and price is not None and quantity * (days if days is not None else 1) * price >= 10**15:
+            self.add_error("unit_price", "Thành tiền (Số lượng × Số ngày × Đơn giá) quá lớn; hãy kiểm tra lại các số.")
         return data
 
 

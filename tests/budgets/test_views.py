@@ -1,5 +1,6 @@
 """The estimate page: lines through htmx, totals, words, checks, display unit, disbursements."""
 
+import pytest
 from django.urls import reverse
 
 from budgets.models import Disbursement
@@ -32,6 +33,22 @@ def test_bad_line_input_comes_back_into_the_editor_with_vietnamese_messages(clie
     assert response["HX-Retarget"] == "#editor"
     assert "Số lượng tính theo «người» phải là số nguyên." in text
     assert "«abc» không phải số tiền nguyên (đồng)" in text
+    assert estimate.lines.count() == 3
+
+
+@pytest.mark.parametrize("figures,field,message", [
+    ({"quantity": "9999999999", "days": "99999999", "unit_price": "999.999.999.999.999"}, "unit_price",
+     "Thành tiền (Số lượng × Số ngày × Đơn giá) quá lớn; hãy kiểm tra lại các số."),
+    ({"quantity": "5", "days": "5000000000", "unit_price": "1.000"}, "days",
+     "Tối đa hai chữ số thập phân và nhỏ hơn 100 triệu."),
+])
+def test_figures_too_large_for_the_line_are_refused_by_the_form_not_the_database(client_as, finance, estimate,
+                                                                                 figures, field, message):
+    group = estimate.groups.first()
+    data = _line(source=group.lines.first().funding_source_id) | figures
+    response = client_as(finance).post(reverse("budgets:line-add", args=[group.pk]), data, **HTMX)
+    assert response.status_code == 200 and response["HX-Retarget"] == "#editor"
+    assert message in response.content.decode()
     assert estimate.lines.count() == 3
 
 
