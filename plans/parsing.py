@@ -26,8 +26,11 @@ from documents.official import (
 MAX_BLOCK_CHARS = 20_000
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Word's manual line break (VT) and page break (FF) end a line; its table-cell marks (BEL), NUL
-# (which PostgreSQL refuses in any text), every other C0 control and DEL are dropped.
-_CONTROLS = {**dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F], None),
+# (which PostgreSQL refuses in any text), every other C0 control and DEL are dropped, and so are
+# the bidirectional marks and overrides text copied from a web page or a PDF can carry: a
+# Vietnamese plan needs none, and one (U+202E) shows the rest of its line reversed in the preview.
+_BIDI = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_CONTROLS = {**dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *_BIDI], None),
              0x0B: "\n", 0x0C: "\n"}
 _SPACES = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u3000]+")
 _LEADING_MARKUP = re.compile(r"^(\*{1,3})(?=\S)")

@@ -1,7 +1,7 @@
 """Leftovers of text pasted from a PDF: page numbers, page headers and footers, broken sentences.
 
 A page number lands inside a sentence («tiếp cận thông 3 tin») or on a line of its own («3»,
-«- 3 -», «Trang 3», «Trang 3/12»); the source's running header or footer repeats as a paragraph;
+«- 3 -», «— 3 —», «Trang 3», «Trang 3/12»); the source's running header or footer repeats as a paragraph;
 a page break cuts a sentence into two paragraphs. Each gets a one-click fix: remove the number,
 delete the line, join the paragraphs.
 """
@@ -14,7 +14,7 @@ from plans.problems import Fix, Problem
 from plans.textchecks.source import Paragraph
 from vntext import search_key
 
-_PAGE_LINE = re.compile(r"^(?:trang\s+)?[-–]?\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–]?$",
+_PAGE_LINE = re.compile(r"^(?:trang\s+)?[-–—]?\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*[-–—]?$",
                         re.IGNORECASE)
 # Words a number counts («18 xã», «50 người», «01 buổi»): a number before them is meant.
 _COUNTED = frozenset("""

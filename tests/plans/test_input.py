@@ -121,6 +121,23 @@ def test_text_pasted_from_word_keeps_its_line_breaks_and_loses_its_controls(plan
     assert texts[::-1] == ["Mục đích", "Nâng cao nhận thức", "Yêu cầu", "Đúng đối tượng"]
 
 
+def test_bidirectional_marks_are_dropped_from_pasted_and_typed_text(client, plan, officer, without_global_guard):
+    """A right-to-left override copied from a web page showed the rest of the line reversed in the
+    preview, and hid «Trang 3 / 40» from the page-number check."""
+    from plans.textchecks import text_problems
+
+    outline.paste_blocks(plan, by=officer, text="- Nội dung\u200f thứ nhất.\n\u202e Trang 3 / 40\n- Nội dung thứ hai.")
+    texts = list(plan.blocks.order_by("-position").values_list("text", flat=True)[:3])
+    assert texts[::-1] == ["Nội dung thứ nhất.", "Trang 3 / 40", "Nội dung thứ hai."]
+    assert "Dòng «Trang 3 / 40» là số trang của văn bản gốc, không thuộc nội dung." in [
+        p.message for p in text_problems(plan)]
+    client.force_login(officer)
+    block = plan.blocks.filter(required_key="").first() or plan.blocks.first()
+    client.post(reverse("plans:block-save", args=[plan.pk, block.pk]), {"text": "\u202eTuyên truyền\u2066 cho hộ nghèo"})
+    block.refresh_from_db()
+    assert block.text == "Tuyên truyền cho hộ nghèo"
+
+
 # The library of cited documents.
 
 LIBRARY_FORM = {"kind": "state", "doc_type": "Quyết định", "number": "90/QĐ-TTg",

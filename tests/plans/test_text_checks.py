@@ -238,6 +238,11 @@ def test_lone_page_numbers_and_running_headers_and_footers_are_lines_to_delete()
     assert deleted == ["block-2", "block-3", "block-4", "block-5", "block-6", "block-7", "block-9"]
 
 
+def test_a_page_number_between_em_dashes_is_a_line_to_delete():
+    found = pasted_text_problems(lines("Nội dung thứ nhất.", "— 4 —", "—4—", "Nội dung thứ hai."), [])
+    assert [p.fix.target for p in found if p.fix.op == "delete"] == ["block-2", "block-3"]
+
+
 def test_a_sentence_split_across_paragraphs_is_found_with_a_join_fix():
     found = pasted_text_problems(lines(
         "- Chuyển đổi phương thức canh tác, sản xuất theo hướng khoa học,",
