@@ -6,6 +6,7 @@ the task worker (dialogues.jobs) and the user is sent to the job's progress page
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -29,6 +30,7 @@ from plans.models import Plan
 from web.downloads import PDF, XLSX, Download
 
 KINDS = {"danh-sach-ky": "sign_in", "chi-tra": "payment", "dai-bieu": "officials"}
+LETTER_FORMATS = ("pdf", "docx")
 
 
 def _options(request, kind: str) -> dict:
@@ -116,6 +118,8 @@ def invitations(request, pk, attendee_pk=None):
 
 def minutes(request, pk, fmt):
     session = visible_session(request, pk)
+    if fmt not in LETTER_FORMATS:
+        raise Http404
     if session.status not in (SessionStatus.HELD, SessionStatus.REPORTED) or not session.proceedings:
         messages.warning(request, "Biên bản chỉ có khi hội nghị đã tổ chức và đã ghi diễn biến.")
         return redirect(session)
@@ -127,6 +131,8 @@ def minutes(request, pk, fmt):
 
 def report_file(request, plan_pk, fmt):
     plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_pk)
+    if fmt not in LETTER_FORMATS:  # «bao-cao.xlsx» is no report: never a Word file under that name
+        raise Http404
     download = documents.report_download(plan, "pdf" if fmt == "pdf" else "docx")
     record(request.user, Action.EXPORT, plan, request=request,
            changes={"document": "dialogue result report", "format": fmt})

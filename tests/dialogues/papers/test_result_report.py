@@ -87,3 +87,19 @@ def test_the_appendix_refers_to_the_report_itself_with_blanks(issued_plan):
 def test_the_report_is_signed_as_the_plan_is(issued_plan):
     signature = documents.result_report(issued_plan).signature
     assert signature.signer == "Ngô Anh Vũ" and signature.authority_lines[0].startswith("TM. ")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "exe"])
+def test_the_report_and_minutes_come_in_their_two_formats_and_no_other_name(client_as, commune_staff, linked_session,
+                                                                          fmt):
+    """«bao-cao.xlsx» served a Word file under a spreadsheet's name; an unknown format is not found."""
+    from django.urls import reverse
+
+    client = client_as(commune_staff)
+    report = client.get(reverse("dialogues:plan-report-file", args=[linked_session.plan_id, fmt]))
+    minutes = client.get(reverse("dialogues:minutes-file", args=[linked_session.pk, fmt]))
+    if fmt in ("pdf", "docx"):
+        assert report.status_code == minutes.status_code == 200
+        assert report["Content-Disposition"].endswith(f'.{fmt}"') and minutes["Content-Disposition"].endswith(f'.{fmt}"')
+    else:
+        assert report.status_code == minutes.status_code == 404
