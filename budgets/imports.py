@@ -44,6 +44,12 @@ MAX_AMOUNT = 10**15
 LENGTHS = {"content": 500, "unit_of_measure": 40, "note": 500}
 
 TOTALS = ("tong cong", "tong so")
+MONEY_UNITS = {1000: "nghìn đồng", 1_000_000: "triệu đồng"}
+# «1.000đ», «1000 đồng», «nghìn đồng», «ngàn đ», «triệu đồng», «tr.đ», «trđ» (folded: no marks, đ → d)
+THOUSANDS = re.compile(r"(?:\b1[.,\s]?000|\bnghin|\bngan)\s*d(?:ong)?\b")
+MILLIONS = re.compile(r"(?:\b1[.,\s]?000[.,\s]?000|\btrieu|\btr\.?)\s*d(?:ong)?\b")
+DONG = re.compile(r"\(\s*(?:dong|d|vnd)\s*\)")
+STATED_UNIT = re.compile(r"\b(?:don vi tinh|don vi|dvt|d\.v\.t)\s*:")
 AMOUNT = operator.itemgetter("amount")
 SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
 
@@ -175,6 +181,7 @@ class SheetReader:
         self.found_sources: dict[str, str | None] = {}  # by the text as _text reads it
         self.cell_sources: dict[str, str | None] = {}  # by the cell's own text
         self.title_rows = 0  # the rows above the header: the sheet's title
+        self.scale = self.total_scale = 1  # đồng per unit of the price and of the amount column
 
     def problem(self, row: int | None, message: str, field_name: str = "") -> None:
         column = ""
@@ -198,10 +205,31 @@ class SheetReader:
             code, how = matcher.match(self.name, title)
         match = SheetMatch(self.name, code, how)
         self.result.sheets.append(match)
+        self._money_units(header)
         self._check_merges(header)
         before = self.result.line_count
         self._lines(header, code, progress)
         match.lines = self.result.line_count - before
+
+    def _money_units(self, header: int) -> None:
+        """The unit of the prices and the typed amounts: the one their header names («Đơn giá
+        (1.000đ)»), else the one the sheet states above its table («ĐVT: nghìn đồng»), else đồng.
+        Prices in thousands are multiplied, with a notice: never read as đồng, 1,000 times too small."""
+        def named(name: str) -> int | None:
+            col = self.columns.get(name)
+            cells = [self.rows[i][col] for i in range(self.title_rows, header + 1) if col is not None
+                     and col < len(self.rows[i]) and isinstance(self.rows[i][col], str)]
+            return next((unit for cell in cells if (unit := _money_unit(search_key(cell), header=True))), None)
+
+        stated = next((unit for row in self.rows[:self.title_rows] for cell in row if isinstance(cell, str)
+                       and (key := search_key(cell)) and STATED_UNIT.search(key) and (unit := _money_unit(key))), None)
+        self.scale = named("unit_price") or stated or named("amount") or 1
+        self.total_scale = named("amount") or stated or self.scale
+        if self.scale != 1:
+            col = column_letters(self.columns["unit_price"] + 1)
+            self.result.notices.append(
+                f"Trang «{self.name}»: Đơn giá (cột {col}) ghi theo {MONEY_UNITS[self.scale]}; đã nhân "
+                f"{_figure(self.scale)} để nhập theo đồng (xem lại Thành tiền trong phần so sánh).")
 
     def _header(self) -> int | None:
         """The 0-based index of the header's last row: the first row with content, quantity and price
@@ -332,6 +360,7 @@ class SheetReader:
         typed = self._cell(row, "amount")
         if not _is_number(typed):
             return
+        typed *= self.total_scale
         read = sum(sum(map(AMOUNT, g.lines)) for g in self.result.groups if g.sheet == self.name)
         if (typed := round(typed)) != read:
             self.result.notices.append(str(ImportProblem(
@@ -380,7 +409,7 @@ class SheetReader:
         text content and unit, whole non-negative numbers, a text note, a listed funding source or
         none. Any other row gets None, and ``_line`` reads it with every check and message. None
         when a required column is missing. (Columns and caches are bound once: this runs per line.)"""
-        if (places := self._line_columns()) is None:
+        if (places := self._line_columns()) is None or self.scale != 1:
             return None
         content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col, width = places
         texts, source_of, sources = self.texts, self._source, self.cell_sources
@@ -448,7 +477,7 @@ class SheetReader:
         a content column is checked as one text joined by «|», which keeps each check exact: it
         is printable, adds no space and composes with no character (so NFC holds for the joined
         text exactly when it holds for each part)."""
-        if (places := self._line_columns()) is None:
+        if (places := self._line_columns()) is None or self.scale != 1:
             return None
         content_col, unit_col, quantity_col, price_col, days_col, note_col, source_col, width = places
         texts, source_of, sources = self.texts, self._source, self.cell_sources
@@ -577,7 +606,9 @@ class SheetReader:
             self._empty(row_no, "unit_of_measure")
         quantity = self._number(values, row_no, "quantity", parse_quantity)
         days = self._number(values, row_no, "days", parse_quantity)
-        price = self._number(values, row_no, "unit_price", parse_amount)
+        price = self._number(values, row_no, "unit_price", parse_amount if self.scale == 1 else parse_quantity)
+        if price is not None and self.scale != 1:
+            price = self._scaled_price(price, row_no)
         if quantity is None and values.get("quantity") is None:
             self._empty(row_no, "quantity")
         if price is None and values.get("unit_price") is None:
@@ -614,6 +645,14 @@ class SheetReader:
                     days=None if days is None else str(days), unit_price=price, note=note,
                     funding_source=source, amount=amount)
 
+    def _scaled_price(self, price, row_no: int) -> int | None:
+        dong = price * self.scale
+        if dong != int(dong):
+            self.problem(row_no, f"Đơn giá {_figure(price)} {MONEY_UNITS[self.scale]} không ra số đồng nguyên.",
+                         "unit_price")
+            return None
+        return int(dong)
+
     def _empty(self, row_no: int, name: str) -> None:
         self.problem(row_no, f"Thiếu «{LABELS[name]}».", name)
         self.result.empty_cells.append((self.result.problems[-1], self.index, row_no - 1, self.columns[name]))
@@ -623,6 +662,16 @@ class SheetReader:
         if len(text) > LENGTHS[name]:
             self.problem(row_no, f"«{LABELS[name]}» dài {_figure(len(text))} ký tự, quá {LENGTHS[name]} ký tự; "
                          "hãy rút gọn.", name)
+
+
+def _money_unit(key: str, *, header: bool = False) -> int | None:
+    """Đồng per unit a folded text names (1,000 or 1,000,000; 1 for a header's «(đồng)»), None
+    when it names none."""
+    if MILLIONS.search(key):
+        return 1_000_000
+    if THOUSANDS.search(key):
+        return 1000
+    return 1 if header and DONG.search(key) else None
 
 
 def _is_number(value) -> bool:

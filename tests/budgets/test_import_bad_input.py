@@ -169,3 +169,43 @@ def test_a_hidden_sheet_is_not_read_unseen_and_the_notice_says_how_to_read_it(db
     assert _problems(book) == [
         "Trang «—»: Không tìm thấy dòng dự toán nào (cần một bảng có các cột Nội dung chi, Đơn vị tính, Số lượng, "
         "Đơn giá); trang «Bản cũ 2025» đang bị ẩn nên không đọc, hãy bỏ ẩn rồi tải lên lại."]
+
+
+THOUSANDS_NOTICE = ("Trang «DA6-TDA2»: Đơn giá (cột F) ghi theo nghìn đồng; đã nhân 1.000 để nhập theo đồng "
+                    "(xem lại Thành tiền trong phần so sánh).")
+
+
+def _priced(price_header="Định mức/Đơn giá", amount_header="Thành tiền", above=(), price=100, total=5_075):
+    columns = ["STT", "Nội dung chi", "ĐVT", "Số lượng", "Số ngày", price_header, amount_header, "Ghi chú", "Nguồn vốn"]
+    return _sheet([["I", "Hội nghị"], [1, "Tiền ăn", "người", 50, 1, price, 5_000, "", "NSTW_SN"],
+                   [2, "Nước uống", "người", 50, 1, 1.5, 75, "", "NSTW_SN"],
+                   [None, "Tổng cộng", None, None, None, None, total]], columns=columns, above=above)
+
+
+@pytest.mark.parametrize("book", [
+    _priced("Đơn giá (1.000đ)", "Thành tiền (1.000đ)"),
+    _priced("Đơn giá\n(nghìn đồng)"),
+    _priced(above=[["DỰ TOÁN KINH PHÍ"], [None, None, None, None, None, None, "ĐVT: nghìn đồng"]]),
+    _priced(amount_header="Kinh phí (ngàn đồng)"),
+], ids=["both headers", "price header", "stated above the table", "amount header"])
+def test_prices_in_thousands_of_dong_are_multiplied_with_a_notice_never_read_as_dong(db, book):
+    result = read_workbook(_bytes(book))
+    assert result.problems == []
+    assert [line["unit_price"] for line in result.groups[0].lines] == [100_000, 1_500]
+    assert result.total == 5_075_000
+    assert result.notices == [THOUSANDS_NOTICE]  # and the typed total, in thousands too, agrees
+
+
+def test_a_header_in_dong_wins_over_the_unit_stated_above_the_table(db):
+    columns = ["STT", "Nội dung chi", "ĐVT", "Số lượng", "Số ngày", "Đơn giá (đồng)", "Thành tiền (đồng)"]
+    book = _sheet([["I", "Hội nghị"], [1, "Tiền ăn", "người", 50, 1, 100_000, 5_000_000],
+                   [None, "Tổng cộng", None, None, None, None, 5_000_000]],
+                  columns=columns, above=[[None, None, None, None, None, "ĐVT: nghìn đồng"]])
+    result = read_workbook(_bytes(book))
+    assert result.problems == [] and result.notices == [] and result.total == 5_000_000
+
+
+def test_a_price_in_thousands_that_is_no_whole_dong_is_named(db):
+    book = _priced("Đơn giá (1.000đ)", price=100.0005)
+    assert _problems(book) == ["Trang «DA6-TDA2», dòng 3, cột F («Định mức/Đơn giá»): Đơn giá 100,0005 nghìn đồng "
+                               "không ra số đồng nguyên."]
