@@ -11,12 +11,13 @@ from vntext import search_key
 # Field → predicates on the folded header (no marks, no spaces, no slashes, no bracketed units).
 FIELDS = {
     "stt": lambda h: h in {"stt", "tt", "sott", "sothutu"},
-    "content": lambda h: h.startswith(("noidung", "diengiai", "khoanchi", "tenkhoanchi", "hangmuc")),
-    "unit_of_measure": lambda h: h in {"donvitinh", "dvt", "donvi", "dv"},
-    "quantity": lambda h: h in {"soluong", "sl", "khoiluong"},
-    "days": lambda h: h.startswith(("songay", "sobuoi", "solop", "thoigian", "solan")),
-    "unit_price": lambda h: h.startswith(("dinhmuc", "dongia", "mucchi", "gia")),
-    "amount": lambda h: h.startswith(("thanhtien", "kinhphi", "sotien", "tongtien")),
+    "content": lambda h: h.startswith(("noidung", "diengiai", "khoanchi", "tenkhoanchi", "hangmuc", "khoanmuc",
+                                       "tencongviec", "congviec", "tenhoatdong", "hoatdong")),
+    "unit_of_measure": lambda h: h in {"donvitinh", "dvt", "donvi", "dv", "dvtinh"},
+    "quantity": lambda h: h in {"soluong", "sl", "khoiluong", "songuoi", "soluongnguoi", "sodaibieu"},
+    "days": lambda h: h.startswith(("songay", "sobuoi", "solop", "thoigian", "solan", "sodot", "sothang")),
+    "unit_price": lambda h: h.startswith(("dinhmuc", "dongia", "mucchi", "muchotro", "gia")),
+    "amount": lambda h: h.startswith(("thanhtien", "kinhphi", "sotien", "tongtien", "dutoan")),
     "note": lambda h: h.startswith(("cancu", "ghichu")),
     "funding_source": lambda h: h.startswith(("nguonvon", "nguonkinhphi", "nguon")),
 }

@@ -182,6 +182,7 @@ class SheetReader:
         self.cell_sources: dict[str, str | None] = {}  # by the cell's own text
         self.title_rows = 0  # the rows above the header: the sheet's title
         self.scale = self.total_scale = 1  # đồng per unit of the price and of the amount column
+        self.near_header: tuple[int, dict[str, int]] | None = None
 
     def problem(self, row: int | None, message: str, field_name: str = "") -> None:
         column = ""
@@ -191,6 +192,12 @@ class SheetReader:
 
     def read(self, matcher: SubProjectMatcher, progress) -> None:
         header = self._header()
+        if header is None and self.near_header is not None:
+            index, found = self.near_header
+            named = ", ".join(f"«{self.rows[index][col]}»".replace("\n", " ") for col in sorted(found.values()))
+            self.problem(index + 1, f"Dòng tiêu đề cột ({named}) không có cột «Nội dung chi»; hãy đặt tên cột nội dung "
+                         "là «Nội dung chi» (hoặc «Nội dung», «Diễn giải», «Khoản chi», «Tên công việc»).")
+            return
         if header is None:
             self.result.notices.append(f"Trang «{self.name}» không có bảng dự toán (thiếu dòng tiêu đề cột "
                                        "Nội dung chi | Đơn vị tính | Số lượng | Đơn giá): bỏ qua.")
@@ -239,6 +246,8 @@ class SheetReader:
             if "content" in found and len(found) >= 3:
                 self.title_rows = index
                 return self._below(index, found)
+            if self.near_header is None and {"quantity", "unit_price"} <= found.keys() and len(found) >= 3:
+                self.near_header = (index, found)  # a header but for its content column
         return None
 
     def _below(self, index: int, found: dict[str, int]) -> int:

@@ -209,3 +209,18 @@ def test_a_price_in_thousands_that_is_no_whole_dong_is_named(db):
     book = _priced("Đơn giá (1.000đ)", price=100.0005)
     assert _problems(book) == ["Trang «DA6-TDA2», dòng 3, cột F («Định mức/Đơn giá»): Đơn giá 100,0005 nghìn đồng "
                                "không ra số đồng nguyên."]
+
+
+def test_a_header_without_a_content_column_is_named_with_what_was_recognised(db):
+    book = _sheet([["I", "Hội nghị"], LINE], columns=["TT", "Việc cần chi", "ĐVT", "Số lượng", "Số ngày", "Đơn giá"])
+    assert _problems(book) == [
+        "Trang «DA6-TDA2», dòng 1: Dòng tiêu đề cột («TT», «ĐVT», «Số lượng», «Số ngày», «Đơn giá») không có cột "
+        "«Nội dung chi»; hãy đặt tên cột nội dung là «Nội dung chi» (hoặc «Nội dung», «Diễn giải», «Khoản chi», "
+        "«Tên công việc»)."]
+
+
+def test_headers_a_dialogue_estimate_often_carries_are_understood(db):
+    book = _sheet([["I", "Hội nghị"], LINE],
+                  columns=["TT", "Tên công việc", "ĐV tính", "Số người", "Số đợt", "Mức hỗ trợ", "Dự toán (đồng)"])
+    result = read_workbook(_bytes(book))
+    assert result.problems == [] and result.total == 2_000_000
