@@ -11,6 +11,7 @@ import re
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.worksheet import Worksheet
 
 from budgets.checks import StatedConflict, signed_vnd, stated_totals
 from budgets.exports import UNSORTED, SheetPlan, sheet_lines, sheet_plans, summary_matrix
@@ -122,6 +123,22 @@ def print_scale(widths: list[float]) -> int | None:
     if FONT_PT * PRINTABLE_PX / pixels >= MIN_FONT_PT:
         return None
     return math.ceil(100 * MIN_FONT_PT / FONT_PT)  # 84 %: the columns continue on the next page
+
+
+class StreamedWorksheet(Worksheet):
+    """A constant-memory worksheet that also lets go of a row's height once the row is written.
+
+    xlsxwriter keeps every ``set_row()`` in ``row_info`` and ``row_sizes`` until the file is
+    closed, although a written row is never read again (only images and charts, which these sheets
+    have none of, measure rows later): some 300 bytes a line, 30 MB for 100,000 lines that each
+    wrap (the funding source's full name does). The row's ``<row ht=…>`` is written as before.
+    """
+
+    def _write_single_row(self, current_row_num=0) -> None:
+        written = self.previous_row
+        super()._write_single_row(current_row_num)
+        self.row_info.pop(written, None)
+        self.row_sizes.pop(written, None)
 
 
 class EstimateWorkbook:
@@ -259,7 +276,7 @@ class EstimateWorkbook:
         return next((c for c in self.stated if c.stated.sub_project_id == sub_id), None)
 
     def _estimate_sheet(self, plan: SheetPlan) -> None:
-        sheet = self.book.add_worksheet(plan.name[:31])
+        sheet = self.book.add_worksheet(plan.name[:31], worksheet_class=StreamedWorksheet)
         last = len(COLUMNS) - 1
         self._setup(sheet, WIDTHS)
         title = title_of(self.estimate) + "\n" + sub_project_label(plan.sub_project).upper()
@@ -339,7 +356,7 @@ class EstimateWorkbook:
         numbers = [f"({i})" for i in range(1, count + 3)]
         numbers.append(f"({count + 3})=" + "+".join(f"({i})" for i in range(3, count + 3)) if count > 1
                        else f"({count + 3})")
-        sheet = self.book.add_worksheet(SUMMARY_SHEET)
+        sheet = self.book.add_worksheet(SUMMARY_SHEET, worksheet_class=StreamedWorksheet)
         widths = [6, 44] + [16] * count + [18]
         widths += [14] * max(0, 6 - len(widths))  # room for Quốc hiệu and Tiêu ngữ with few sources
         widths = with_room_for_motto(widths, left_block=2)
