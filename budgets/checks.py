@@ -74,12 +74,15 @@ def stated_totals(estimate: Estimate) -> list[StatedConflict]:
     """Every stated total of the estimate (the whole estimate first) with the sum of the lines it covers."""
     from budgets.exports import EFFECTIVE_SUB
 
+    stated_list = list(estimate.stated_totals.select_related("sub_project").order_by(
+        F("sub_project__order").asc(nulls_first=True), "sub_project__code", "pk"))
+    if not stated_list:  # most estimates: no need to sum every line by sub-project
+        return []
     rows = estimate.lines.annotate(sub=EFFECTIVE_SUB).values("sub").annotate(total=Sum("amount"))
     by_sub = {row["sub"]: row["total"] for row in rows}
     whole = sum(by_sub.values())
     return [StatedConflict(stated, whole if stated.sub_project_id is None else by_sub.get(stated.sub_project_id, 0))
-            for stated in estimate.stated_totals.select_related("sub_project").order_by(
-                F("sub_project__order").asc(nulls_first=True), "sub_project__code", "pk")]
+            for stated in stated_list]
 
 
 def stated_total_conflicts(estimate: Estimate, *, include_kept: bool = True) -> list[StatedConflict]:

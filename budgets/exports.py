@@ -7,15 +7,17 @@ never holds more than one chunk of lines in memory whatever the size of the esti
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, FloatField, Sum
+from django.db.models.functions import Cast, Coalesce
 
 from budgets.models import Estimate, EstimateLine, FundingSource, SubProject
 
 UNSORTED = "Chưa phân loại"
 EFFECTIVE_SUB = Coalesce("sub_project", "group__sub_project", "estimate__sub_project")
-LINE_FIELDS = ("group_id", "content", "unit_of_measure", "quantity", "days", "unit_price", "amount",
-               "note", "funding_source__code")
+# Quantities come as the floats the sheet writes (the database rounds to the nearest double, as
+# float(Decimal) does), not as Decimals that SQLite's backend builds and rounds for every line first.
+LINE_FIELDS = ("group_id", "content", "unit_of_measure", Cast("quantity", FloatField()),
+               Cast("days", FloatField()), "unit_price", "amount", "note", "funding_source__code")
 
 
 @dataclass

@@ -8,6 +8,7 @@ plan or the allocation is never a formula: it is a visible note row beside the c
 import io
 import math
 import re
+from collections.abc import Iterator
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -42,11 +43,16 @@ DECIMAL = "[$-42A]#,##0.00"
 FONT_PT, MIN_FONT_PT, PRINTABLE_PX = 12, 10, 10.8 * 96
 LINE_PT = 16
 TITLE_PT, TITLE_LINE_PT = 14, 19
+NO_SOURCE = ("", 1)  # a line without a funding source: an empty cell of one line
 
 
 def safe_text(value) -> str:
     """Text without control characters (a formula-looking text stays text: written with write_string)."""
-    return _CONTROL.sub("", "" if value is None else str(value))
+    if value is None:
+        return ""
+    text = str(value)
+    # A printable text has no control character: skip the substitution (most cells, every line's four).
+    return text if text.isprintable() else _CONTROL.sub("", text)
 
 
 def sub_project_label(sub: SubProject | None) -> str:
@@ -67,7 +73,10 @@ def title_of(estimate: Estimate) -> str:
 def text_lines(text: str, width: float) -> int:
     """How many lines a wrapped text takes in a column of ``width`` characters (Times New Roman 12)."""
     chars = max(1, int(width * 1.15))
-    return sum(max(1, math.ceil(len(part) / chars)) for part in str(text).split("\n"))
+    text = str(text)
+    if len(text) <= chars and "\n" not in text:  # most cells: one short line, nothing to split
+        return 1
+    return sum(max(1, math.ceil(len(part) / chars)) for part in text.split("\n"))
 
 
 # A sheet's printed text, measured: Excel sets it in Times New Roman (the shipped Liberation
@@ -151,6 +160,9 @@ class EstimateWorkbook:
         self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True, "strings_to_formulas": False})
         # Funding sources named in full, as the estimate's reader must see them (domain.md §3.3).
         self.sources = dict(FundingSource.objects.values_list("code", "name"))
+        # Each source's cell text and wrapped height, worked out once rather than on every line.
+        self.source_cells = {code: (safe_text(name), text_lines(name, WIDTHS[8]))
+                             for code, name in self.sources.items()}
         self.stated = stated_totals(estimate)
         f = self.book.add_format
         base = {"font_name": "Times New Roman", "font_size": FONT_PT, "valign": "vcenter"}
@@ -290,10 +302,8 @@ class EstimateWorkbook:
             # (with its subtotal over the lines below) must be written before its lines.
             self._group_row(sheet, row, roman(index), group, row + group.line_count)
             group_cells.append(xl_rowcol_to_cell(row, 6))
-            row += 1
-            for number in range(1, group.line_count + 1):
-                self._line(sheet, row, number, next(lines))
-                row += 1
+            self._lines(sheet, row + 1, group.line_count, lines)
+            row += 1 + group.line_count
         self._total_row(sheet, row, group_cells, plan.total)
         after = self._stated_row(sheet, row + 1, self._conflict(plan.sub_project) if plan.sub_project else None,
                                  last)
@@ -313,27 +323,37 @@ class EstimateWorkbook:
             formula = "=0"
         sheet.write_formula(row, 6, formula, f["bold_num"], group.subtotal)
 
-    def _line(self, sheet, row, number, values) -> None:
-        f = self.fmt
-        _group, content, uom, quantity, days, price, amount, note, source = values
-        source_name = self.sources.get(source, "") if source else ""
-        height = max(text_lines(content, WIDTHS[1]), text_lines(note, WIDTHS[7]),
-                     text_lines(source_name, WIDTHS[8]), text_lines(uom, WIDTHS[2]))
-        if height > 1:
-            sheet.set_row(row, LINE_PT * height + 2)
-        sheet.write_number(row, 0, number, f["center"])
-        sheet.write_string(row, 1, safe_text(content), f["text"])
-        sheet.write_string(row, 2, safe_text(uom), f["center"])
-        sheet.write_number(row, 3, float(quantity), f["qty" if quantity == int(quantity) else "qty_dec"])
-        if days is None:
-            sheet.write_blank(row, 4, None, f["qty"])
-        else:
-            sheet.write_number(row, 4, float(days), f["qty" if days == int(days) else "qty_dec"])
-        sheet.write_number(row, 5, price, f["num"])
-        d, e, p = (xl_rowcol_to_cell(row, c) for c in (3, 4, 5))
-        sheet.write_formula(row, 6, f'=ROUND({d}*IF({e}="",1,{e})*{p},0)', f["num"], amount)
-        sheet.write_string(row, 7, safe_text(note), f["text"])
-        sheet.write_string(row, 8, safe_text(source_name), f["center"])
+    def _lines(self, sheet, first_row: int, count: int, lines: Iterator[tuple]) -> None:
+        """A group's ``count`` lines, numbered from 1, from ``first_row`` on: each row as high as its
+        most wrapped cell. The loop every line of a large estimate goes through, so it looks up its
+        formats and the sheet's methods once."""
+        f, sources = self.fmt, self.source_cells
+        center, text, qty, qty_dec, num = f["center"], f["text"], f["qty"], f["qty_dec"], f["num"]
+        set_row, write_string, write_number = sheet.set_row, sheet.write_string, sheet.write_number
+        for row in range(first_row, first_row + count):
+            _group, content, uom, quantity, days, price, amount, note, source = next(lines)
+            source_name, source_lines = sources.get(source, NO_SOURCE) if source else NO_SOURCE
+            height = max(text_lines(content, WIDTHS[1]), text_lines(note, WIDTHS[7]), source_lines,
+                         text_lines(uom, WIDTHS[2]))
+            if height > 1:
+                set_row(row, LINE_PT * height + 2)
+            write_number(row, 0, row - first_row + 1, center)
+            write_string(row, 1, safe_text(content), text)
+            write_string(row, 2, safe_text(uom), center)
+            # Floats from the database (LINE_FIELDS); two decimal places at most, so whole exactly when
+            # the stored number is.
+            quantity = float(quantity)
+            write_number(row, 3, quantity, qty if quantity.is_integer() else qty_dec)
+            if days is None:
+                sheet.write_blank(row, 4, None, qty)
+            else:
+                days = float(days)
+                write_number(row, 4, days, qty if days.is_integer() else qty_dec)
+            write_number(row, 5, price, num)
+            r = row + 1  # the cells D, E and F of this row, as xl_rowcol_to_cell() names them
+            sheet.write_formula(row, 6, f'=ROUND(D{r}*IF(E{r}="",1,E{r})*F{r},0)', num, amount)
+            write_string(row, 7, safe_text(note), text)
+            write_string(row, 8, source_name, center)
 
     def _total_row(self, sheet, row, group_cells, total) -> None:
         f = self.fmt
@@ -405,7 +425,7 @@ class EstimateWorkbook:
                 sheet.write_row(row, 0, [plan.sub_project.code, sub_project_label(plan.sub_project)],
                                 self.fmt["text"])
                 row += 1
-        for code, name in FundingSource.objects.values_list("code", "name"):
+        for code, name in self.sources.items():  # in the catalog's order, as read once in __init__
             sheet.write_row(row, 0, [code, name], self.fmt["text"])
             row += 1
 
