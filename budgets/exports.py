@@ -17,7 +17,7 @@ EFFECTIVE_SUB = Coalesce("sub_project", "group__sub_project", "estimate__sub_pro
 # Quantities come as the floats the sheet writes (the database rounds to the nearest double, as
 # float(Decimal) does), not as Decimals that SQLite's backend builds and rounds for every line first.
 LINE_FIELDS = ("group_id", "content", "unit_of_measure", Cast("quantity", FloatField()),
-               Cast("days", FloatField()), "unit_price", "amount", "note", "funding_source__code")
+               Cast("days", FloatField()), "unit_price", "amount", "note", "funding_source_id")
 
 
 @dataclass
@@ -48,15 +48,25 @@ def _lines(estimate: Estimate):
     return EstimateLine.objects.filter(estimate=estimate).annotate(sub=EFFECTIVE_SUB)
 
 
-def sheet_plans(estimate: Estimate) -> list[SheetPlan]:
+def line_totals(estimate: Estimate) -> list[dict]:
+    """Sums and counts of the lines by sheet, group and funding source, in group order: one query
+    for both the sheets' groups (``sheet_plans``) and the summary's matrix (``summary_matrix``)."""
+    return list(_lines(estimate).values("sub", "group_id", "group__title", "group__order", "funding_source__code")
+                .annotate(total=Sum("amount"), count=Count("pk")).order_by("group__order", "group_id"))
+
+
+def sheet_plans(estimate: Estimate, *, totals: list[dict] | None = None) -> list[SheetPlan]:
     """The sheets in sub-project code order, each with its groups' titles and subtotals."""
-    rows = (_lines(estimate).values("sub", "group_id", "group__title", "group__order")
-            .annotate(total=Sum("amount"), count=Count("pk")).order_by("group__order", "group_id"))
+    groups: dict[tuple[int | None, int], SheetGroup] = {}
+    for row in line_totals(estimate) if totals is None else totals:
+        group = groups.setdefault((row["sub"], row["group_id"]),
+                                  SheetGroup(row["group_id"], row["group__title"], 0, 0))
+        group.subtotal += row["total"]
+        group.line_count += row["count"]
+    subs = {s.pk: s for s in SubProject.objects.filter(pk__in={sub for sub, _ in groups} - {None})}
     plans: dict[int | None, SheetPlan] = {}
-    subs = {s.pk: s for s in SubProject.objects.filter(pk__in={r["sub"] for r in rows} - {None})}
-    for row in rows:
-        plan = plans.setdefault(row["sub"], SheetPlan(subs.get(row["sub"])))
-        plan.groups.append(SheetGroup(row["group_id"], row["group__title"], row["total"], row["count"]))
+    for (sub, _group_id), group in groups.items():
+        plans.setdefault(sub, SheetPlan(subs.get(sub))).groups.append(group)
     return sorted(plans.values(), key=lambda p: (p.sub_project is None, p.name))
 
 
@@ -68,12 +78,12 @@ def sheet_lines(estimate: Estimate, plan: SheetPlan) -> Iterator[tuple]:
         *LINE_FIELDS).iterator(chunk_size=2000)
 
 
-def summary_matrix(estimate: Estimate) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
+def summary_matrix(estimate: Estimate, *, totals: list[dict] | None = None
+                   ) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
     """Sub-project × funding source amounts: (row names, column codes, amounts)."""
-    rows = _lines(estimate).values("sub", "funding_source__code").annotate(total=Sum("amount"))
     subs = dict(SubProject.objects.values_list("pk", "code"))
     matrix: dict[tuple[str, str], int] = {}
-    for row in rows:
+    for row in line_totals(estimate) if totals is None else totals:
         key = (subs.get(row["sub"], UNSORTED), row["funding_source__code"] or "")
         matrix[key] = matrix.get(key, 0) + row["total"]
     names = sorted({k[0] for k in matrix}, key=lambda n: (n == UNSORTED, n))

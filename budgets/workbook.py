@@ -15,7 +15,14 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from budgets.checks import StatedConflict, signed_vnd, stated_totals
-from budgets.exports import UNSORTED, SheetPlan, sheet_lines, sheet_plans, summary_matrix
+from budgets.exports import (
+    UNSORTED,
+    SheetPlan,
+    line_totals,
+    sheet_lines,
+    sheet_plans,
+    summary_matrix,
+)
 from budgets.models import Estimate, FundingSource, SubProject
 from documents.metrics import text_width_mm
 from documents.money import format_vnd, vi_money_words
@@ -159,10 +166,11 @@ class EstimateWorkbook:
         # Formulas only through write_formula: a title or name that starts with "=" stays text.
         self.book = xlsxwriter.Workbook(self.buffer, {"constant_memory": True, "strings_to_formulas": False})
         # Funding sources named in full, as the estimate's reader must see them (domain.md §3.3).
-        self.sources = dict(FundingSource.objects.values_list("code", "name"))
-        # Each source's cell text and wrapped height, worked out once rather than on every line.
-        self.source_cells = {code: (safe_text(name), text_lines(name, WIDTHS[8]))
-                             for code, name in self.sources.items()}
+        sources = list(FundingSource.objects.values_list("pk", "code", "name"))
+        self.sources = {code: name for _pk, code, name in sources}
+        # Each source's cell text and wrapped height by id (the lines' column), worked out once
+        # rather than on every line.
+        self.source_cells = {pk: (safe_text(name), text_lines(name, WIDTHS[8])) for pk, _code, name in sources}
         self.stated = stated_totals(estimate)
         f = self.book.add_format
         base = {"font_name": "Times New Roman", "font_size": FONT_PT, "valign": "vcenter"}
@@ -192,8 +200,9 @@ class EstimateWorkbook:
 
     def build(self) -> bytes:
         """Write the summary sheet, one sheet per sub-project and the legend; return the file's bytes."""
-        plans = sheet_plans(self.estimate)
-        self._summary_sheet(plans)
+        totals = line_totals(self.estimate)
+        plans = sheet_plans(self.estimate, totals=totals)
+        self._summary_sheet(plans, totals)
         for plan in plans:
             self._estimate_sheet(plan)
         self._legend_sheet(plans)
@@ -367,8 +376,8 @@ class EstimateWorkbook:
             formula = f"=SUM({first}:{last})/2"
         sheet.write_formula(row, 6, formula, f["bold_num"], total)
 
-    def _summary_sheet(self, plans: list[SheetPlan]) -> None:
-        names, codes, matrix = summary_matrix(self.estimate)
+    def _summary_sheet(self, plans: list[SheetPlan], totals: list[dict]) -> None:
+        names, codes, matrix = summary_matrix(self.estimate, totals=totals)
         subs = {p.name: p.sub_project for p in plans}
         headers = (["STT", "Tiểu dự án"] + [self.sources.get(c, "Chưa ghi nguồn vốn") for c in codes]
                    + ["Tổng cộng"])
