@@ -24,15 +24,16 @@ from budgets.models import (
     Norm,
     SubProject,
 )
+from vntext import nfc
 
 _GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_CURRENCY = re.compile(r"(?:đồng|vnđ|vnd|đ)$", re.IGNORECASE)  # as the household import reads incomes
 
 
 def parse_amount(text: str) -> int:
-    """Whole đồng from "100.000", "100 000" or "100000"; ValueError with a Vietnamese message otherwise."""
-    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
-    if cleaned.endswith("đ"):
-        cleaned = cleaned[:-1]
+    """Whole đồng from "100.000", "100 000", "100000", "100.000đ" or "100.000 đồng"; ValueError with a
+    Vietnamese message otherwise."""
+    cleaned = _CURRENCY.sub("", nfc(str(text)).strip().replace(" ", "").replace("\u00a0", ""))
     if _GROUPED.match(cleaned):
         cleaned = cleaned.replace(".", "")
     if not re.fullmatch(r"-?\d+", cleaned):

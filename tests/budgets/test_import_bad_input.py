@@ -224,3 +224,16 @@ def test_headers_a_dialogue_estimate_often_carries_are_understood(db):
                   columns=["TT", "Tên công việc", "ĐV tính", "Số người", "Số đợt", "Mức hỗ trợ", "Dự toán (đồng)"])
     result = read_workbook(_bytes(book))
     assert result.problems == [] and result.total == 2_000_000
+
+
+@pytest.mark.parametrize("typed", ["1.500.000đ", "1.500.000 đồng", "1.500.000 VNĐ", " 1 500 000 "])
+def test_a_price_typed_as_text_with_its_currency_is_read_as_the_household_import_reads_incomes(db, typed):
+    result = read_workbook(_bytes(_sheet([["I", "Hội nghị"], [1, "Thuê hội trường", "ngày", 1, None, typed]])))
+    assert result.problems == [] and result.total == 1_500_000
+
+
+@pytest.mark.parametrize("typed", ["1,500,000", "1.500.000 USD", "một triệu rưỡi"])
+def test_a_price_that_is_no_amount_of_dong_is_named_by_its_cell(db, typed):
+    assert _problems(_sheet([["I", "Hội nghị"], [1, "Thuê hội trường", "ngày", 1, None, typed]])) == [
+        f"Trang «DA6-TDA2», dòng 3, cột F («Định mức/Đơn giá»): «{typed}» không phải số tiền nguyên (đồng); "
+        "ví dụ: 100.000"]
