@@ -9,6 +9,7 @@ from plans.problems import Problem
 from plans.textchecks.amounts import total_problems
 from plans.textchecks.citations import citation_consistency_problems
 from plans.textchecks.era import era_problems
+from plans.textchecks.headings import heading_case_problems
 from plans.textchecks.money_words import money_word_problems
 from plans.textchecks.pasted import pasted_text_problems
 from plans.textchecks.recipients import keep_line_problems, known_units
@@ -25,7 +26,7 @@ def text_problems(plan: Plan, blocks=None) -> list[Problem]:
     problems = (total_problems(lines) + money_word_problems(lines) + doubled_word_problems(lines)
                 + misspelling_problems(lines) + pasted_text_problems(lines, header_lines)
                 + keep_line_problems(plan.recipients, known_units(bodies))
-                + citation_consistency_problems(lines) + _era_problems(plan, lines))
+                + citation_consistency_problems(lines) + heading_case_problems(lines) + _era_problems(plan, lines))
     texts = {line.target: line.text for line in lines} | {"field-recipients": plan.recipients}
     return [_seen(problem, texts) for problem in problems]
 

@@ -224,3 +224,37 @@ def test_a_forty_page_plan_is_checked_without_error(plan, officer, client_as):
     response = client_as(officer).get(reverse("plans:plan-checks", args=[plan.pk]))
     assert response.status_code == 200
     assert "Số trang lọt vào câu" in response.content.decode()
+
+
+def test_headings_typed_in_sentence_case_are_a_suggestion_applied_only_on_click(plan, officer, client_as):
+    outline.paste_blocks(plan, by=officer, text="I. Mục đích và yêu cầu\n1. mục đích\n- Nội dung thứ nhất.\n"
+                                                "II. **tổ chức** thực hiện")
+    sections = plan.blocks.filter(kind=BlockKind.SECTION).order_by("-position")
+    typed = [sections[1].text, sections[0].text]
+    assert typed == ["Mục đích và yêu cầu", "**tổ chức** thực hiện"]  # kept as the author typed them
+    messages = [p.message for p in text_problems(plan) if _about_case(p.message)]
+    assert messages == [
+        "Đề mục cấp I, II… «Mục đích và yêu cầu» theo Nghị định 30/2020/NĐ-CP viết in hoa: «MỤC ĐÍCH VÀ YÊU CẦU».",
+        "Tiêu đề khoản «mục đích» viết hoa chữ đầu: «Mục đích».",
+        "Đề mục cấp I, II… «**tổ chức** thực hiện» theo Nghị định 30/2020/NĐ-CP viết in hoa: "
+        "«**TỔ CHỨC** THỰC HIỆN»."]
+    revisions = PlanRevision.objects.filter(plan=plan).count()
+    client = client_as(officer)
+    assert client.get(reverse("plans:plan-checks", args=[plan.pk])).status_code == 200
+    assert PlanRevision.objects.filter(plan=plan).count() == revisions  # reading the checks writes nothing
+    assert _fix(client, plan, _key(plan, "Viết in hoa")).status_code == 302
+    assert _fix(client, plan, _key(plan, "Viết hoa chữ đầu")).status_code == 302
+    texts = [block.text for block in plan.blocks.order_by("position")]
+    assert texts[-4:] == ["MỤC ĐÍCH VÀ YÊU CẦU", "Mục đích", "Nội dung thứ nhất.",
+                          "**tổ chức** thực hiện"]  # the one not clicked stays as typed
+
+
+def test_the_templates_and_seeds_carry_their_headings_in_the_decrees_case(officer, own_unit):
+    body = IssuingBodyFactory(unit=own_unit)
+    plans = [services.create_plan(kind=kind, issuing_body=body, year=2026, by=officer) for kind in PlanKind.values]
+    plans += [seed_plan(name, officer, own_unit) for name in SEEDS]
+    assert [p.message for plan in plans for p in text_problems(plan) if _about_case(p.message)] == []
+
+
+def _about_case(message: str) -> bool:
+    return "viết in hoa" in message or "viết hoa chữ đầu" in message
