@@ -165,6 +165,13 @@ def paste_blocks(plan: Plan, *, by, text: str, html: str = "",
     parsed = parse_clipboard(text, html)
     if not parsed:
         raise ValidationError("Không có nội dung nào để dán.")
+    if long := next(((number, p) for number, p in enumerate(parsed, start=1) if len(p.text) > MAX_BLOCK_CHARS), None):
+        number, block = long
+        limit, length = (f"{n:,}".replace(",", ".") for n in (MAX_BLOCK_CHARS, len(block.text)))
+        opening = plain(block.text)[:41].rsplit(" ", 1)[0]
+        raise ValidationError(f"Một đoạn dài tối đa {limit} ký tự; đoạn thứ {number} của nội dung dán "
+                              f"(«{opening} …») có {length} ký tự. Chưa dán gì; hãy xuống dòng để "
+                              "tách đoạn rồi dán lại.")
     blocks = _blocks(plan)
     if len(blocks) + len(parsed) > MAX_BLOCKS:
         raise ValidationError(f"Kế hoạch tối đa {MAX_BLOCKS} đoạn; nội dung dán vào quá dài.")

@@ -126,8 +126,6 @@ def parse_outline(text: str) -> list[ParsedBlock]:
             blocks[-1].text = f"{blocks[-1].text} {line}"
             continue
         blocks.append(classify(line))
-    for block in blocks:
-        block.text = block.text[:MAX_BLOCK_CHARS]
     return _repair_levels(blocks)
 
 

@@ -78,3 +78,22 @@ def test_autosave_edits_coalesce_into_one_revision(plan, officer):
 def test_overlong_text_is_refused_with_a_clear_message(plan, officer):
     with pytest.raises(ValidationError, match="tối đa"):
         outline.update_block(plan.blocks.first(), by=officer, text="x" * 20_001)
+
+
+def test_an_overlong_pasted_paragraph_is_refused_whole_never_cut(client, plan, officer):
+    """A paragraph of 25,000 characters (a PDF pasted without its line breaks) was cut at 20,000
+    without a word; the paste now says which paragraph is too long and adds nothing."""
+    import html
+
+    from django.urls import reverse
+
+    before = list(plan.blocks.values_list("pk", "text"))
+    revisions = PlanRevision.objects.filter(plan=plan).count()
+    client.force_login(officer)
+    pasted = "- Đoạn ngắn, đúng cỡ.\n" + "Nội dung, dài " * 2_000
+    response = client.post(reverse("plans:paste", args=[plan.pk]), {"text": pasted})
+    assert response.status_code == 200
+    assert ("Một đoạn dài tối đa 20.000 ký tự; đoạn thứ 2 của nội dung dán («Nội dung, dài Nội dung, dài Nội dung, "
+            "…») có 27.999 ký tự. Chưa dán gì") in html.unescape(response.content.decode())
+    assert list(plan.blocks.values_list("pk", "text")) == before
+    assert PlanRevision.objects.filter(plan=plan).count() == revisions
