@@ -44,6 +44,7 @@ MAX_AMOUNT = 10**15
 LENGTHS = {"content": 500, "unit_of_measure": 40, "note": 500}
 
 TOTALS = ("tong cong", "tong so")
+FILLED_DOWN = ("unit_of_measure", "note", "funding_source")  # a merged cell there holds for each line
 MONEY_UNITS = {1000: "nghìn đồng", 1_000_000: "triệu đồng"}
 # «1.000đ», «1000 đồng», «nghìn đồng», «ngàn đ», «triệu đồng», «tr.đ», «trđ» (folded: no marks, đ → d)
 THOUSANDS = re.compile(r"(?:\b1[.,\s]?000|\bnghin|\bngan)\s*d(?:ong)?\b")
@@ -270,10 +271,20 @@ class SheetReader:
         return index
 
     def _check_merges(self, header: int) -> None:
+        """A cell merged down the lines' unit, note or source column holds for each of them, as
+        Excel shows it (one «TT 40/2017» beside a group's lines); merged down any other column
+        of the table it is refused, named by its range."""
+        shared = {self.columns[name] for name in FILLED_DOWN if name in self.columns}
         for (top, left), (bottom, right) in self.merges:
-            if top > header + 1 and bottom > top:
-                self.problem(top + 1, f"Ô gộp {column_letters(left + 1)}{top + 1}:{column_letters(right + 1)}"
-                             f"{bottom + 1} trong bảng số liệu; hãy bỏ gộp ô.")
+            if top <= header or bottom == top:
+                continue
+            if set(range(left, right + 1)) <= shared:
+                for index in range(top + 1, min(bottom + 1, len(self.rows))):
+                    row = self.rows[index]
+                    row[left:right + 1] = self.rows[top][left:right + 1]
+                continue
+            self.problem(top + 1, f"Ô gộp {column_letters(left + 1)}{top + 1}:{column_letters(right + 1)}"
+                         f"{bottom + 1} trong bảng số liệu; hãy bỏ gộp ô.")
 
     def _cell(self, row: list, name: str):
         col = self.columns.get(name)

@@ -237,3 +237,21 @@ def test_a_price_that_is_no_amount_of_dong_is_named_by_its_cell(db, typed):
     assert _problems(_sheet([["I", "Hội nghị"], [1, "Thuê hội trường", "ngày", 1, None, typed]])) == [
         f"Trang «DA6-TDA2», dòng 3, cột F («Định mức/Đơn giá»): «{typed}» không phải số tiền nguyên (đồng); "
         "ví dụ: 100.000"]
+
+
+def test_a_unit_note_or_source_merged_down_a_groups_lines_holds_for_each(db):
+    book = _sheet([["I", "Hội nghị"], LINE, [2, "Tài liệu", None, 50, None, 20_000, None, None, None],
+                   [3, "Nước uống", None, 50, 1, 15_000, None, None, None]])
+    for cells in ("C3:C5", "H3:H5", "I3:I5"):
+        book.active.merge_cells(cells)
+    book.active["H3"] = "TT 40/2017/TT-BTC"
+    result = read_workbook(_bytes(book))
+    assert result.problems == [] and result.line_count == 3
+    assert {(line["unit_of_measure"], line["note"], line["funding_source"]) for line in result.groups[0].lines} == {
+        ("người", "TT 40/2017/TT-BTC", "NSTW_SN")}
+
+
+def test_a_merge_starting_on_the_first_line_is_refused_like_any_other(db):
+    book = _sheet([[1, "Tiền ăn", "người", 10, 1, 100_000], [2, None, "người", 10, 1, 100_000]])
+    book.active.merge_cells("B2:B3")
+    assert _problems(book)[0] == "Trang «DA6-TDA2», dòng 2: Ô gộp B2:B3 trong bảng số liệu; hãy bỏ gộp ô."
