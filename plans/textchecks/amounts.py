@@ -84,8 +84,13 @@ def amounts_in(text: str) -> tuple[Amount, ...]:
 
 
 def _first(text: str) -> Amount | None:
+    """A part's amount: its first, or the first after its last «=» when it shows the sum it did
+    («50 người x 100.000 đồng/người = 5.000.000 đồng»: the part is 5.000.000, not the rate)."""
     found = amounts_in(text)
-    return found[0] if found else None
+    if not found:
+        return None
+    equals = text.rfind("=")
+    return next((a for a in found if a.start > equals), found[0]) if equals >= 0 else found[0]
 
 
 def _total_label(text: str, amount: Amount) -> str:

@@ -100,6 +100,17 @@ def test_inline_markers_split_the_parts(marker, separator):
     assert "275.000.000" in " ".join(messages(total_problems(lines(text))))
 
 
+def test_a_part_that_shows_its_sum_is_read_at_the_result_not_the_rate():
+    inline = lines("Tổng kinh phí: 250 triệu đồng. Trong đó: + Tiền ăn: 50 người x 100.000 đồng/người = 5 triệu "
+                   "đồng; + Thuê hội trường: 245 triệu đồng.")
+    assert total_problems(inline) == []
+    listed = lines("Tổng kinh phí: 10.000.000 đồng, gồm:", "- Tiền ăn: 50 người x 100.000 đồng = 5.000.000 đồng;",
+                   "- Tài liệu: 50 bộ x 20.000 đồng = 1.000.000 đồng.")
+    assert messages(total_problems(listed)) == [
+        "Tổng kinh phí 10.000.000 đồng, các phần cộng lại 6.000.000 đồng (5.000.000 + 1.000.000), chênh lệch "
+        "4.000.000 đồng (thiếu so với tổng)."]
+
+
 def test_nested_parts_are_checked_level_by_level():
     found = total_problems(lines(
         "Tổng kinh phí: 250 triệu đồng, trong đó:",
