@@ -43,7 +43,13 @@ LIMITS = {"quantity": 10**10, "days": 10**8, "unit_price": 10**15}
 MAX_AMOUNT = 10**15
 LENGTHS = {"content": 500, "unit_of_measure": 40, "note": 500}
 
-TOTALS = ("tong cong", "tong so")
+TOTALS = ("tong cong", "tong so", "tong kinh phi", "tong du toan", "tong tien", "tong chi")
+# The words line and what stands under a table: signers' titles and the date line. A group's
+# title can begin like one of these («Kế toán …»), so the signers and the date end the table
+# only when no line follows them.
+SIGNERS = ("nguoi lap", "nguoi duyet", "nguoi kiem tra", "ke toan", "thu truong", "thu quy", "xac nhan",
+           "chu tich", "pho chu tich", "giam doc", "truong phong", "truong ban", "tm.", "kt.")
+DATE_LINE = re.compile(r"\bngay\s+(?:\d{1,2}|[.…]+)\s+thang\b")
 FILLED_DOWN = ("unit_of_measure", "note", "funding_source")  # a merged cell there holds for each line
 MONEY_UNITS = {1000: "nghìn đồng", 1_000_000: "triệu đồng"}
 # «1.000đ», «1000 đồng», «nghìn đồng», «ngàn đ», «triệu đồng», «tr.đ», «trđ» (folded: no marks, đ → d)
@@ -324,7 +330,7 @@ class SheetReader:
     def _row(self, index: int, group: ImportGroup | None, code: str | None, quick):
         """Read the row at ``index`` on its own; the group the next rows belong to, or END."""
         row, row_no = self.rows[index], index + 1
-        kind = self._kind(row)
+        kind = self._kind(row, index)
         if kind == "end":
             return self._end(index, group)
         if kind in ("skip", "blank"):
@@ -350,7 +356,7 @@ class SheetReader:
         written first, or a part's total typed in the middle): those lines are read too, never lost."""
         row, row_no = self.rows[index], index + 1
         label = _text(self._cell(row, "content") or self._cell(row, "stt"))
-        if not search_key(label).startswith(TOTALS):
+        if not _is_total(search_key(label).strip()):
             return END  # the words line or the signatures
         if after := self._line_after(index):
             self.result.notices.append(str(ImportProblem(
@@ -392,7 +398,7 @@ class SheetReader:
         name = SubProject.objects.filter(code=code).values_list("name", flat=True).first() if code else None
         return name or self.name
 
-    def _kind(self, row: list) -> str:
+    def _kind(self, row: list, index: int) -> str:
         stt = self._cell(row, "stt")
         if isinstance(stt, int | float) and not isinstance(stt, bool):
             return "line"  # a numbered line: the common case, decided without folding any text
@@ -403,8 +409,10 @@ class SheetReader:
                 COLUMN_NUMBERS.match(str(v).strip()) for v in row if v not in (None, "")):
             return "skip"  # the column-number row «(1) (2) … (7)=(4)x(5)x(6)»
         content = search_key(str(self._cell(row, "content") or stt or "")).strip()
-        if content.startswith((*TOTALS, "bang chu", "nguoi lap")):
+        if _is_total(content) or "bang chu" in content[:30] or content.startswith("nguoi lap"):
             return "end"  # a total typed by hand, the words line, the signatures
+        if (content.startswith(SIGNERS) or DATE_LINE.search(content)) and not self._line_after(index):
+            return "end"  # «Kế toán», «Hạ Hòa, ngày … tháng …» under the table
         if content.startswith(("cong ", "cong:")) or content == "cong":
             return "skip"  # a group's «Cộng I» subtotal
         stt = str(stt or "").strip().upper()
@@ -682,6 +690,11 @@ class SheetReader:
         if len(text) > LENGTHS[name]:
             self.problem(row_no, f"«{LABELS[name]}» dài {_figure(len(text))} ký tự, quá {LENGTHS[name]} ký tự; "
                          "hãy rút gọn.", name)
+
+
+def _is_total(key: str) -> bool:
+    """«Tổng cộng», «Tổng số», «Tổng kinh phí», «Tổng:» (folded) but not «Tổng kết …»."""
+    return key.startswith(TOTALS) or key in ("tong", "tong:") or key.startswith(("tong (", "tong:"))
 
 
 def _money_unit(key: str, *, header: bool = False) -> int | None:

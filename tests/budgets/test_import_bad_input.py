@@ -255,3 +255,22 @@ def test_a_merge_starting_on_the_first_line_is_refused_like_any_other(db):
     book = _sheet([[1, "Tiền ăn", "người", 10, 1, 100_000], [2, None, "người", 10, 1, 100_000]])
     book.active.merge_cells("B2:B3")
     assert _problems(book)[0] == "Trang «DA6-TDA2», dòng 2: Ô gộp B2:B3 trong bảng số liệu; hãy bỏ gộp ô."
+
+
+@pytest.mark.parametrize("footer", [
+    [[None, "Tổng kinh phí", None, None, None, None, 2_000_000], [None, "Số tiền bằng chữ: Hai triệu đồng"]],
+    [[None, "TỔNG", None, None, None, None, 2_000_000]],
+    [[None, "Hạ Hòa, ngày 12 tháng 3 năm 2026"], [None, "Kế toán", None, None, None, "Thủ trưởng đơn vị"]],
+    [[None, "Bằng chữ: Hai triệu đồng"]],
+], ids=["tổng kinh phí and the words", "tổng", "date and signers", "words alone"])
+def test_what_stands_under_a_table_is_never_read_as_a_group(db, footer):
+    result = read_workbook(_bytes(_sheet([["I", "Hội nghị"], LINE, *footer])))
+    assert result.problems == [] and [(g.title, len(g.lines)) for g in result.groups] == [("Hội nghị", 1)]
+
+
+def test_groups_that_begin_like_a_footer_or_a_total_stay_groups_when_lines_follow(db):
+    rows = [["I", "Tổng kết công tác giảm nghèo năm 2025"], LINE,
+            [None, "Kế toán, tài chính của hội nghị"], [1, "Văn phòng phẩm", "bộ", 10, None, 50_000]]
+    result = read_workbook(_bytes(_sheet(rows)))
+    assert [(g.title, len(g.lines)) for g in result.groups] == [
+        ("Tổng kết công tác giảm nghèo năm 2025", 1), ("Kế toán, tài chính của hội nghị", 1)]
