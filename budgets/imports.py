@@ -318,8 +318,15 @@ class SheetReader:
                 last = min(stop, first + PROGRESS_EVERY)
                 lines = batch and batch(rows[first:last])
                 if lines is None:  # not all common: line by line, each with its own messages
-                    lines = [line for index in range(first, last)
-                             if (line := (quick and quick(rows[index])) or self._line(rows[index], index + 1))]
+                    lines = []
+                    for index in range(first, last):
+                        if line := quick and quick(rows[index]):
+                            lines.append(line)
+                        elif self._numbered_title(index):  # «1 | Hội nghị tại thôn A» over «- | …» lines
+                            group.lines += lines
+                            lines, group = [], self._row(index, group, code, quick)
+                        elif line := self._line(rows[index], index + 1):
+                            lines.append(line)
                 group.lines += lines
                 if progress:
                     progress(last / count)
@@ -401,7 +408,8 @@ class SheetReader:
     def _kind(self, row: list, index: int) -> str:
         stt = self._cell(row, "stt")
         if isinstance(stt, int | float) and not isinstance(stt, bool):
-            return "line"  # a numbered line: the common case, decided without folding any text
+            # a numbered line, the common case, decided without folding any text; or a numbered title
+            return "group" if self._numbered_title(index) else "line"
         if not any(v not in (None, "") for v in row):
             return "blank"
         first = next(v for v in row if v not in (None, ""))
@@ -420,6 +428,18 @@ class SheetReader:
         if ROMAN.match(stt) or (LETTER_GROUP.match(stt) and empty) or (not stt and empty):
             return "group"
         return "line"
+
+    def _numbered_title(self, index: int) -> bool:
+        """A numbered row with a content and no unit or figure, followed by lines marked otherwise
+        («-», «a)»): a group's title numbered «1», «2» (a line missing its figures is followed by
+        another numbered line, and keeps its messages)."""
+        row = self.rows[index]
+        if not isinstance(self._cell(row, "content"), str) or any(
+                self._cell(row, name) is not None for name in ("unit_of_measure", "quantity", "unit_price")):
+            return False
+        following = next((r for r in self.rows[index + 1:index + 4] if any(v not in (None, "") for v in r)), None)
+        return (following is not None and not _is_number(self._cell(following, "stt"))
+                and any(_is_number(self._cell(following, name)) for name in ("quantity", "unit_price")))
 
     def _line_columns(self) -> tuple[int, ...] | None:
         """The columns of content, unit, quantity, price, days, note and source (-1 for an optional

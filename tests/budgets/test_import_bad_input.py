@@ -274,3 +274,22 @@ def test_groups_that_begin_like_a_footer_or_a_total_stay_groups_when_lines_follo
     result = read_workbook(_bytes(_sheet(rows)))
     assert [(g.title, len(g.lines)) for g in result.groups] == [
         ("Tổng kết công tác giảm nghèo năm 2025", 1), ("Kế toán, tài chính của hội nghị", 1)]
+
+
+def test_groups_numbered_1_2_over_lines_marked_with_dashes_or_letters(db):
+    rows = [[1, "Hội nghị đối thoại tại thôn A"], ["-", "Tiền ăn", "người", 50, 1, 100_000],
+            ["-", "Nước uống", "người", 50, 1, 20_000], [2, "Hội nghị đối thoại tại thôn B"],
+            ["-", "Tiền ăn", "người", 40, 1, 100_000], [3, "Tập huấn"], ["a)", "Giảng viên", "buổi", 2, None, 500_000]]
+    result = read_workbook(_bytes(_sheet(rows)))
+    assert result.problems == []
+    assert [(g.title, len(g.lines)) for g in result.groups] == [
+        ("Hội nghị đối thoại tại thôn A", 2), ("Hội nghị đối thoại tại thôn B", 1), ("Tập huấn", 1)]
+    assert result.total == 11_000_000
+
+
+def test_a_numbered_line_missing_its_figures_among_numbered_lines_keeps_its_messages(db):
+    rows = [["I", "Hội nghị"], LINE, [2, "Tài liệu"], [3, "Nước uống", "người", 50, 1, 15_000]]
+    assert _problems(_sheet(rows)) == [
+        "Trang «DA6-TDA2», dòng 4, cột C («Đơn vị tính»): Thiếu «Đơn vị tính».",
+        "Trang «DA6-TDA2», dòng 4, cột D («Số lượng»): Thiếu «Số lượng».",
+        "Trang «DA6-TDA2», dòng 4, cột F («Định mức/Đơn giá»): Thiếu «Định mức/Đơn giá»."]
