@@ -309,30 +309,42 @@ class SheetReader:
         others = [index for index in range(header + 1, count)
                   if type(stt := rows[index][stt_col] if 0 <= stt_col < len(rows[index]) else None) is not float
                   and type(stt) is not int]
-        group, start = None, header + 1
+        # Every numbered line of the sheet first, in chunks across the groups: each line as the
+        # quick path reads it, or None for the lines of a chunk that is not all common lines
+        runs, start = [], header + 1
         for stop in (*others, count):
+            runs.append((start, stop))
+            start = stop + 1
+        numbered = [row for first, stop in runs for row in rows[first:stop]]
+        read = []
+        for first in range(0, len(numbered), PROGRESS_EVERY):
+            chunk = numbered[first:first + PROGRESS_EVERY]
+            read += (batch and batch(chunk)) or [None] * len(chunk)
+            if progress:
+                progress((first + len(chunk)) / len(numbered))
+        group, position = None, 0
+        for start, stop in runs:
+            lines, position = read[position:position + stop - start], position + stop - start
             if group is None and start < stop:  # a numbered line before any group opens the default one
                 group = self._row(start, group, code, quick)
-                start += 1
-            for first in range(start, stop, PROGRESS_EVERY):
-                last = min(stop, first + PROGRESS_EVERY)
-                lines = batch and batch(rows[first:last])
-                if lines is None:  # not all common: line by line, each with its own messages
-                    lines = []
-                    for index in range(first, last):
-                        if line := quick and quick(rows[index]):
-                            lines.append(line)
-                        elif self._numbered_title(index):  # «1 | Hội nghị tại thôn A» over «- | …» lines
-                            group.lines += lines
-                            lines, group = [], self._row(index, group, code, quick)
-                        elif line := self._line(rows[index], index + 1):
-                            lines.append(line)
+                start, lines = start + 1, lines[1:]
+            if start == stop:
+                pass
+            elif None not in lines:
                 group.lines += lines
-                if progress:
-                    progress(last / count)
+            else:  # not all common: line by line, each with its own messages
+                lines = []
+                for index in range(start, stop):
+                    if line := quick and quick(rows[index]):
+                        lines.append(line)
+                    elif self._numbered_title(index):  # «1 | Hội nghị tại thôn A» over «- | …» lines
+                        group.lines += lines
+                        lines, group = [], self._row(index, group, code, quick)
+                    elif line := self._line(rows[index], index + 1):
+                        lines.append(line)
+                group.lines += lines
             if stop == count or (group := self._row(stop, group, code, quick)) is END:
                 return
-            start = stop + 1
 
     def _row(self, index: int, group: ImportGroup | None, code: str | None, quick):
         """Read the row at ``index`` on its own; the group the next rows belong to, or END."""

@@ -191,7 +191,8 @@ def _notable_cells(right: int, short: int) -> re.Pattern:
     nothing when the tag is not in the usual shape (without r, r not first or not plain)."""
     # (the usual tag is known by its start: every tag of a block ends within it, see _blocks_of)
     usual = rb'(?! r="%s[0-9]{1,%d}")' % (_columns_to(right), short) if right and short else b""
-    return re.compile(rb"<c(?=[\s>/])" + usual + rb'(?: r="([A-Z]{1,3})([0-9]{1,7})"([^>]*)>)?')
+    # (the usual tag is ruled out first: the cheaper order for the tag nearly every cell has)
+    return re.compile(rb"<c" + usual + rb"(?=[\s>/])" + rb'(?: r="([A-Z]{1,3})([0-9]{1,7})"([^>]*)>)?')
 
 
 def _width_hint(head: bytes, limits: Limits) -> int:
