@@ -10,6 +10,7 @@ from households.imports.rows import NAME_CHARS
 from households.models import EthnicGroup, Household, HouseholdClass
 from households.models.batch import MAX_UPLOAD_BYTES
 from households.permissions import importable_communes
+from spreadsheets import UPLOAD_ERRORS
 
 YEARS = range(2022, 2031)
 
@@ -24,7 +25,7 @@ class ImportForm(forms.Form):
         label="Tệp danh sách hộ (.xlsx hoặc .xls)",
         help_text=f"Tối đa {MAX_UPLOAD_BYTES // 1024 // 1024} MB. Giữ nguyên mẫu của xã: dòng tiêu đề, "
                   "dòng thôn, dòng tổng cộng và phần ký tên được tự động bỏ qua.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls"}), error_messages=UPLOAD_ERRORS,
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -7,10 +7,16 @@ then hands back the sheets' values (formulas are never evaluated). Every refusal
 ``SpreadsheetProblem`` whose Vietnamese message names the file, the sheet or the cell.
 """
 
-from spreadsheets.archive import SpreadsheetProblem, check_content, check_file, check_size
+from spreadsheets.archive import (
+           UPLOAD_ERRORS,
+           SpreadsheetProblem,
+           check_content,
+           check_file,
+           check_size,
+)
 from spreadsheets.extent import Limits, check_extent, check_grid, column_letters
 from spreadsheets.formulas import formula_cells
 from spreadsheets.reading import Sheet, open_workbook, read_sheets
 
-__all__ = ["Limits", "Sheet", "SpreadsheetProblem", "check_content", "check_extent", "check_file", "check_grid", "check_size",
+__all__ = ["UPLOAD_ERRORS", "Limits", "Sheet", "SpreadsheetProblem", "check_content", "check_extent", "check_file", "check_grid", "check_size",
            "column_letters", "formula_cells", "open_workbook", "read_sheets"]

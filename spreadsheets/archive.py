@@ -16,6 +16,16 @@ MAX_ENTRIES = 2000
 KIND_NAMES = {("xlsx",): ".xlsx", ("xlsx", "xls"): ".xlsx hoặc .xls"}
 
 
+# The upload field's own refusals, before the bytes are looked at (Django's «Tập tin được gửi là rỗng.»
+# and «Không có tập tin nào được gửi.» say it in other words than the imports' messages).
+UPLOAD_ERRORS = {
+    "required": "Hãy chọn tệp Excel để tải lên.",
+    "missing": "Không nhận được tệp; hãy chọn lại tệp Excel rồi tải lên.",
+    "empty": "Tệp tải lên rỗng (0 byte): hãy mở tệp bằng Excel, kiểm tra có dữ liệu, lưu lại rồi tải lên.",
+    "invalid": "Không nhận được tệp; hãy chọn lại tệp Excel rồi tải lên.",
+}
+
+
 class SpreadsheetProblem(ValueError):
     """The file, or one of its sheets, is refused; the message says why, in Vietnamese."""
 

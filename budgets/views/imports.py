@@ -12,7 +12,7 @@ from budgets import importing
 from budgets import permissions as perms
 from budgets.models import EstimateImport, ImportMode, ImportStatus, SubProject
 from budgets.views.estimates import visible_estimate
-from spreadsheets import SpreadsheetProblem, check_file
+from spreadsheets import UPLOAD_ERRORS, SpreadsheetProblem, check_file
 
 MAX_UPLOAD = 10 * 1024 * 1024
 SALT = "budgets.import"
@@ -20,7 +20,7 @@ LISTED = 300  # changes listed per kind on the preview; the counts above the lis
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Tệp Excel (.xlsx) dự toán")
+    file = forms.FileField(label="Tệp Excel (.xlsx) dự toán", error_messages=UPLOAD_ERRORS)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -102,3 +102,12 @@ def test_a_long_preview_lists_the_first_changes_of_each_kind_and_counts_the_rest
     assert text.count('<tr class="table-success">') == 300
     assert "Nội dung chi 299<" in text and "Nội dung chi 300<" not in text
     assert "còn 50 thay đổi nữa không hiện ra" in text
+
+
+def test_an_empty_upload_is_refused_in_the_imports_own_words(client_as, finance, target):
+    client = client_as(finance)
+    empty = io.BytesIO(b"")
+    empty.name = "dự toán.xlsx"
+    page = client.post(reverse("budgets:estimate-import", args=[target.pk]), {"file": empty})
+    assert page.status_code == 200 and "Tệp tải lên rỗng (0 byte)" in page.content.decode()
+    assert not EstimateImport.objects.exists()

@@ -153,7 +153,7 @@ def _empty() -> bytes:
 @pytest.mark.parametrize("name,content,words", [
     ("ds.pdf", b"%PDF-1.4", "không phải tệp Excel"),
     ("ds.xlsx", b"Ho ten,Nam sinh\nA,1980", "không phải tệp Excel thật"),
-    ("ds.xlsx", b"", "rỗng"),
+    ("ds.xlsx", b"", "Tệp tải lên rỗng (0 byte)"),
     ("ds.xlsx", b"PK\x03\x04" + b"\0" * (11 * 1024 * 1024), "vượt giới hạn"),
     ("ds.xlsx", None, "bất thường"),
     ("ds.xlsx", "empty", "mọi trang tính đều trống"),
