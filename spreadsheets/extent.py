@@ -9,9 +9,7 @@ value at XFD1048576 would otherwise ask for a grid of 17 billion cells (550 GB).
 import functools
 import io
 import re
-import struct
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -20,7 +18,7 @@ from xml.parsers import expat
 
 from django.conf import settings
 
-from spreadsheets.archive import SpreadsheetProblem
+from spreadsheets.archive import SpreadsheetProblem, member_opener
 
 # A quick pass does it with one regular expression per block of the usual shape of the XML (every
 # cell tag starts `<c r="`): it skips, without making an object, every cell in a one-letter column
@@ -92,51 +90,6 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str | None]]:
             rel = element.get(f"{REL_NS}id") or element.get(f"{STRICT_REL_NS}id")
             parts.append((element.get("name", ""), targets.get(rel)))
     return parts
-
-
-class _Member:
-    """A member of the archive inflated straight from the upload's bytes, block by block, as
-    ``zipfile`` does without its per-read bookkeeping and checksum (the reader checks the
-    checksum when it inflates the same member). Every byte the member inflates to is handed
-    out, whatever size the archive declares, up to that size: a member that inflates to more
-    is refused."""
-
-    def __init__(self, data: memoryview, info: zipfile.ZipInfo):
-        start = info.header_offset
-        if data[start:start + 4] != b"PK\x03\x04":
-            raise zipfile.BadZipFile(f"no local header for {info.filename}")
-        name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
-        begin = start + 30 + name_length + extra_length
-        self.raw = data[begin:begin + info.compress_size]
-        self.left = info.file_size
-        self.inflater = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type == zipfile.ZIP_DEFLATED else None
-
-    @staticmethod
-    def opener(data: memoryview, archive: zipfile.ZipFile, path: str) -> Callable[[], IO[bytes]]:
-        """What opens the member at ``path``: this class for a plain stored or deflated member,
-        ``zipfile`` for any other (encrypted, another compression)."""
-        info = archive.NameToInfo[path]
-        if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            return functools.partial(archive.open, path)
-        return functools.partial(_Member, data, info)
-
-    def read(self, size: int) -> bytes:
-        if self.inflater is None:
-            block, self.raw = bytes(self.raw[:size]), self.raw[size:]
-        else:
-            block = self.inflater.decompress(self.raw, size)
-            self.raw = self.inflater.unconsumed_tail
-        self.left -= len(block)
-        if self.left < 0:
-            raise SpreadsheetProblem("Tệp bị hỏng: một phần của tệp giải nén ra nhiều hơn kích thước ghi trong "
-                                     "tệp; hãy mở bằng Excel, lưu lại rồi tải lên.")
-        return block
-
-    def __enter__(self) -> "_Member":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.raw = b""
 
 
 class _Unusual(Exception):
@@ -394,10 +347,10 @@ def check_extent(data: bytes, *, only: int | None = None,
     watched, view = set(), memoryview(data)
     with archive:
         if SHARED_STRINGS in archive.NameToInfo:
-            _check_shared_strings(_Member.opener(view, archive, SHARED_STRINGS), limits)
+            _check_shared_strings(member_opener(view, archive, SHARED_STRINGS), limits)
         for index, (sheet, path) in enumerate(parts):
             if (only is None or index == only) and path in archive.NameToInfo:
-                if check_sheet_extent(sheet, _Member.opener(view, archive, path), limits,
+                if check_sheet_extent(sheet, member_opener(view, archive, path), limits,
                                       archive.NameToInfo[path].file_size, watch and watch(index)):
                     watched.add(index)
     return watched

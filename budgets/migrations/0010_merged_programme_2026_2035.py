@@ -16,7 +16,7 @@ SOURCE = ("Tên theo tin đã công bố về Nghị quyết 257/2025/QH15 và Q
 COMPONENTS = [
     ("HP1", "Xây dựng nông thôn mới và giảm nghèo bền vững", [
         # Worded unlike the 2021–2025 sub-projects, so a sheet named after one is never
-        # taken for the other (budgets.import_matching matches names by their start).
+        # taken for the other (budgets.imports.matching matches names by their start).
         ("TT", "Thông tin, truyền thông về giảm nghèo bền vững"),
         ("NL", "Đào tạo, bồi dưỡng, nâng cao năng lực thực hiện Chương trình"),
         ("GS", "Kiểm tra, giám sát, đánh giá, báo cáo; rà soát hộ nghèo, hộ cận nghèo"),

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from budgets.import_matching import fold_header, header_field
 from budgets.imports import read_workbook
+from budgets.imports.matching import fold_header, header_field
 from budgets.models import EstimateImport, EstimateLine, ImportStatus
 from budgets.workbook import COLUMNS, estimate_workbook
 from tests.budgets.factories import EstimateFactory

@@ -13,16 +13,13 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from budgets.workbook import (
-    LEFT_BLOCK,
-    WIDTHS,
+from budgets.workbook import LEFT_BLOCK, WIDTHS, estimate_workbook, sub_project_label
+from budgets.workbook_print import (
     StreamedWorksheet,
     column_mm,
-    estimate_workbook,
     motto_mm,
     print_scale,
     printed_lines,
-    sub_project_label,
     with_room_for_motto,
 )
 from documents.official import QUOC_HIEU, TIEU_NGU
