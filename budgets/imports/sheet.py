@@ -188,11 +188,9 @@ class SheetReader(LineReading):
             if group is None and start < stop:  # a numbered line before any group opens the default one
                 group = self._row(start, group, code, quick)
                 start, lines = start + 1, lines[1:]
-            if start == stop:
-                pass
-            elif None not in lines:
+            if lines and None not in lines:
                 group.lines += lines
-            else:  # not all common: line by line, each with its own messages
+            elif lines:  # not all common: line by line, each with its own messages
                 lines = []
                 for index in range(start, stop):
                     if line := quick and quick(rows[index]):
