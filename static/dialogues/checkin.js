@@ -8,13 +8,17 @@
   var tapUrl = root.dataset.tapUrl, walkInUrl = root.dataset.walkInUrl;
   var csrf = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
   var status = document.getElementById("sync-status"), counter = document.getElementById("present-count");
-  var sending = false;
+  var sending = false, failed = false;
 
   function load() { try { return JSON.parse(localStorage.getItem(key)) || []; } catch (e) { return []; } }
   function save(queue) { localStorage.setItem(key, JSON.stringify(queue)); showPending(queue); }
+  // Three states: all saved; being sent now; not sent (offline or the server did not answer).
   function showPending(queue) {
-    status.textContent = queue.length ? "Chưa gửi được " + queue.length + " thao tác — sẽ tự gửi lại khi có mạng." : "Đã lưu tất cả.";
-    status.className = "small " + (queue.length ? "text-warning-emphasis" : "text-success");
+    var stuck = queue.length && (failed || navigator.onLine === false);
+    status.textContent = !queue.length ? "Đã lưu tất cả."
+      : stuck ? "Chưa gửi được " + queue.length + " thao tác — sẽ tự gửi lại khi có mạng."
+      : "Đang gửi " + queue.length + " thao tác…";
+    status.className = "checkin-status small mb-2 " + (!queue.length ? "text-success" : stuck ? "text-warning-emphasis" : "text-muted");
   }
   function mark(button, present) {
     button.setAttribute("aria-pressed", present ? "true" : "false");
@@ -45,6 +49,7 @@
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (json) {
           if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)) {
+            failed = false;
             save(load().filter(function (q) { return q.id !== item.id; }));
             if (!response.ok) { showError(json.error || "Thao tác không thực hiện được."); }
             else { applied(item, json); }
@@ -53,7 +58,7 @@
           } else { throw new Error("server"); }
         });
       })
-      .catch(function () { sending = false; showPending(load()); setTimeout(flush, 5000); });
+      .catch(function () { sending = false; failed = true; showPending(load()); setTimeout(flush, 5000); });
   }
   function applied(item, json) {
     if (json.count !== undefined) { counter.textContent = json.count; }
