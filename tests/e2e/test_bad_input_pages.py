@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory
+from tests.e2e.journey import log_in
 from tests.e2e.test_every_page import PAGE_CHECKS
-from tests.factories import TEST_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,11 +30,7 @@ def _watch(page) -> list[str]:
 
 
 def _login(page, base: str, user) -> None:
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, user.username)
 
 
 def _look(page, url: str) -> list[str]:

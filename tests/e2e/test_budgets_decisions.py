@@ -4,7 +4,8 @@ import pytest
 
 from areas.models import Role
 from tests.budgets.factories import AllocationDecisionFactory, AllocationFactory, ensure_catalog
-from tests.factories import TEST_PASSWORD, AssignmentFactory
+from tests.e2e.journey import log_in
+from tests.factories import AssignmentFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -15,11 +16,7 @@ def test_finance_officer_corrects_a_decision_number_and_date(page, live_server, 
     decision = AllocationDecisionFactory(unit=own_unit, number="1096/QĐ-UBND")
     AllocationFactory(decision=decision)
 
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, user.username)
     page.goto(f"{live_server.url}{decision.get_absolute_url()}")
     page.get_by_role("link", name="Sửa quyết định").click()
 

@@ -14,7 +14,8 @@ from tests.budgets.factories import (
     EstimateLineFactory,
     ensure_catalog,
 )
-from tests.factories import TEST_PASSWORD, AssignmentFactory, IssuingBodyFactory
+from tests.e2e.journey import log_in
+from tests.factories import AssignmentFactory, IssuingBodyFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,14 +33,6 @@ def _issued_plan(own_unit, estimate):
     plan.estimate, plan.number, plan.issue_date, plan.status = estimate, 5, datetime.date(2023, 3, 5), "issued"
     plan.save()
     return plan
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def _add_line(page):
@@ -63,7 +56,7 @@ def test_finance_officer_opens_a_plans_estimate_adds_a_line_sees_the_check_and_e
     AllocationFactory(decision__unit=own_unit, amount=5_500_000)
     plan = _issued_plan(own_unit, estimate)
 
-    _log_in(page, live_server, user.username)
+    log_in(page, live_server.url, user.username)
     page.locator("main").get_by_role("link", name="Dự toán kinh phí").first.click()
     row = page.locator("tr", has_text="Kế hoạch số 05/KH-UBND")
     row.get_by_role("link", name=estimate.title).click()

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory
-from tests.factories import TEST_PASSWORD
+from tests.e2e.journey import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,11 +19,7 @@ def test_the_officer_finds_a_person_among_eighty_by_name_or_village(page, live_s
         AttendeeFactory(session=session, full_name=name, village=village)
     for number in range(75):
         AttendeeFactory(session=session, full_name=f"Hà Văn Mười {number}", village="Thôn Nà Lừa")
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(commune_staff.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, commune_staff.username)
     page.goto(f"{live_server.url}/doi-thoai/{session.pk}/diem-danh/")
     page.context.set_offline(True)  # the hall has no signal: the list is searched on the phone
     search = page.get_by_label("Tìm theo tên, thôn hoặc mã hộ (không cần gõ dấu)")

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from dialogues.models import Attendee
 from tests.dialogues.factories import AttendeeFactory, ScheduledSessionFactory
-from tests.factories import TEST_PASSWORD
+from tests.e2e.journey import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,11 +22,7 @@ def checkin_page(browser, live_server, commune_staff, own_unit):
     context = browser.new_context(locale="vi-VN", viewport=SMALL_PHONE)
     page = context.new_page()
     page.set_default_timeout(20_000)
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(commune_staff.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, commune_staff.username)
     page.goto(f"{live_server.url}/doi-thoai/{session.pk}/diem-danh/")
     yield page, session
     context.close()

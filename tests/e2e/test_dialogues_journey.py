@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from dialogues.models import Attendee, Petition, PetitionStatus, SessionStatus
 from tests.dialogues.conftest import make_household
 from tests.dialogues.factories import ScheduledSessionFactory
-from tests.factories import TEST_PASSWORD, IssuingBodyFactory
+from tests.e2e.journey import log_in
+from tests.factories import IssuingBodyFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,14 +22,6 @@ HOUSEHOLDS = [("Y Bích", "F", "27", "poor"), ("Lò Thị Ba", "F", "01", "near_
               ("A Blúp", "M", "14", "newly_escaped"), ("Trần Văn Năm", "M", "01", "poor"),
               ("Đinh Thị Sáu", "F", "06", "near_poor"), ("Phạm Văn Bảy", "M", "01", "middle"),
               ("Hà Thị Tám", "F", "01", "")]
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def _new_page(browser, viewport):
@@ -121,7 +114,7 @@ def test_staff_fill_print_check_in_offline_and_record_then_officer_reads_the_rep
         browser, live_server, commune_staff, officer, plan_session):
     session = plan_session
     context, page = _new_page(browser, PHONE)
-    _log_in(page, live_server, commune_staff.username)
+    log_in(page, live_server.url, commune_staff.username)
     names = _fill_from_suggestions(page, live_server, session)
     assert len(names) == 5 and "Phạm Văn Bảy" not in names
     _print_sign_in_sheet(page, context, live_server, session, names)
@@ -132,7 +125,7 @@ def test_staff_fill_print_check_in_offline_and_record_then_officer_reads_the_rep
     assert session.status == SessionStatus.HELD
 
     context, page = _new_page(browser, {"width": 1366, "height": 900})
-    _log_in(page, live_server, officer.username)
+    log_in(page, live_server.url, officer.username)
     page.goto(f"{live_server.url}/doi-thoai/ke-hoach/{session.plan_id}/bao-cao/")
     figures = page.get_by_test_id("figures")
     held = figures.locator("div.border", has_text="Hội nghị đã tổ chức")
@@ -158,7 +151,7 @@ def test_a_background_document_shows_progress_then_its_download(browser, live_se
                                      fingerprint="x", filename="giay-moi-ha-hoa-2026.pdf", status=JobStatus.RUNNING,
                                      progress=30)
     context, page = _new_page(browser, PHONE)
-    _log_in(page, live_server, commune_staff.username)
+    log_in(page, live_server.url, commune_staff.username)
     page.goto(f"{live_server.url}{job.get_absolute_url()}")
     assert page.get_by_role("progressbar").get_attribute("aria-valuenow") == "30"
     DocumentJob.objects.filter(pk=job.pk).update(progress=70)

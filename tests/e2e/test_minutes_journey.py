@@ -8,7 +8,7 @@ from docx import Document
 
 from dialogues.models import SessionStatus
 from tests.dialogues.factories import ScheduledSessionFactory
-from tests.factories import TEST_PASSWORD
+from tests.e2e.journey import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -16,11 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_minutes_need_a_secretary_and_print_both_signatures(page, live_server, commune_staff, own_unit):
     session = ScheduledSessionFactory(commune=own_unit, status=SessionStatus.HELD,
                                       chair="Ông A Blúp, Chủ tịch UBND xã")
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(commune_staff.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, commune_staff.username)
     page.goto(f"{live_server.url}/doi-thoai/{session.pk}/bien-ban/")
     page.get_by_label("Diễn biến hội nghị").fill("Khai mạc hội nghị.")
     page.get_by_label("Kết luận của chủ trì").fill("Giao UBND xã trả lời bằng văn bản.")

@@ -10,7 +10,8 @@ from tests.budgets.factories import (
     EstimateLineFactory,
     ensure_catalog,
 )
-from tests.factories import TEST_PASSWORD, AssignmentFactory, IssuingBodyFactory
+from tests.e2e.journey import log_in
+from tests.factories import AssignmentFactory, IssuingBodyFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,11 +36,7 @@ def _open(browser, live_server, user, viewport=DESK):
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
+    log_in(page, live_server.url, user.username)
     return context, page, errors
 
 

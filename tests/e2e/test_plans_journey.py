@@ -12,17 +12,10 @@ from documents.dates import vn_date_text
 from plans.models import Plan
 from tests.budgets.factories import EstimateGroupFactory, EstimateLineFactory
 from tests.dialogues.factories import ScheduledSessionFactory
-from tests.factories import TEST_PASSWORD, AssignmentFactory, IssuingBodyFactory
+from tests.e2e.journey import log_in
+from tests.factories import AssignmentFactory, IssuingBodyFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_server, own_unit):
@@ -36,7 +29,7 @@ def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_ser
     page = context.new_page()
     page.set_default_timeout(20_000)
 
-    _log_in(page, live_server, officer.username)
+    log_in(page, live_server.url, officer.username)
     page.goto(f"{live_server.url}/ke-hoach/tao-moi/")
     page.get_by_label("Tổ chức hội nghị đối thoại chính sách tại các xã").check()
     page.get_by_label("Cơ quan ban hành").select_option(str(body.pk))
@@ -68,7 +61,7 @@ def test_officer_drafts_and_submits_leader_approves_and_issues(browser, live_ser
     page.get_by_role("button", name=re.compile(officer.last_name)).click()
     page.get_by_role("button", name="Đăng xuất").click()
 
-    _log_in(page, live_server, leader.username)
+    log_in(page, live_server.url, leader.username)
     page.goto(plan_url)
     page.get_by_role("button", name="Phê duyệt").click()
     page.get_by_text("Đã phê duyệt kế hoạch").wait_for()

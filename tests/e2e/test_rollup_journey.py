@@ -3,7 +3,7 @@ figures and downloads the report; a commune of another province is refused in Vi
 
 import pytest
 
-from tests.factories import TEST_PASSWORD
+from tests.e2e.journey import log_in
 from tests.rollup.conftest import province_world  # noqa: F401 - the data of the roll-up tests
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -11,11 +11,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_a_leader_rolls_up_one_commune_and_downloads_the_report(page, live_server, province_world):  # noqa: F811
     base = live_server.url
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(province_world["leader"].username)
-    page.get_by_label("Mật khẩu").fill(TEST_PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
+    log_in(page, base, province_world["leader"].username)
     page.get_by_role("link", name="Tổng hợp đối thoại theo đơn vị").click()
     page.get_by_label("Năm").select_option("2026")
     page.locator("#id_don_vi").select_option(label="Xã Bản Lầu – Tỉnh Lào Cai")
