@@ -8,7 +8,7 @@ import pytest
 
 from areas.models import Role, UnitLevel
 from plans.models import Plan
-from tests.e2e.test_plans_journey import _log_in
+from tests.e2e.journey import log_in
 from tests.factories import AdminUnitFactory, AssignmentFactory, IssuingBodyFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,7 +22,7 @@ def test_the_bodies_offered_follow_the_year_typed(page, live_server, province, o
     new = IssuingBodyFactory(unit=own_unit, valid_from=datetime.date(2025, 7, 1),
                              display_name="UBND xã Hạ Hòa")
     officer = AssignmentFactory(role=Role.PLANNER, unit=province).user
-    _log_in(page, live_server, officer.username)
+    log_in(page, live_server.url, officer.username)
     page.goto(f"{live_server.url}/ke-hoach/tao-moi/")
     select = page.get_by_label("Cơ quan ban hành")
     old_option = select.locator(f"option[value='{old.pk}']")
