@@ -1,5 +1,7 @@
-"""Demo dialogues: seed 000's three sessions in Quý II–III 2023, seed 002's commune dialogue, and a
-current-year session in Xã Sa Loong with registrations, check-ins and petitions. Idempotent."""
+"""Demo dialogues: seed 000's three sessions in Quý II–III 2023, seed 002's commune dialogue, a
+current-year session in Xã Sa Loong with registrations, check-ins and petitions, and the 2027 plan's
+first session in Xã Hạ Hòa: 50 registered, its meal rate from the plan's estimate, so every paper
+(sign-in, payment, officials, invitations) prints in full. Idempotent."""
 
 import datetime
 
@@ -74,18 +76,33 @@ def _current_session(author) -> list[str]:
     return [f"{commune.name} {year}"]
 
 
-def _register_and_check_in(session, author) -> None:
-    chosen = candidates(session, limit=session.target)
-    from households.models import Household
+def _planned_session(author) -> list[str]:
+    """The 2027 plan's Quý II session, paid from its estimate's meal line; registered, not yet held."""
+    commune = _unit("ha_hoa_commune")
+    plan = Plan.objects.filter(kind=PlanKind.DIALOGUE_CONFERENCES, year=2027, unit=commune).order_by("pk").first()
+    if plan is None or plan.dialogue_sessions.filter(commune=commune).exists():
+        return []
+    meal = (plan.estimate.lines.filter(group__title__contains="quý II", content__startswith="Hỗ trợ tiền ăn")
+            .order_by("pk").first() if plan.estimate_id else None)
+    session = DialogueSession.objects.create(
+        plan=plan, commune=commune, year=2027, quarter=2, target=50, theme=THEME, created_by=author,
+        starts_at=timezone.make_aware(datetime.datetime(2027, 5, 14, 7, 30)),
+        venue="Hội trường UBND xã Hạ Hòa", chair="Ông Nguyễn Văn Hùng, Chủ tịch UBND xã",
+        budget_line=meal, status=SessionStatus.SCHEDULED,
+        policy_fields=[PolicyField.POVERTY, PolicyField.CREDIT, PolicyField.LABOUR],
+        women_share=50, minority_share=20, first_timer_share=60)
+    for order, (level, position, name) in enumerate([
+            ("commune", "Chủ tịch UBND xã", "Nguyễn Văn Hùng"),
+            ("commune", "Phó Chủ tịch UBND xã", "Hoàng Thị Mai"),
+            ("commune", "Công chức Văn hóa - Xã hội", "Đỗ Thị Hạnh"),
+            ("organisation", "Giám đốc Phòng giao dịch Ngân hàng Chính sách xã hội", "Phùng Văn Tuấn")], start=1):
+        SessionOfficial.objects.create(session=session, level=level, position=position, name=name, order=order)
+    _register(session, author, present=False)
+    return [f"{commune.name} 2027"]
 
-    households = Household.objects.in_bulk([c.household_id for c in chosen])
-    for i, c in enumerate(chosen):
-        h = households[c.household_id]
-        Attendee.objects.create(session=session, household=h, full_name=h.head_name, gender=h.gender,
-                                birth_year=h.birth_year, ethnic_group=h.ethnic_group, village=h.village,
-                                household_class=c.household_class, first_time=c.first_time,
-                                reasons=c.reasons, consent=True, registered_by=author,
-                                present=i % 6 != 5, checked_in_at=session.starts_at if i % 6 != 5 else None)
+
+def _register_and_check_in(session, author) -> None:
+    _register(session, author, present=True)
     first = session.attendees.filter(present=True).first()
     for field, content, status, by, answer in PETITIONS:
         due = session.day + datetime.timedelta(days=30) if status != PetitionStatus.ANSWERED else None
@@ -96,8 +113,24 @@ def _register_and_check_in(session, author) -> None:
             responsible_body="Bảo hiểm xã hội tỉnh" if status == PetitionStatus.REFERRED else "")
 
 
+def _register(session, author, *, present: bool) -> None:
+    """Register the session's target in priority order; with ``present``, five in six came."""
+    chosen = candidates(session, limit=session.target)
+    from households.models import Household
+
+    households = Household.objects.in_bulk([c.household_id for c in chosen])
+    for i, c in enumerate(chosen):
+        h = households[c.household_id]
+        came = present and i % 6 != 5
+        Attendee.objects.create(session=session, household=h, full_name=h.head_name, gender=h.gender,
+                                birth_year=h.birth_year, ethnic_group=h.ethnic_group, village=h.village,
+                                household_class=c.household_class, first_time=c.first_time,
+                                reasons=c.reasons, consent=True, registered_by=author,
+                                present=came, checked_in_at=session.starts_at if came else None)
+
+
 @transaction.atomic
 def load_demo_dialogues() -> list[str]:
     """Create the demo sessions that do not exist yet; returns the ones created."""
     author = get_user_model().objects.filter(username="kehoach").first()
-    return _seed_000(author) + _current_session(author)
+    return _seed_000(author) + _current_session(author) + _planned_session(author)
