@@ -39,10 +39,19 @@ class SessionBlock:
         return lines
 
 
-def _numbered(code: str, word: str) -> str:
-    """«DA6» → «Dự án 6», «TDA2» → «Tiểu dự án 2»; a code without a number stays as written."""
-    match = re.search(r"(\d+)\s*$", code or "")
-    return f"{word} {int(match.group(1))}" if match else code
+# How a catalogue code reads in a document: «DA6» → «Dự án 6», «TDA2» → «Tiểu dự án 2», and for the
+# 2026–2035 programme «HP1» → «Hợp phần 1». Its contents («TT», «NL»…) have no number and print by name.
+_CODE_WORDS = (("TDA", "Tiểu dự án"), ("DA", "Dự án"), ("HP", "Hợp phần"))
+
+
+def _numbered(code: str) -> str:
+    """The code as a document names it, or "" when it is not a numbered project or component."""
+    match = re.fullmatch(r"\s*([A-ZĐ]+)[\s.-]*(\d+)\s*", (code or "").upper())
+    if match:
+        for prefix, word in _CODE_WORDS:
+            if match.group(1) == prefix:
+                return f"{word} {int(match.group(2))}"
+    return ""
 
 
 def _sub_project(session) -> SubProject | None:
@@ -65,8 +74,12 @@ def programme_line(session) -> str:
     sub = _sub_project(session)
     if sub is not None:
         component = sub.component
-        return (f"{component.program.name} – {_numbered(component.code, 'Dự án')}, "
-                f"{_numbered(sub.short_code, 'Tiểu dự án')}: {sub.name}")
+        part = _numbered(component.code) or component.name
+        numbered = _numbered(sub.short_code)
+        if numbered:  # «– Dự án 6, Tiểu dự án 2: Truyền thông về giảm nghèo đa chiều»
+            return f"{component.program.name} – {part}, {numbered}: {sub.name}"
+        # 2026–2035: «– Hợp phần 1, nội dung: Thông tin, truyền thông về giảm nghèo bền vững»
+        return f"{component.program.name} – {part}, nội dung: {sub.name}"
     program = Program.objects.active_on(session.reference_date).order_by("-valid_from").first()
     return program.name if program is not None else ""
 

@@ -118,3 +118,11 @@ def test_a_wrong_duration_is_refused_with_a_message(client_as, commune_staff, ow
     assert page.status_code == 200 and not own_unit.dialogue_sessions.exists()
     text = page.content.decode()
     assert "Số buổi ít nhất là 1." in text or "Hãy nhập một số nguyên" in text
+
+
+def test_a_2026_content_is_named_under_its_component_never_by_a_bare_code(plan, own_unit):
+    plan.subprojects.set([sub_project("HP1-TT")])
+    programme = session_block(ScheduledSessionFactory(commune=own_unit, plan=plan)).programme
+    assert programme.endswith("giai đoạn 2026 - 2035 – Hợp phần 1, nội dung: "
+                              "Thông tin, truyền thông về giảm nghèo bền vững")
+    assert "Dự án" not in programme and "TT:" not in programme
