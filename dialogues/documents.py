@@ -57,7 +57,8 @@ def invitation(session: DialogueSession, person: Attendee, *, head: Letterhead |
                Block(PARAGRAPH, "Đến dự hội nghị, cụ thể như sau:"),
                Block(BULLET, f"Thời gian: {time_line(session, block.time)}."),
                Block(BULLET, f"Địa điểm: {block.place or '… (sẽ thông báo sau)'}.")]
-    if chair := RoleHolder.parse(session.chair):
+    chair = RoleHolder.parse(session.chair)
+    if chair or chair.position:  # a position typed without a name still says who chairs
         blocks.append(Block(BULLET, f"Chủ trì: {chair.line}."))
     blocks.append(Block(PARAGRAPH, f"Đề nghị {who} sắp xếp thời gian đến dự đúng giờ./."))
     return commune_document(session, head, type_name="Giấy mời", type_abbr="GM",

@@ -41,10 +41,17 @@ def _held_when(session: DialogueSession) -> str:
     return f"{local:%H} giờ {local:%M}, {vn_date_text(local.date())}"
 
 
+def _named(holder: RoleHolder) -> str:
+    """The holder's line; a position typed without a name keeps it after room for the name."""
+    if holder:
+        return holder.line
+    return f"{HAND_FIELD} – {holder.position}" if holder.position else HAND_FIELD
+
+
 def _participants(session: DialogueSession) -> list[Block]:
     chair, secretary = RoleHolder.parse(session.chair), RoleHolder.parse(session.secretary)
-    blocks = [Block(CLAUSE, f"Chủ trì hội nghị: {chair.line if chair else HAND_FIELD}."),
-              Block(CLAUSE, f"Thư ký hội nghị: {secretary.line if secretary else HAND_FIELD}.")]
+    blocks = [Block(CLAUSE, f"Chủ trì hội nghị: {_named(chair)}."),
+              Block(CLAUSE, f"Thư ký hội nghị: {_named(secretary)}.")]
     officials = list(session.officials.all())
     # an official who chairs or takes the minutes is named as the record names them there
     honorifics = {holder.name: holder.honorific for holder in (chair, secretary) if holder.honorific}

@@ -33,6 +33,35 @@ POSITION_STARTS = ("chủ tịch", "phó chủ tịch", "bí thư", "phó bí th
                    "người có uy tín")
 
 
+# Abbreviations a position keeps in capitals however it was typed («chủ tịch ubnd xã» → «… UBND xã»).
+ABBREVIATIONS = {word.casefold(): word for word in (
+    "UBND", "HĐND", "MTTQ", "UBMTTQ", "LHPN", "NHCSXH", "CSXH", "BHXH", "BHYT", "LĐTBXH", "LĐ-TB&XH",
+    "VH-XH", "VHXH", "HTX", "CCB", "THCS", "THPT", "KT-XH", "NN&PTNT", "TN&MT", "GNBV", "MTQG")}
+
+
+def name_case(name: str) -> str:
+    """A person's name as it is written, each word capitalised, when it was typed all in lower case or all
+    in capitals («a blúp» → «A Blúp», «h'hen niê» → «H'Hen Niê», «NGUYỄN VĂN AN» → «Nguyễn Văn An»); a
+    name typed in mixed case is the writer's spelling and is kept."""
+    if name != name.lower() and name != name.upper():
+        return name
+    return " ".join("-".join(_capitalised(part) for part in word.split("-")) for word in name.split(" "))
+
+
+def _capitalised(part: str) -> str:
+    if len(part) > 2 and part[:2].lower() in ("h'", "h’"):  # Ê Đê «H'Hen»: the given name keeps its capital
+        return "H" + part[1] + part[2:].capitalize()
+    return part.capitalize()
+
+
+def position_case(position: str) -> str:
+    """A position with its first letter and its abbreviations in capitals («chủ tịch ubnd xã» → «Chủ tịch
+    UBND xã»)."""
+    words = [ABBREVIATIONS.get(word.casefold(), word) for word in position.split(" ")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 def honorific_for(name: str, gender: str = "") -> str:
     """«Ông» or «Bà» from the recorded gender, else from the middle name «Văn»/«Thị» or the Ê Đê
     prefix of a given name («Y» for a man, «H'» for a woman: «Y Hơ Niê», «H'Hen Niê»), else «Ông/Bà»."""
@@ -69,13 +98,11 @@ class RoleHolder:
             honorific = HONORIFICS[match.group(1).lower()]
             text = text[match.end():]
         if names_position(text):  # «Phó Chủ tịch UBND xã»: a position, no one named
-            text = text.rstrip(".;")
-            return cls("", "", text[:1].upper() + text[1:])
+            return cls("", "", position_case(text.rstrip(".;")))
         name, _, rest = (part.strip() for part in _split_once(text))
-        name = name.rstrip(".;")
+        name = name_case(name.rstrip(".;"))
         position = (rest or nfc(position)).rstrip(".;")
-        return cls(honorific or (honorific_for(name, gender) if name else ""), name,
-                   position[:1].upper() + position[1:])
+        return cls(honorific or (honorific_for(name, gender) if name else ""), name, position_case(position))
 
     @property
     def line(self) -> str:

@@ -162,3 +162,9 @@ def test_under_the_plans_header_the_plans_signer_signs(own_unit, body, plan):
     session = ScheduledSessionFactory(commune=own_unit, plan=plan, chair="Ông A Blúp, Chủ tịch UBND xã")
     doc = _letter(session)
     assert doc.signature.signer == "Ngô Anh Vũ" and doc.issuer_lines == plan.name_lines
+
+
+def test_a_chair_typed_as_a_position_only_is_still_named_in_the_invitation(own_unit):
+    session = ScheduledSessionFactory(commune=own_unit, chair="phó chủ tịch ubnd xã")
+    lines = [b.display_text for b in _letter(session).blocks]
+    assert "- Chủ trì: Phó chủ tịch UBND xã." in lines

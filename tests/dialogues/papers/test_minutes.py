@@ -139,3 +139,20 @@ def test_long_titles_and_names_stay_inside_the_margins(linked_session):
     pdf = documents.minutes_download(linked_session, "pdf").content
     assert words_outside_text_area(pdf) == []
     assert "Hoàng Thị Phương Thảo Nguyên Ngọc" in " ".join(pdf_pages(pdf)[-1].split())
+
+
+def test_names_typed_in_lower_case_print_and_sign_as_written_on_paper(client_as, commune_staff, linked_session):
+    linked_session.chair = "ông a blúp - chủ tịch ubnd xã"
+    linked_session.secretary = "bà lê thị cúc, công chức văn hóa - xã hội"
+    linked_session.save()
+    response = client_as(commune_staff).get(reverse("dialogues:minutes-file", args=[linked_session.pk, "pdf"]))
+    text = pdf_text(b"".join(response)).replace("\u00a0", " ")
+    assert "Ông A Blúp – Chủ tịch UBND xã" in text and "Bà Lê Thị Cúc – Công chức văn hóa - xã hội" in text
+    last = text.split("THƯ KÝ")[-1]
+    assert "A Blúp" in last and "Lê Thị Cúc" in last and "a blúp" not in text and "lê thị cúc" not in text
+
+
+def test_a_chair_typed_as_a_position_only_keeps_the_position(linked_session):
+    linked_session.chair = "Phó Chủ tịch UBND xã"
+    assert "1. Chủ trì hội nghị: " + "…" * 18 + " – Phó Chủ tịch UBND xã." in _lines(linked_session)
+    assert documents.minutes(linked_session).signature.signer == ""

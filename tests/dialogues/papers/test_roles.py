@@ -23,6 +23,13 @@ from dialogues.roles import RoleHolder, honorific_for
     ("Bàng Văn Khuê, cán bộ", "Ông Bàng Văn Khuê – Cán bộ", "Bàng Văn Khuê"),
     ("Bà", "Bà", ""),
     ("", "", ""),
+    # typed in a hurry, all lower case or all capitals: the name and the abbreviations as written on paper
+    ("ông a blúp - chủ tịch ubnd xã", "Ông A Blúp – Chủ tịch UBND xã", "A Blúp"),
+    ("bà h'hen niê, chủ tịch hội lhpn xã", "Bà H'Hen Niê – Chủ tịch hội LHPN xã", "H'Hen Niê"),
+    ("hoàng thị nguyệt gié-triêng", "Bà Hoàng Thị Nguyệt Gié-Triêng", "Hoàng Thị Nguyệt Gié-Triêng"),
+    ("ÔNG NGUYỄN VĂN AN, PHÓ CHỦ TỊCH UBND XÃ", "Ông Nguyễn Văn An – PHÓ CHỦ TỊCH UBND XÃ", "Nguyễn Văn An"),
+    ("phó chủ tịch ubnd xã", "Phó chủ tịch UBND xã", ""),
+    ("Ông Đinh Văn ĐỨc", "Ông Đinh Văn ĐỨc", "Đinh Văn ĐỨc"),  # mixed case: the writer's spelling, kept
 ])
 def test_parse(typed, line, name):
     holder = RoleHolder.parse(typed)
