@@ -16,9 +16,11 @@ from areas.models import IssuingBody
 from dialogues.columns import Column, Measure, lay_out
 from dialogues.models import Attendee, DialogueSession
 from dialogues.pdfsheet import Sheet
+from dialogues.roles import RoleHolder
 from dialogues.session_block import session_block
 from documents.dates import date_line
 from households.people import household_codes
+from vntext import nfc
 from vntext.collation import vi_sort_key
 
 NAME = Column("name", "Họ và tên", "whole", least_mm=42)
@@ -135,16 +137,25 @@ def sign_in_sheet(session: DialogueSession, *, show_ethnicity: bool, stagger: bo
 
 
 def split_position(position: str) -> tuple[str, str]:
-    """(Chức vụ, Đơn vị) of a recorded position: split where the body's name starts, or at a comma."""
+    """(Chức vụ, Đơn vị) of a recorded position: split at a comma followed by the body's name («Trưởng
+    Ban Dân vận, Đảng ủy xã»), else where the body's name starts («Phó Chủ tịch UBND huyện Ngọc Hồi, tỉnh
+    Kon Tum»: the comma is inside the body), else at a comma."""
     position = " ".join(position.split())
-    if ", " in position:
-        title, body = position.split(", ", 1)
-        return title, body
-    starts = [i for word in BODY_WORDS if (i := position.find(word)) > 0]
-    if not starts:
-        return position, ""
-    cut = min(starts)
-    return position[:cut].strip(), position[cut:].strip()
+    title, comma, rest = position.partition(", ")
+    if comma and rest.startswith(BODY_WORDS):
+        return title, rest
+    starts = [i for word in BODY_WORDS if 0 < (i := position.find(word)) < len(title)]
+    if starts:
+        cut = min(starts)
+        return position[:cut].strip(), position[cut:].strip()
+    return title, rest
+
+
+def official_name_position(official) -> tuple[str, str]:
+    """The official's bare name for «Họ và tên» and the position: a name typed with its honorific or its
+    title («Bà Y Ngọc - Phó Chủ tịch UBND xã») prints neither twice; the recorded position wins."""
+    holder = RoleHolder.parse(official.name)
+    return holder.name or nfc(official.name), nfc(official.position) or holder.position
 
 
 def officials_sheet(session: DialogueSession, *, stagger: bool = False) -> Sheet:
@@ -153,8 +164,9 @@ def officials_sheet(session: DialogueSession, *, stagger: bool = False) -> Sheet
                Column("sign", "Ký tên", "sign", stagger=stagger), Column("note", "Ghi chú", least_mm=16)]
     rows = []
     for i, official in enumerate(session.officials.all(), start=1):
-        title, body = split_position(official.position)
-        rows.append([str(i), official.name, title, body, sign_cell(i, stagger), ""])
+        name, position = official_name_position(official)
+        title, body = split_position(position)
+        rows.append([str(i), name, title, body, sign_cell(i, stagger), ""])
     if blank_rows(session):
         start = len(rows) + 1
         rows += [[str(n), "", "", "", sign_cell(n, stagger), ""]

@@ -94,6 +94,10 @@ def test_titles_never_leave_one_word_alone_or_split_a_year_range(title):
     ("Giám đốc, Ngân hàng Chính sách xã hội huyện", ("Giám đốc", "Ngân hàng Chính sách xã hội huyện")),
     ("  Trưởng   thôn  ", ("Trưởng thôn", "")),
     ("UBND xã", ("UBND xã", "")),
+    # the body's name goes on after a comma: the comma is inside the body, not between title and body
+    ("Phó Chủ tịch UBND huyện Ngọc Hồi, tỉnh Kon Tum (cũ)", ("Phó Chủ tịch", "UBND huyện Ngọc Hồi, tỉnh Kon Tum (cũ)")),
+    ("Trưởng phòng Văn hóa - Xã hội, UBND xã", ("Trưởng phòng Văn hóa - Xã hội", "UBND xã")),
+    ("Trưởng Ban Dân vận, Đảng ủy xã", ("Trưởng Ban Dân vận", "Đảng ủy xã")),
 ])
 def test_positions_split_into_title_and_body(position, expected):
     assert split_position(position) == expected

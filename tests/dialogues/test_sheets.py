@@ -158,6 +158,19 @@ def test_officials_list_splits_position_and_leaves_rows_for_late_officials(sessi
     assert "DANH SÁCH ĐẠI BIỂU" in text and "Hội Nông dân xã" in text
 
 
+def test_officials_list_prints_a_name_typed_with_its_title_once(client_as, commune_staff, session):
+    SessionOfficial.objects.create(session=session, level="district", name="Bà Y Ngọc - Phó Chủ tịch",
+                                   position="Phó Chủ tịch UBND huyện Ngọc Hồi, tỉnh Kon Tum", order=1)
+    SessionOfficial.objects.create(session=session, level="commune", name="ông lê văn tám", position="Trưởng thôn",
+                                   order=2)
+    sheet = officials_sheet(session)
+    assert sheet.rows[0][1:4] == ["Y Ngọc", "Phó Chủ tịch", "UBND huyện Ngọc Hồi, tỉnh Kon Tum"]
+    assert sheet.rows[1][1:4] == ["Lê Văn Tám", "Trưởng thôn", ""]
+    response = client_as(commune_staff).get(f"/doi-thoai/{session.pk}/dai-bieu.pdf")
+    text = _text(b"".join(response))
+    assert "Y Ngọc - Phó" not in text and "tỉnh Kon Tum" in text
+
+
 def test_officials_list_after_the_meeting_has_no_blank_rows(session):
     AttendeeFactory(session=session, present=True)
     session.status = SessionStatus.HELD
