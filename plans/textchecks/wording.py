@@ -65,17 +65,28 @@ def doubled_word_problems(lines: list[Paragraph]) -> list[Problem]:
         if not any(map(operator.eq, words, words[1:])):
             continue  # the common case, decided at C speed
         tokens = line.tokens
-        for first, second in zip(tokens, tokens[1:], strict=False):
+        i = 0
+        while i < len(tokens) - 1:
+            first = tokens[i]
             word = first.group(0).lower()
-            if (word != second.group(0).lower() or word in allowed or word in DIGITS
-                    or not _is_word(first) or not _spaced(line.text, first, second)):
+            if word in allowed or word in DIGITS or not _is_word(first):
+                i += 1
                 continue
-            start, end = first.start(), second.end()
+            last = i  # a run of the same word («tin tin tin tin») is one note, its fix keeps one
+            while (last + 1 < len(tokens) and tokens[last + 1].group(0).lower() == word
+                   and _spaced(line.text, tokens[last], tokens[last + 1])):
+                last += 1
+            if last == i:
+                i += 1
+                continue
+            start, end = first.start(), tokens[last].end()
             context = line.text[max(0, start - 20):end + 20].strip()
-            fix = Fix(f"Bỏ một chữ «{first.group(0)}»", "replace", line.target, start, end,
-                      line.text[start:end], first.group(0))
+            extra = last - i
+            label = f"Bỏ một chữ «{first.group(0)}»" if extra == 1 else f"Bỏ {extra} chữ «{first.group(0)}» thừa"
+            fix = Fix(label, "replace", line.target, start, end, line.text[start:end], first.group(0))
             problems.append(Problem(False, f"Lặp từ «{line.text[start:end]}» trong «…{context}…».",
                                     line.where, fix))
+            i = last + 1
     return problems
 
 

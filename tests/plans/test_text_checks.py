@@ -1,6 +1,8 @@
 """Text checks over the plan's own words, on seed-style text: each fires on the real error and
 stays quiet on clean text. These run on paragraphs, without the database."""
 
+import itertools
+
 import pytest
 
 from plans.models import BlockKind
@@ -192,6 +194,18 @@ def test_a_doubled_word_is_reported_with_a_fix_keeping_one():
     assert messages(found) == ["Lặp từ «hộ hộ» trong «…Đại diện các hộ hộ nghèo, hộ cận nghèo…»."]
     fix = found[0].fix
     assert (fix.start, fix.end, fix.old, fix.new) == (13, 18, "hộ hộ", "hộ")
+
+
+@pytest.mark.parametrize(("text", "run", "label"), [
+    ("Công tác thông tin tin tin tin truyền thông.", "tin tin tin tin", "Bỏ 3 chữ «tin» thừa"),
+    ("Các hộ hộ hộ nghèo và hộ hộ cận nghèo.", "hộ hộ hộ", "Bỏ 2 chữ «hộ» thừa"),
+])
+def test_a_word_typed_many_times_is_one_note_whose_fix_keeps_one(text, run, label):
+    found = doubled_word_problems(lines(text))
+    assert [f.fix.old for f in found][:1] == [run] and found[0].fix.label == label
+    assert found[0].fix.new == run.split()[0]
+    spans = [(f.fix.start, f.fix.end) for f in found]
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))  # no overlap
 
 
 def test_reduplications_and_numbers_in_words_are_not_doubled_words():
