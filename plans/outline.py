@@ -157,12 +157,13 @@ def delete_block(block: PlanBlock, *, by) -> None:
 
 
 @transaction.atomic
-def paste_blocks(plan: Plan, *, by, text: str, html: str = "",
-                 after: PlanBlock | None = None) -> int:
+def paste_blocks(plan: Plan, *, by, text: str, html: str = "", after: PlanBlock | None = None,
+                 page_numbers: list[str] | None = None) -> int:
     """Turn pasted text (or the clipboard's HTML, bold and italic kept) into blocks inserted
-    after ``after``; returns how many were added."""
+    after ``after``; returns how many were added. Lines left out as page numbers of the source
+    go to ``page_numbers``."""
     _check(plan, by)
-    parsed = parse_clipboard(text, html)
+    parsed = parse_clipboard(text, html, page_numbers)
     if not parsed:
         raise ValidationError("Không có nội dung nào để dán.")
     if long := next(((number, p) for number, p in enumerate(parsed, start=1) if len(p.text) > MAX_BLOCK_CHARS), None):

@@ -115,12 +115,19 @@ def _continues(previous: ParsedBlock, line: str) -> bool:
     )
 
 
-def parse_outline(text: str) -> list[ParsedBlock]:
-    """Blocks of ``text``: one per non-empty line, joined where a page break cut a sentence."""
+def parse_outline(text: str, dropped: list[str] | None = None) -> list[ParsedBlock]:
+    """Blocks of ``text``: one per non-empty line, joined where a page break cut a sentence.
+
+    A line holding only a number is a page number of the source and is left out; ``dropped``,
+    when given, receives those lines so the author can be told."""
     blocks: list[ParsedBlock] = []
     for raw in strip_controls(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = clean_line(raw)
-        if not line or line.isdigit():  # blank lines and stray page numbers
+        if not line:
+            continue
+        if line.isdigit():  # a stray page number
+            if dropped is not None:
+                dropped.append(line)
             continue
         if blocks and _continues(blocks[-1], line) and classify(line).kind == PARAGRAPH:
             blocks[-1].text = f"{blocks[-1].text} {line}"
@@ -243,8 +250,8 @@ def _trimmed(runs: list[inline.Run]) -> list[inline.Run]:
     return [run for run in out if run.text]
 
 
-def parse_clipboard(text: str, html: str = "") -> list[ParsedBlock]:
+def parse_clipboard(text: str, html: str = "", dropped: list[str] | None = None) -> list[ParsedBlock]:
     """Blocks of a paste: from its HTML when the clipboard had some (bold and italic kept),
-    else from its plain text."""
+    else from its plain text; lone page numbers go to ``dropped``."""
     converted = html_to_text(html) if html and html.strip() else ""
-    return parse_outline(converted or text)
+    return parse_outline(converted or text, dropped)

@@ -27,13 +27,13 @@ def _marked(blocks):
     return [(block, shown.marker) for block, shown in zip(blocks, numbered, strict=True)]
 
 
-def _outline_context(plan, error: str = ""):
+def _outline_context(plan, error: str = "", notice: str = ""):
     return {"plan": plan, "rows": _marked(list(plan.blocks.all())), "kinds": BlockKind.choices,
-            "live_labels": dict(LiveBlock.choices), "error": error}
+            "live_labels": dict(LiveBlock.choices), "error": error, "notice": notice}
 
 
-def _outline_response(request, plan, error: str = ""):
-    response = render(request, "plans/editor/_outline.html", _outline_context(plan, error))
+def _outline_response(request, plan, error: str = "", notice: str = ""):
+    response = render(request, "plans/editor/_outline.html", _outline_context(plan, error, notice))
     response["HX-Trigger"] = CHANGED
     return response
 
@@ -153,6 +153,19 @@ def paste(request, pk):
     plan = get_plan(request, pk)
     after_pk = request.POST.get("after")
     after = plan.blocks.filter(pk=after_pk).first() if after_pk and after_pk.isdigit() else None
-    return _structural(request, pk, outline.paste_blocks, plan=plan, by=request.user,
-                       text=request.POST.get("text", ""), html=request.POST.get("html", ""),
-                       after=after)
+    page_numbers: list[str] = []
+    try:
+        outline.paste_blocks(plan, by=request.user, text=request.POST.get("text", ""),
+                             html=request.POST.get("html", ""), after=after, page_numbers=page_numbers)
+    except ValidationError as error:
+        return _outline_response(request, plan, " ".join(error.messages))
+    return _outline_response(request, plan, notice=_page_numbers_notice(page_numbers))
+
+
+def _page_numbers_notice(numbers: list[str]) -> str:
+    """What the paste left out, so a number the author meant is not lost without a word."""
+    if not numbers:
+        return ""
+    shown = ", ".join(f"«{n}»" for n in numbers[:10]) + (", …" if len(numbers) > 10 else "")
+    return (f"Đã bỏ {len(numbers)} dòng chỉ có một con số ({shown}), thường là số trang của văn bản gốc. "
+            "Nếu đó là nội dung cần giữ, hãy gõ lại vào đoạn tương ứng.")

@@ -97,3 +97,33 @@ def test_an_overlong_pasted_paragraph_is_refused_whole_never_cut(client, plan, o
             "…») có 27.999 ký tự. Chưa dán gì") in html.unescape(response.content.decode())
     assert list(plan.blocks.values_list("pk", "text")) == before
     assert PlanRevision.objects.filter(plan=plan).count() == revisions
+
+
+@pytest.mark.parametrize(("pasted", "told"), [
+    ("a) Nội dung thứ nhất.\n3\nb) Nội dung thứ hai.\n", "Đã bỏ 1 dòng chỉ có một con số («3»)"),
+    ("Đoạn một.\r\n 12 \r\nĐoạn hai.\r\n13\r\n", "Đã bỏ 2 dòng chỉ có một con số («12», «13»)"),
+    ("".join(f"Đoạn {n}.\n{n}\n" for n in range(1, 13)), "(«1», «2», «3», «4», «5», «6», «7», «8», «9», «10», …)"),
+])
+def test_a_paste_says_which_lone_numbers_it_left_out_as_page_numbers(client, plan, officer, pasted, told):
+    """A line holding only a number is a page number of the source and is left out, but no
+    longer without a word: a number the author meant can be typed back."""
+    import html
+
+    from django.urls import reverse
+
+    client.force_login(officer)
+    response = client.post(reverse("plans:paste", args=[plan.pk]), {"text": pasted})
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200 and told in page
+    assert "thường là số trang của văn bản gốc" in page
+    assert not plan.blocks.filter(text__regex=r"^\s*\d+\s*$").exists()
+
+
+def test_a_paste_without_lone_numbers_says_nothing_of_page_numbers(client, plan, officer):
+    from django.urls import reverse
+
+    client.force_login(officer)
+    response = client.post(reverse("plans:paste", args=[plan.pk]), {"text": "- Có 3 thôn tham gia.\n2026\n"})
+    assert "số trang" in response.content.decode()  # «2026» alone is a lone number too
+    response = client.post(reverse("plans:paste", args=[plan.pk]), {"text": "- Có 3 thôn tham gia.\n"})
+    assert "số trang" not in response.content.decode()
