@@ -11,8 +11,9 @@ from collections.abc import Callable
 from budgets.imports.matching import SubProjectMatcher
 from budgets.imports.results import ImportGroup, ImportProblem, ImportResult, SheetMatch
 from budgets.imports.sheet import SheetReader
+from budgets.imports.summary import set_aside_summaries
 from budgets.models import FundingSource
-from budgets.workbook import LEGEND_SHEET, SUMMARY_SHEET
+from budgets.workbook import LEGEND_SHEET
 from spreadsheets import (
     SpreadsheetProblem,
     check_content,
@@ -23,7 +24,7 @@ from vntext import search_key
 
 __all__ = ["ImportGroup", "ImportProblem", "ImportResult", "SheetMatch", "SheetReader", "read_workbook"]
 
-SKIPPED_SHEETS = {search_key(SUMMARY_SHEET), search_key(LEGEND_SHEET)}
+SKIPPED_SHEETS = {search_key(LEGEND_SHEET)}
 
 
 def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: set[str] = frozenset(),
@@ -43,7 +44,7 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
     except SpreadsheetProblem as problem:
         result.problems.append(ImportProblem("—", None, str(problem)))
         return result
-    hidden = []
+    hidden, readers = [], []
     for position, sheet in enumerate(sheets):
         if sheet.hidden:  # a sheet an office hides is a draft or last year's copy: never read unseen
             hidden.append(sheet.name)
@@ -56,6 +57,8 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
             continue
         reader = SheetReader(sheet.name, sheet.rows, sheet.merges, sources, result, index=sheet.index)
         reader.read(matcher, _scaled(progress, position, len(sheets)))
+        readers.append(reader)
+    set_aside_summaries(readers, result)
     _explain_formulas(data, result)
     if not result.problems and not result.line_count:
         unread = "".join(f"; trang «{name}» đang bị ẩn nên không đọc, hãy bỏ ẩn rồi tải lên lại" for name in hidden)
@@ -80,7 +83,8 @@ def _explain_formulas(data: bytes, result: ImportResult) -> None:
 
 
 def _skipped(sheet_name: str) -> bool:
-    """The summary and legend sheets the app's own workbook adds: no lines to read."""
+    """The legend sheet the app's own workbook adds: no lines to read (its summary sheet is read, and
+    set aside by its content: see ``summary``)."""
     return search_key(sheet_name).strip() in SKIPPED_SHEETS
 
 

@@ -25,6 +25,19 @@ REQUIRED = {"content": "Nội dung chi", "unit_of_measure": "Đơn vị tính", 
             "unit_price": "Định mức/Đơn giá"}
 LABELS = REQUIRED | {"days": "Số ngày/buổi", "note": "Căn cứ/Ghi chú", "funding_source": "Nguồn vốn"}
 
+SUMMARY_NAME = re.compile(r"^(?:bang\s+)?tong\s*hop\b")
+SHORT_SUMMARY_NAME = re.compile(r"^th\b")
+
+
+def called_summary(name: str, title: str = "", *, short: bool = True) -> bool:
+    """Whether a sheet's name («Tong hop», «Tổng hợp (2)», and with ``short`` «TH») or one line of its
+    title («TỔNG HỢP DỰ TOÁN …», «BẢNG TỔNG HỢP KINH PHÍ») calls it a summary."""
+    key = search_key(name).strip()
+    if SUMMARY_NAME.match(key) or (short and SHORT_SUMMARY_NAME.match(key)):
+        return True
+    return any(SUMMARY_NAME.match(search_key(part).strip()) for part in title.split("\n") if part.strip())
+
+
 def fold_header(text) -> str:
     """A header as compared: folded, bracketed units and numbers dropped, no spaces or slashes."""
     key = search_key(str(text or ""))

@@ -6,7 +6,13 @@ import operator
 import re
 
 from budgets.imports.lines import MONEY_UNITS, LineReading, cell_text, figure
-from budgets.imports.matching import LABELS, REQUIRED, SubProjectMatcher, header_field
+from budgets.imports.matching import (
+    LABELS,
+    REQUIRED,
+    SubProjectMatcher,
+    called_summary,
+    header_field,
+)
 from budgets.imports.results import ImportGroup, ImportProblem, ImportResult, SheetMatch
 from budgets.models import SubProject
 from budgets.workbook import UNSORTED
@@ -50,6 +56,7 @@ class SheetReader(LineReading):
         self.title_rows = 0  # the rows above the header: the sheet's title
         self.scale = self.total_scale = 1  # đồng per unit of the price and of the amount column
         self.near_header: tuple[int, dict[str, int]] | None = None
+        self.title = ""  # the texts above the header, one a line
 
     def problem(self, row: int | None, message: str, field_name: str = "") -> None:
         column = ""
@@ -66,13 +73,16 @@ class SheetReader(LineReading):
                          "là «Nội dung chi» (hoặc «Nội dung», «Diễn giải», «Khoản chi», «Tên công việc»).")
             return
         if header is None:
+            if called_summary(self.name):  # the app's own «Tổng hợp» (by sub-project and source): no lines
+                return
             self.result.notices.append(f"Trang «{self.name}» không có bảng dự toán (thiếu dòng tiêu đề cột "
                                        "Nội dung chi | Đơn vị tính | Số lượng | Đơn giá): bỏ qua.")
             return
         if missing := [label for key, label in REQUIRED.items() if key not in self.columns]:
             self.problem(header + 1, "Thiếu cột " + ", ".join(f"«{m}»" for m in missing) + ".")
             return
-        title = " ".join(str(v) for row in self.rows[:self.title_rows] for v in row if isinstance(v, str))
+        self.title = "\n".join(v for row in self.rows[:self.title_rows] for v in row if isinstance(v, str))
+        title = self.title.replace("\n", " ")
         if search_key(self.name).strip() == search_key(UNSORTED):
             code, how = None, "trang «Chưa phân loại»"
         else:
@@ -84,6 +94,12 @@ class SheetReader(LineReading):
         before = self.result.line_count
         self._lines(header, code, progress)
         match.lines = self.result.line_count - before
+
+    def row_of(self, line: dict) -> int | None:
+        """The row number of the first row whose content is the line's (for a message)."""
+        col = self.columns.get("content")
+        return next((index + 1 for index, row in enumerate(self.rows) if col is not None and col < len(row)
+                     and cell_text(row[col]) == line["content"]), None)
 
     def _money_units(self, header: int) -> None:
         """The unit of the prices and the typed amounts: the one their header names («Đơn giá
