@@ -188,13 +188,15 @@ class EstimateWorkbook:
         sheet.write_row(HEADER_ROW, 0, headers, self.fmt["head"])
         sheet.write_row(HEADER_ROW + 1, 0, numbers, self.fmt["numbers"])
 
-    def _stated_row(self, sheet, row: int, conflict: StatedConflict | None, last_col: int) -> int:
-        """A visible note row when a stated total differs from the parts; the next free row."""
+    def _stated_row(self, sheet, row: int, conflict: StatedConflict | None, last_col: int, *,
+                    parts_at: str = "dòng TỔNG CỘNG") -> int:
+        """A visible note row when a stated total differs from the parts, naming what it covers (the
+        whole estimate or a sub-project) and where its parts are summed; the next free row."""
         if conflict is None or not conflict.difference:
             return row
         stated = conflict.stated
-        text = (f"Tổng ghi trong {stated.source or 'văn bản'}: {format_vnd(stated.amount)} đồng. "
-                f"Tổng các khoản (dòng TỔNG CỘNG): {format_vnd(conflict.parts)} đồng. "
+        text = (f"{safe_text(conflict.label)} — tổng ghi trong {stated.source or 'văn bản'}: "
+                f"{format_vnd(stated.amount)} đồng. Tổng các khoản ({parts_at}): {format_vnd(conflict.parts)} đồng. "
                 f"Chênh lệch: {signed_vnd(conflict.difference)} đồng"
                 + (f" (giữ chênh lệch: {safe_text(stated.kept_reason)})." if conflict.kept else
                    " (chưa xử lý)."))
@@ -338,8 +340,12 @@ class EstimateWorkbook:
                 else sum(matrix.values())
             sheet.write_formula(row, col, f"=SUM({span})" if names else "=0", self.fmt["bold_num"], value)
         after = row + 1
+        sheets = {p.sub_project.pk: p.name for p in plans if p.sub_project}
         for conflict in self.stated:  # the whole estimate first, then each sub-project
-            after = self._stated_row(sheet, after, conflict, last)
+            sub_id = conflict.stated.sub_project_id
+            where = ("dòng TỔNG CỘNG" if sub_id is None else f"dòng TỔNG CỘNG của trang «{sheets[sub_id]}»"
+                     if sub_id in sheets else "không có dòng nào của tiểu dự án này")
+            after = self._stated_row(sheet, after, conflict, last, parts_at=where)
         end = self._closing(sheet, after, sum(matrix.values()), last)
         sheet.print_area(0, 0, end, last)
 

@@ -131,12 +131,19 @@ def test_a_stated_total_that_differs_is_a_visible_note_row_not_a_formula(workboo
 
     set_stated_total(estimate, by=finance, amount=15_000_000, source="Kế hoạch số 05/KH-UBND")
     set_stated_total(estimate, by=finance, sub_project=sub_project("DA6-TDA2"), amount=17_000_000)
+    set_stated_total(estimate, by=finance, sub_project=sub_project("DA7-TDA2"), amount=2_000_000)
     data = estimate_workbook(estimate, reference=REFERENCE, agency_lines=AGENCY)
     summary, detail = (load_workbook(io.BytesIO(data))[name] for name in ("Tổng hợp", "DA6-TDA2"))
-    assert summary["A13"].value == ("Tổng ghi trong Kế hoạch số 05/KH-UBND: 15.000.000 đồng. Tổng các khoản "
-                                    "(dòng TỔNG CỘNG): 18.000.000 đồng. Chênh lệch: −3.000.000 đồng (chưa xử lý).")
-    assert detail["A16"].value.startswith("Tổng ghi trong văn bản: 17.000.000 đồng. Tổng các khoản (dòng TỔNG CỘNG):"
-                                          " 17.400.000 đồng. Chênh lệch: −400.000 đồng")
+    assert summary["A13"].value == ("Cả dự toán — tổng ghi trong Kế hoạch số 05/KH-UBND: 15.000.000 đồng. Tổng các "
+                                    "khoản (dòng TỔNG CỘNG): 18.000.000 đồng. Chênh lệch: −3.000.000 đồng (chưa xử lý).")
+    # the summary's TỔNG CỘNG is the whole estimate's: a sub-project's note says which one and where its sum is
+    assert summary["A14"].value == ("DA6-TDA2 – Truyền thông về giảm nghèo đa chiều — tổng ghi trong văn bản: "
+                                    "17.000.000 đồng. Tổng các khoản (dòng TỔNG CỘNG của trang «DA6-TDA2»): "
+                                    "17.400.000 đồng. Chênh lệch: −400.000 đồng (chưa xử lý).")
+    assert "(không có dòng nào của tiểu dự án này): 0 đồng. Chênh lệch: +2.000.000 đồng" in summary["A15"].value
+    assert detail["A16"].value.startswith("DA6-TDA2 – Truyền thông về giảm nghèo đa chiều — tổng ghi trong văn bản: "
+                                          "17.000.000 đồng. Tổng các khoản (dòng TỔNG CỘNG): 17.400.000 đồng. "
+                                          "Chênh lệch: −400.000 đồng")
     assert detail["A17"].value.startswith("Bằng chữ: Mười bảy triệu bốn trăm")
 
 
