@@ -8,6 +8,7 @@ from django.utils import timezone
 from areas.scope import visible_unit_ids
 from budgets import overview
 from budgets import permissions as perms
+from budgets.checks import stated_conflicts_by_estimate
 from budgets.models import Estimate, Norm
 from budgets.references import plans_prefetch
 from desk.filters import estimates_in_conflict
@@ -48,6 +49,9 @@ def estimate_list(request):
     if request.GET.get("chenh-lech") == "1":  # the finance desk's «stated total differs from the lines»
         estimates, desk_filter = estimates_in_conflict(estimates), "tổng ghi khác tổng các khoản, chưa xử lý"
     page = Paginator(estimates.order_by("-year", "title", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    conflicts = stated_conflicts_by_estimate(e.pk for e in page)
+    for estimate in page:  # a stated total that differs is shown beside the total, as on the estimate's page
+        estimate.stated_conflicts = conflicts.get(estimate.pk, [])
     context = {"page": page, "year": year, "years": range(2021, 2036), "desk_filter": desk_filter,
                "can_create": perms.can_create_estimate(request.user)}
     return render(request, "budgets/estimate_list.html", context)

@@ -96,3 +96,35 @@ def test_the_plan_checks_show_the_conflict_blocking_until_kept(attached_plan, st
     keep_stated_difference(stated, by=finance, reason="Đã báo cáo")
     [problem] = [p for p in money_problems(attached_plan) if p.where == "budget"]
     assert not problem.blocking and "giữ chênh lệch: Đã báo cáo" in problem.message
+
+
+def test_the_estimate_list_shows_each_differing_stated_total_beside_the_total(client_as, finance, estimate, stated):
+    """The list is a place a total is shown too: the stated figure and the signed difference stand
+    under it, kept ones marked, in a constant number of queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.budgets.factories import EstimateFactory
+
+    set_stated_total(estimate, by=finance, sub_project=sub_project("DA6-TDA2"), amount=18_000_000)
+    keep_stated_difference(stated, by=finance, reason="Đã báo cáo")
+    other = EstimateFactory(unit=estimate.unit)
+    set_stated_total(other, by=finance, amount=0)  # agrees with its (no) lines: nothing shown
+    client = client_as(finance)
+    url = reverse("budgets:estimate-list")
+    page = client.get(url).content.decode()
+    assert page.count('data-testid="stated-total"') == 2
+    assert "Cả dự toán: tổng ghi 15.000.000, chênh −2.400.000 (giữ)" in page
+    assert "DA6-TDA2: tổng ghi 18.000.000, chênh +600.000" in page
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(3):
+        set_stated_total(EstimateFactory(unit=estimate.unit), by=finance, amount=1)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
+
+
+def test_the_budget_screen_signs_the_difference_as_the_messages_do(client_as, finance, estimate, stated):
+    page = client_as(finance).get(estimate.get_absolute_url()).content.decode()
+    assert '<td class="text-end">−2.400.000</td>' in page and ">-2.400.000<" not in page
