@@ -72,10 +72,12 @@ def missing_rates(session) -> list[MissingRate]:
     edit = reverse("dialogues:session-edit", args=[session.pk])
     missing = []
     if meal_rate(session) is None:
+        line = (f"Dòng dự toán tiền ăn «{session.budget_line.content}» có đơn giá 0 đồng" if session.budget_line_id
+                else "Chưa liên kết dòng dự toán tiền ăn cho hội nghị")
         missing.append(MissingRate(
             "Mức hỗ trợ tiền ăn",
-            "Chưa liên kết dòng dự toán tiền ăn cho hội nghị và tỉnh chưa có định mức tiền ăn hội nghị "
-            f"cấp xã (mã {MEAL_NORM_CODE}) hiệu lực vào ngày tổ chức.", edit))
+            f"{line} và tỉnh chưa có định mức tiền ăn hội nghị cấp xã (mã {MEAL_NORM_CODE}) hiệu lực vào "
+            "ngày tổ chức.", edit))
     if session.travel_line_id and travel_rate(session) is None:
         missing.append(MissingRate(
             "Mức hỗ trợ tiền đi lại",

@@ -91,6 +91,13 @@ def test_no_rate_no_payment_sheet(session, meal, travel):
     assert error.value.missing[0].url.endswith(f"/{session.pk}/sua/")
 
 
+def test_a_meal_line_priced_zero_is_named_not_called_unlinked(client_as, commune_staff, session):
+    session.budget_line = EstimateLineFactory(content="Tiền ăn người dân", unit_price=0)
+    session.save()
+    page = client_as(commune_staff).get(f"/doi-thoai/{session.pk}/chi-tra.pdf").content.decode()
+    assert "«Tiền ăn người dân» có đơn giá 0 đồng" in page and "Chưa liên kết dòng dự toán tiền ăn" not in page
+
+
 def test_a_travel_line_priced_zero_is_named(session):
     session.budget_line = EstimateLineFactory(unit_price=100_000)
     session.travel_line = EstimateLineFactory(content="Tiền xe", unit_price=0)
