@@ -208,11 +208,13 @@ class _Writer:
         rows = [(r, REGULAR) for r in self._fitted_rows(sheet, row_height, closing)]
         rows += [(r, BOLD) for r in sheet.total_rows]
         on_page = 0
+        tail = len(rows) - min(KEEP_WITH_SIGNATURES, len(rows))
         for index, (cells, font) in enumerate(rows):
-            left = len(rows) - index
-            # The last rows go over with the signatures rather than leave them alone on a page.
-            keep = left <= KEEP_WITH_SIGNATURES and on_page > KEEP_WITH_SIGNATURES
-            if not self.fits(row_height + LEADING) or (keep and not self.fits(left * row_height + closing)):
+            # The last rows (the total among them) go over together with the signatures rather than leave
+            # the signatures, or the total row, alone on a page: decided once, at the first of them.
+            keep = index == tail and on_page > 0
+            if not self.fits(row_height + LEADING) or (keep and not self.fits((len(rows) - index) * row_height
+                                                                                 + closing)):
                 self.new_page()
                 self.table_header(sheet.columns)
                 on_page = 0

@@ -46,6 +46,18 @@ def test_four_hundred_attendees_run_over_pages_with_the_header_on_each(session):
     assert "NGƯỜI LẬP DANH SÁCH" in texts[-1] and "398" in texts[-1]  # signatures keep rows with them
 
 
+@pytest.mark.parametrize("kind", ["payment", "sign_in"])
+def test_the_total_row_and_signatures_never_go_over_without_the_rows_before_them(rated, kind):
+    """However many came, the last page carries at least two people (the total among them) with the
+    signatures: never the total row alone, never a page of signatures under one name."""
+    for count in range(1, 41):
+        AttendeeFactory(session=rated, present=True)
+        sheet = payment_sheet(rated) if kind == "payment" else sign_in_sheet(rated, show_ethnicity=True)
+        last = PdfReader(io.BytesIO(render_sheets([sheet]))).pages[-1].extract_text()
+        assert len(re.findall(r"Lò Thị Dự \d+", last)) >= min(count, 2), (kind, count)
+        assert "NGƯỜI LẬP" in last and (kind != "payment" or "Tổng cộng" in last)
+
+
 def test_names_of_sixty_characters_stay_inside_their_cells(session):
     long = "Nguyễn Hoàng Thị Phương Thảo Ngọc Bích Trâm Anh Thư Khánh Li"
     assert len(long) == 60
