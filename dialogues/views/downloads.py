@@ -133,6 +133,9 @@ def report_file(request, plan_pk, fmt):
     plan = get_object_or_404(Plan.objects.visible_to(request.user), pk=plan_pk)
     if fmt not in LETTER_FORMATS:  # «bao-cao.xlsx» is no report: never a Word file under that name
         raise Http404
+    if not plan.dialogue_sessions.exists():  # a report of «0/0 hội nghị» is nothing to sign
+        messages.warning(request, "Kế hoạch chưa có hội nghị đối thoại nào nên chưa có báo cáo kết quả.")
+        return redirect("dialogues:plan-report", plan_pk=plan.pk)
     download = documents.report_download(plan, "pdf" if fmt == "pdf" else "docx")
     record(request.user, Action.EXPORT, plan, request=request,
            changes={"document": "dialogue result report", "format": fmt})

@@ -103,3 +103,16 @@ def test_the_report_and_minutes_come_in_their_two_formats_and_no_other_name(clie
         assert report["Content-Disposition"].endswith(f'.{fmt}"') and minutes["Content-Disposition"].endswith(f'.{fmt}"')
     else:
         assert report.status_code == minutes.status_code == 404
+
+
+def test_a_plan_without_sessions_offers_no_report_to_sign(client_as, commune_staff, issued_plan):
+    """The report of a plan with no dialogue said «0/0 hội nghị» over an empty appendix."""
+    from django.urls import reverse
+
+    client = client_as(commune_staff)
+    page = client.get(reverse("dialogues:plan-report", args=[issued_plan.pk])).content.decode()
+    assert "Báo cáo (PDF)" not in page and "Kế hoạch chưa có hội nghị nào." in page
+    for fmt in ("pdf", "docx"):
+        response = client.get(reverse("dialogues:plan-report-file", args=[issued_plan.pk, fmt]), follow=True)
+        assert response.redirect_chain[-1][0] == reverse("dialogues:plan-report", args=[issued_plan.pk])
+        assert "chưa có báo cáo kết quả" in response.content.decode()
