@@ -5,8 +5,8 @@ import ipaddress
 from django.conf import settings
 from django.db import models
 
+from areas.names import person
 from audit.models import AuditEntry
-from web.templatetags.vn import person
 
 
 def _client_ip(request) -> str | None:

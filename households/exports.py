@@ -4,13 +4,13 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 
+from areas.names import person
 from audit.models import Action
 from audit.services import record
 from households.models import Classification
 from households.permissions import sensitive_unit_ids
 from households.sheets import write_csv, write_table
 from web.downloads import XLSX, Download
-from web.templatetags.vn import person
 
 CSV = "text/csv; charset=utf-8"
 DEPRIVATION_COUNT = 12

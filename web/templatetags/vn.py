@@ -2,6 +2,7 @@
 
 from django import template
 
+from areas.names import person
 from documents import dates, money
 
 register = template.Library()
@@ -37,10 +38,5 @@ def short_date(value) -> str:
     return "" if _missing(value) else dates.short_date(value)
 
 
-@register.filter
-def person(user) -> str:
-    """A user's name in Vietnamese order (family name first), or the username."""
-    if user is None:
-        return ""
-    name = " ".join(part for part in (user.last_name, user.first_name) if part)
-    return name or user.username
+# A user's name in Vietnamese order: ``{{ user|person }}``.
+register.filter("person", person)
