@@ -190,6 +190,13 @@ def test_officials_list_prints_a_name_typed_with_its_title_once(client_as, commu
     assert "Y Ngọc - Phó" not in text and "tỉnh Kon Tum" in text
 
 
+def test_officials_list_printed_on_the_day_after_check_in_began_keeps_rows_for_late_officials(session):
+    SessionOfficial.objects.create(session=session, level="commune", position="Phó Chủ tịch UBND xã", name="Ngô Anh Vũ")
+    AttendeeFactory(session=session, present=True)  # citizens are checking in; the officials sign this list
+    rows = officials_sheet(session).rows
+    assert [row[1] for row in rows] == ["Ngô Anh Vũ", "", "", ""] and rows[-1][0] == "4"
+
+
 def test_officials_list_after_the_meeting_has_no_blank_rows(session):
     AttendeeFactory(session=session, present=True)
     session.status = SessionStatus.HELD
