@@ -13,18 +13,20 @@ from budgets.imports.results import ImportGroup, ImportProblem, ImportResult, Sh
 from budgets.imports.sheet import SheetReader
 from budgets.imports.summary import set_aside_summaries
 from budgets.models import FundingSource
-from budgets.workbook import LEGEND_SHEET
+from budgets.workbook import LEGEND_SHEET, SUMMARY_SHEET
 from spreadsheets import (
     SpreadsheetProblem,
     check_content,
     formula_cells,
+    open_workbook,
     read_sheets,
 )
 from vntext import search_key
 
 __all__ = ["ImportGroup", "ImportProblem", "ImportResult", "SheetMatch", "SheetReader", "read_workbook"]
 
-SKIPPED_SHEETS = {search_key(LEGEND_SHEET)}
+SUMMARY = search_key(SUMMARY_SHEET)
+SKIPPED_SHEETS = {SUMMARY, search_key(LEGEND_SHEET)}
 
 
 def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: set[str] = frozenset(),
@@ -41,10 +43,24 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
     try:
         check_content(filename, data)  # its name was checked on upload
         sheets = list(read_sheets(filename, data, skip=_skipped))
+        hidden, readers = [], []
+        _read(sheets, readers, hidden, matcher, sources, result, progress)
+        if not result.problems and not result.line_count and (index := _summary_index(filename, data)) is not None:
+            # nothing but the sheet named as the app's summary: an office's one-sheet «Tổng hợp» of every line
+            _read(list(read_sheets(filename, data, only=index)), readers, hidden, matcher, sources, result, None)
     except SpreadsheetProblem as problem:
         result.problems.append(ImportProblem("—", None, str(problem)))
         return result
-    hidden, readers = [], []
+    set_aside_summaries(readers, result)
+    _explain_formulas(data, result)
+    if not result.problems and not result.line_count:
+        unread = "".join(f"; trang «{name}» đang bị ẩn nên không đọc, hãy bỏ ẩn rồi tải lên lại" for name in hidden)
+        result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào (cần một bảng có các cột "
+                                             f"Nội dung chi, Đơn vị tính, Số lượng, Đơn giá){unread}."))
+    return result
+
+
+def _read(sheets, readers: list, hidden: list, matcher, sources, result: ImportResult, progress) -> None:
     for position, sheet in enumerate(sheets):
         if sheet.hidden:  # a sheet an office hides is a draft or last year's copy: never read unseen
             hidden.append(sheet.name)
@@ -58,13 +74,11 @@ def read_workbook(data: bytes, *, filename: str = "dự toán.xlsx", preferred: 
         reader = SheetReader(sheet.name, sheet.rows, sheet.merges, sources, result, index=sheet.index)
         reader.read(matcher, _scaled(progress, position, len(sheets)))
         readers.append(reader)
-    set_aside_summaries(readers, result)
-    _explain_formulas(data, result)
-    if not result.problems and not result.line_count:
-        unread = "".join(f"; trang «{name}» đang bị ẩn nên không đọc, hãy bỏ ẩn rồi tải lên lại" for name in hidden)
-        result.problems.append(ImportProblem("—", None, "Không tìm thấy dòng dự toán nào (cần một bảng có các cột "
-                                             f"Nội dung chi, Đơn vị tính, Số lượng, Đơn giá){unread}."))
-    return result
+
+
+def _summary_index(filename: str, data: bytes) -> int | None:
+    names = open_workbook(filename, data).sheet_names
+    return next((index for index, name in enumerate(names) if search_key(name).strip() == SUMMARY), None)
 
 
 UNCALCULATED = ("Ô có công thức nhưng tệp không lưu kết quả tính (tệp do một chương trình khác tạo ra); hãy mở "
@@ -83,8 +97,8 @@ def _explain_formulas(data: bytes, result: ImportResult) -> None:
 
 
 def _skipped(sheet_name: str) -> bool:
-    """The legend sheet the app's own workbook adds: no lines to read (its summary sheet is read, and
-    set aside by its content: see ``summary``)."""
+    """The summary and legend sheets the app's own workbook adds: no lines to read (a «Tổng hợp» is
+    read when no other sheet holds a line; other summaries are told by their content: ``summary``)."""
     return search_key(sheet_name).strip() in SKIPPED_SHEETS
 
 
