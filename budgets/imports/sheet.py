@@ -5,6 +5,7 @@ by hand, the words line, the signers)."""
 import operator
 import re
 
+from budgets.forms import parse_amount, parse_quantity
 from budgets.imports.lines import MONEY_UNITS, LineReading, cell_text, figure
 from budgets.imports.matching import (
     LABELS,
@@ -277,7 +278,12 @@ class SheetReader(LineReading):
     def _compare_total(self, row: list, row_no: int, label: str) -> None:
         """A notice when the sheet's typed total differs from the sum of the lines read above it."""
         typed = self._cell(row, "amount")
-        if not _is_number(typed):
+        if isinstance(typed, str):  # a total typed as text, «130.000.000» or «130.000.000 đ»
+            try:
+                typed = parse_amount(typed) if self.total_scale == 1 else parse_quantity(typed)
+            except ValueError:
+                return
+        elif not _is_number(typed):
             return
         typed *= self.total_scale
         read = sum(sum(map(AMOUNT, g.lines)) for g in self.result.groups if g.sheet == self.name)

@@ -99,6 +99,16 @@ def test_a_typed_total_that_differs_from_the_lines_is_shown_in_the_preview(clien
     assert read_workbook(_bytes(right)).notices == []
 
 
+@pytest.mark.parametrize("typed,notices", [("2.500.000", 1), ("2.500.000 đ", 1), ("2.000.000", 0), ("xem PL2", 0)])
+def test_a_total_typed_as_text_is_compared_too(db, typed, notices):
+    """An office types «2.500.000» in the total's cell (a text, not a number): still compared."""
+    book = _sheet([["I", "Hội nghị"], LINE, [None, "Tổng cộng", None, None, None, None, typed]])
+    result = read_workbook(_bytes(book))
+    assert (result.problems, result.total, len(result.notices)) == ([], 2_000_000, notices)
+    if notices:
+        assert "«Tổng cộng» ghi 2.500.000 đồng, các dòng cộng lại 2.000.000 đồng" in result.notices[0]
+
+
 def test_a_header_written_over_two_merged_rows_is_read(client_as, finance, estimate):
     book = Workbook()
     sheet = book.active
