@@ -27,7 +27,7 @@ class UploadForm(forms.Form):
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError("Tệp lớn hơn 10 MB.")
         if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError("Chỉ nhận tệp .xlsx.")
+            raise forms.ValidationError(_not_xlsx(upload.name))
         head = upload.read()
         upload.seek(0)
         try:
@@ -35,6 +35,22 @@ class UploadForm(forms.Form):
         except SpreadsheetProblem as problem:
             raise forms.ValidationError(str(problem)) from None
         return upload
+
+
+OTHER_FORMATS = {
+    ".xls": "dạng Excel 97–2003 (.xls)",
+    ".ods": "bảng tính LibreOffice (.ods)",
+    ".csv": "tệp văn bản CSV (.csv)",
+    ".xlsm": "sổ Excel có macro (.xlsm)",
+}
+
+
+def _not_xlsx(name: str) -> str:
+    """Why a file that is no .xlsx is refused, and how to make one of it."""
+    kind = next((label for ending, label in OTHER_FORMATS.items() if name.lower().endswith(ending)), None)
+    said = f"Tệp «{name}» là {kind}" if kind else f"Tệp «{name}» không phải tệp .xlsx"
+    return (f"{said}: chỉ nhận tệp Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, chọn «Lưu thành» "
+            "(Save As) kiểu «Sổ làm việc Excel (.xlsx)» rồi tải tệp đó lên.")
 
 
 def _editable(request, pk):

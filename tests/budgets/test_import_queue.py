@@ -62,3 +62,17 @@ def test_an_upload_the_queue_refuses_says_so_on_its_page(client_as, officer, est
     assert UNQUEUED in client.get(response.url).content.decode()
     _upload(client, estimate, workbook)  # Redis answers again: the file is uploaded once more
     assert EstimateImport.objects.latest("pk").status == ImportStatus.PREVIEW
+
+
+@pytest.mark.parametrize("name, said", [
+    ("du-toan.xls", "Tệp «du-toan.xls» là dạng Excel 97–2003 (.xls): chỉ nhận tệp Excel .xlsx."),
+    ("du-toan.ods", "Tệp «du-toan.ods» là bảng tính LibreOffice (.ods): chỉ nhận tệp Excel .xlsx."),
+    ("du-toan.pdf", "Tệp «du-toan.pdf» không phải tệp .xlsx: chỉ nhận tệp Excel .xlsx."),
+])
+def test_a_file_saved_in_another_format_is_refused_saying_how_to_save_it(client_as, officer, estimate, queued_tasks,
+                                                                         name, said):
+    """An office that re-saved the workbook as .xls or .ods is told which format it has and how to
+    make an .xlsx of it, not only «Chỉ nhận tệp .xlsx.»."""
+    page = _upload(client_as(officer), estimate, b"PK\x03\x04 whatever", name=name).content.decode()
+    assert said in page and "«Lưu thành» (Save As) kiểu «Sổ làm việc Excel (.xlsx)»" in page
+    assert (queued_tasks, EstimateImport.objects.count()) == ([], 0)
