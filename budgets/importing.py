@@ -18,6 +18,7 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import record
 from budgets import permissions as perms
+from budgets.checks import signed_vnd
 from budgets.exports import EFFECTIVE_SUB
 from budgets.imports import read_workbook
 from budgets.models import (
@@ -197,6 +198,10 @@ class ImportDiff:
     @property
     def difference(self) -> int:
         return self.total_after - self.total_before
+
+    @property
+    def signed_difference(self) -> str:
+        return signed_vnd(self.difference)
 
 
 def import_diff(current: list[dict], incoming: list[dict], *, mode: str = ImportMode.REPLACE) -> ImportDiff:

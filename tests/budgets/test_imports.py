@@ -88,6 +88,7 @@ def test_importing_twice_never_doubles_and_a_change_is_shown_then_undone(client_
     assert [c.content for c in diff.added] == ["Băng rôn"] and [c.content for c in diff.removed] == ["Pano"]
     assert [(c.content, c.fields) for c in diff.changed] == [("Nước uống", ["Số lượng"])]
     assert (diff.total_before, diff.total_after) == (17_400_000, 5_000_000 + 2_800_000 + 1_200_000)
+    assert "sau khi thay: <strong>9.000.000 đồng</strong> (−8.400.000 đồng)" in page.content.decode()
     _confirm(client, estimate, page)
     assert estimate.lines.count() == 3 and estimate.total == 9_000_000
     staged = EstimateImport.objects.get(estimate=estimate, status=ImportStatus.IMPORTED)
