@@ -41,6 +41,7 @@ MILLIONS = re.compile(r"(?:\b1[.,\s]?000[.,\s]?000|\btrieu|\btr\.?)\s*d(?:ong)?\
 DONG = re.compile(r"\(\s*(?:dong|d|vnd)\s*\)")
 STATED_UNIT = re.compile(r"\b(?:don vi tinh|don vi|dvt|d\.v\.t)\s*:")
 AMOUNT = operator.itemgetter("amount")
+NUMBERED = re.compile(r"[\s(]\d{1,2}\)?$")  # «Ghi chú 2», «Ghi chú (2)»
 
 
 class SheetReader(LineReading):
@@ -349,11 +350,19 @@ def _money_unit(key: str, *, header: bool = False) -> int | None:
 
 
 def _fields(row: list) -> dict[str, int]:
-    """The columns a header row names: field → its first column."""
-    found = {}
+    """The columns a header row names: field → its first column, a numbered one («Ghi chú 2», «Nguồn
+    vốn (2)») only when no other names the field: a column an office adds beside the table's own
+    never takes its place."""
+    found, numbered = {}, set()
     for col, value in enumerate(row):
-        if isinstance(value, str) and (name := header_field(value)) and name not in found:
+        if not isinstance(value, str) or not (name := header_field(value)):
+            continue
+        extra = bool(NUMBERED.search(search_key(value)))
+        if name not in found or (name in numbered and not extra):
             found[name] = col
+            numbered.discard(name)
+            if extra:
+                numbered.add(name)
     return found
 
 

@@ -303,3 +303,18 @@ def test_a_numbered_line_missing_its_figures_among_numbered_lines_keeps_its_mess
         "Trang «DA6-TDA2», dòng 4, cột C («Đơn vị tính»): Thiếu «Đơn vị tính».",
         "Trang «DA6-TDA2», dòng 4, cột D («Số lượng»): Thiếu «Số lượng».",
         "Trang «DA6-TDA2», dòng 4, cột F («Định mức/Đơn giá»): Thiếu «Định mức/Đơn giá»."]
+
+
+@pytest.mark.parametrize("extra", ["Ghi chú 2", "Ghi chú (2)", "Nguồn vốn 2"])
+def test_a_numbered_column_an_office_adds_before_the_tables_own_never_takes_its_place(db, extra):
+    """«Ghi chú 2» inserted left of «Căn cứ/Ghi chú» was read as the note column: every line's
+    basis («TT 40/2017») would have been replaced by the new column's blanks."""
+    columns = ["STT", "Nội dung chi", "ĐVT", "Số lượng", "Số ngày", "Đơn giá", "Thành tiền", extra,
+               "Căn cứ/Ghi chú", "Nguồn vốn"]
+    book = _sheet([["I", "Hội nghị"], [1, "Nước uống", "người", 50, 1, 40_000, None, "đã duyệt", "TT 40/2017",
+                                       "NSTW_SN"]], columns=columns)
+    [line] = read_workbook(_bytes(book)).groups[0].lines
+    assert (line["note"], line["funding_source"]) == ("TT 40/2017", "NSTW_SN")
+    alone = _sheet([["I", "Hội nghị"], [1, "Nước uống", "người", 50, 1, 40_000, None, "TT 40/2017"]],
+                   columns=columns[:7] + ["Ghi chú 2"])
+    assert read_workbook(_bytes(alone)).groups[0].lines[0]["note"] == "TT 40/2017"  # the only one: still read
