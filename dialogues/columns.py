@@ -27,6 +27,9 @@ PORTRAIT_MM, LANDSCAPE_MM = 165.0, 252.0  # A4 less the Decree 30 margins (30 mm
 SIGN_MM = 28.0  # the least room a signature needs
 STAGGER_SIGN_MM = 40.0  # odd rows sign on the left half, even rows on the right
 COMFORTABLE = 1.5  # a signature gets 1.5 × SIGN_MM when wrapping text can give way
+# The most one word may ask of a column: a longer one («Thôn1/Thôn2/Thôn3…», words run together) is cut
+# inside its cell rather than squeezing the year, the amounts and the signatures beside it.
+LONGEST_WORD_MM = 40.0
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +99,7 @@ def _needs(column: Column, cells: list[str], measure: Measure) -> tuple[float, f
     natural = max(widest / mm + PADDING_MM, column.least_mm)
     if column.kind in ("number", "money"):
         return natural, natural
-    return natural, max(floor / mm + PADDING_MM, column.least_mm)
+    return natural, max(min(floor / mm, LONGEST_WORD_MM) + PADDING_MM, column.least_mm)
 
 
 def _shrink(widths: list[float], floors: list[float], chosen: list[int], excess: float) -> float:
@@ -174,8 +177,7 @@ def _split(text: str, width: float, word_width, space: float) -> list[str]:
     is measured once however many widths are tried.
     """
     lines, line, used = [], [], 0.0
-    for word in (w for w in text.split(" ") if w):
-        size = word_width(word)
+    for word, size in _words(text, width, word_width):
         if line and used + space + size > width:
             lines.append(" ".join(line))
             line, used = [word], size
@@ -183,6 +185,26 @@ def _split(text: str, width: float, word_width, space: float) -> list[str]:
             used += (space if line else 0.0) + size
             line.append(word)
     return [*lines, " ".join(line)] if line else lines
+
+
+def _words(text: str, width: float, word_width):
+    """(word, width) of the text's words; a word wider than the line comes in pieces that fit it, cut
+    after a hyphen or a slash when there is one in the piece."""
+    for word in text.split(" "):
+        if not word:
+            continue
+        size = word_width(word)
+        if size <= width:
+            yield word, size
+            continue
+        while word:
+            cut = 1
+            while cut < len(word) and word_width(word[:cut + 1]) <= width:
+                cut += 1
+            if cut < len(word) and (mark := max(word.rfind("-", 0, cut), word.rfind("/", 0, cut))) > 0:
+                cut = mark + 1
+            piece, word = word[:cut], word[cut:]
+            yield piece, word_width(piece)
 
 
 def wrap(text: str, width_pt: float, measure: Measure, font: str = REGULAR) -> list[str]:

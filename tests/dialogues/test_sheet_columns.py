@@ -112,3 +112,18 @@ def test_a_long_note_gives_way_to_a_cramped_signature_but_wrapped_text_does_not(
     body = "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ, Chi cục Phát triển nông thôn và Thủy lợi"
     laid, _ = lay_out(crowded, [["1", "Trần Văn Bình", body, ""]], measure)
     assert laid[3].width_mm == pytest.approx(SIGN_MM, abs=0.01)
+
+
+def test_a_word_longer_than_its_column_is_cut_inside_it_and_squeezes_nothing_else():
+    """«Thôn-Đắk-Wơk-Đắk-Kan-…» or a name typed without spaces overprinted the year and the amounts
+    beside it, and shrank the signature column below its room."""
+    measure = Measure()
+    village = "Thôn-Đắk-Wơk-Đắk-Kan-Đắk-Pxi-Đắk-Long-Đắk-Rơ-Wa-Ngọc-Hồi-Kon-Tum-Sa-Thầy-Đắk-Hà"
+    name = "NguyễnThịPhươngThảoNgọcBíchTrâmAnhThưKhánhLinhHoàngYếnNhiChâu"
+    columns, landscape = lay_out(SIGN_IN, _rows([name, "Lò Văn A"], village=village), measure)
+    page = LANDSCAPE_MM if landscape else PORTRAIT_MM
+    assert sum(c.width_mm for c in columns) <= page + 0.1 and columns[-1].width_mm >= SIGN_MM
+    for text, column in ((village, columns[3]), (name, columns[1])):
+        lines = wrap(text, column.width_mm * mm - 4, measure)
+        assert "".join(lines) == text and all(measure(line) <= column.width_mm * mm - 4 for line in lines)
+    assert wrap(village, 30 * mm, measure)[0].endswith("-")  # cut after a hyphen where there is one
