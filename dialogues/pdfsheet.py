@@ -140,9 +140,7 @@ class _Writer:
 
     def _row(self, cells, columns, font, *, min_height: float, header: bool = False) -> None:
         measure = self.measure
-        texts = [cell_text(cell) for cell in cells]
-        wrapped = [wrap(text, col.width_mm * mm - 4, measure, font) for text, col in zip(texts, columns, strict=True)]
-        height = max(min_height, max((len(w) for w in wrapped), default=1) * LEADING + 6)
+        wrapped, height = self._wrapped(cells, columns, font, min_height)
         x, top = MARGIN_LEFT, self.y
         # One text object per row: drawString would open and close one per cell.
         text = self.c.beginText()
@@ -167,6 +165,12 @@ class _Writer:
         self.c.drawText(text)
         self._grid(columns, top, height)
         self.y = top - height
+
+    def _wrapped(self, cells, columns, font, min_height: float) -> tuple[list[list[str]], float]:
+        """Each cell's lines in its column, and the row's height."""
+        wrapped = [wrap(cell_text(cell), col.width_mm * mm - 4, self.measure, font)
+                   for cell, col in zip(cells, columns, strict=True)]
+        return wrapped, max(min_height, max((len(w) for w in wrapped), default=1) * LEADING + 6)
 
     def _show(self, text, line: str, font: str) -> None:
         """Draw one line of a cell. Years, villages, amounts repeat on every row: the PDF operators of a
@@ -204,17 +208,22 @@ class _Writer:
         self.header(sheet)
         self.table_header(sheet.columns)
         row_height = sheet.row_height_mm * mm
-        closing = len(sheet.after_lines) * 17 + (45 * mm if sheet.signatures else 0)
+        usable = self.width - MARGIN_LEFT - MARGIN_RIGHT
+        closing = (sum(len(simpleSplit(text, ITALIC, 13, usable)) for text in sheet.after_lines) * 17
+                   + (45 * mm if sheet.signatures else 0))
         rows = [(r, REGULAR) for r in self._fitted_rows(sheet, row_height, closing)]
         rows += [(r, BOLD) for r in sheet.total_rows]
         on_page = 0
-        tail = len(rows) - min(KEEP_WITH_SIGNATURES, len(rows))
+        # The last rows (the total among them) go over together with the signatures rather than leave the
+        # signatures, or the total row, alone on a page: decided once, at the first of them, on their real
+        # heights; a short list keeps its first row where it is.
+        tail = max(1, len(rows) - KEEP_WITH_SIGNATURES)
         for index, (cells, font) in enumerate(rows):
-            # The last rows (the total among them) go over together with the signatures rather than leave
-            # the signatures, or the total row, alone on a page: decided once, at the first of them.
             keep = index == tail and on_page > 0
-            if not self.fits(row_height + LEADING) or (keep and not self.fits((len(rows) - index) * row_height
-                                                                                 + closing)):
+            if keep:
+                keep = not self.fits(sum(self._wrapped(c, sheet.columns, f, row_height)[1] for c, f in rows[index:])
+                                     + closing)
+            if not self.fits(row_height + LEADING) or keep:
                 self.new_page()
                 self.table_header(sheet.columns)
                 on_page = 0

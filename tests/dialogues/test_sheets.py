@@ -58,6 +58,29 @@ def test_the_total_row_and_signatures_never_go_over_without_the_rows_before_them
         assert "NGƯỜI LẬP" in last and (kind != "payment" or "Tổng cộng" in last)
 
 
+def test_signatures_never_stand_alone_on_a_page_after_a_short_list_of_tall_rows():
+    """Two people, one with a village of five lines: the rows fitted page 1 and the signatures went to
+    page 2 alone (the rows kept with them were counted at their least height, and only from the fourth).
+    However long the session block above the table, the signatures carry the total and a person."""
+    from dialogues.columns import Measure, lay_out
+    from dialogues.payment import SIGNATURES, payment_columns
+    from dialogues.pdfsheet import Sheet
+
+    rows = [["1", "Lò Văn A", "1980", "Bản Na", 100_000, ""], ["2", "Lò Thị Dự", "1981", "Thôn " + "Đắk-Wơk-" * 14,
+                                                             100_000, ""]]
+    total = [["", "Tổng cộng", "", "2 người", 200_000, ""]]
+    columns = [c for c in payment_columns(["Tiền ăn"], stagger=False) if c.key != "note"]
+    for block in range(1, 30):
+        measure = Measure()
+        laid, landscape = lay_out(columns, rows + total, measure)
+        sheet = Sheet([], ["ỦY BAN NHÂN DÂN", "XÃ SA LOONG"], "Sa Loong, ngày 12 tháng 5 năm 2026", "DANH SÁCH",
+                      ["Thời gian: 08 giờ 00 ngày 12/05/2026"] * block, laid, rows, total_rows=total,
+                      after_lines=["Tổng số tiền bằng chữ: Hai trăm nghìn đồng chẵn./."], signatures=SIGNATURES,
+                      landscape=landscape, measure=measure)
+        last = PdfReader(io.BytesIO(render_sheets([sheet]))).pages[-1].extract_text()
+        assert "NGƯỜI LẬP BIỂU" in last and "Tổng cộng" in last and "Lò Thị Dự" in last, block
+
+
 def test_names_of_sixty_characters_stay_inside_their_cells(session):
     long = "Nguyễn Hoàng Thị Phương Thảo Ngọc Bích Trâm Anh Thư Khánh Li"
     assert len(long) == 60
