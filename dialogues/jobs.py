@@ -19,6 +19,7 @@ from django.utils import timezone
 from config.queue import UNQUEUED, enqueue_on_commit
 from dialogues.models import DialogueSession, DocumentJob, JobKind, JobStatus
 from dialogues.permissions import can_see_ethnicity
+from dialogues.sheets import in_calling_order
 from households.leases import fail_silent, retention_cutoff
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,8 @@ def plan_sessions(plan, user) -> list[DialogueSession]:
 
 
 def invitation_people(session: DialogueSession):
-    return list(session.attendees.filter(is_walk_in=False).order_by("village", "full_name", "pk"))
+    """Those registered, in the order of the sign-in sheet printed before the meeting."""
+    return in_calling_order(session.attendees.filter(is_walk_in=False))
 
 
 def request_document(kind: str, *, by, filename: str, fingerprint: str, session=None, plan=None) -> DocumentJob:

@@ -60,7 +60,12 @@ def listed_attendees(session: DialogueSession) -> list[Attendee]:
         attendees = attendees.filter(present=True)
     else:
         attendees = attendees.filter(is_walk_in=False)
-    # Village, then name, in Vietnamese order (Đinh after Dương, before Y), as the people are called.
+    return in_calling_order(attendees)
+
+
+def in_calling_order(attendees) -> list[Attendee]:
+    """Village, then name, in Vietnamese order (Đinh after Dương, before Y), as the people are called; the
+    database's own order is byte order (C collation: Đ after Z, «Thôn Đắk» after «Thôn Làng»)."""
     return sorted(attendees.order_by("pk"), key=lambda a: (vi_sort_key(a.village), vi_sort_key(a.full_name)))
 
 

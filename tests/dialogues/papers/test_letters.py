@@ -168,3 +168,16 @@ def test_a_chair_typed_as_a_position_only_is_still_named_in_the_invitation(own_u
     session = ScheduledSessionFactory(commune=own_unit, chair="phó chủ tịch ubnd xã")
     lines = [b.display_text for b in _letter(session).blocks]
     assert "- Chủ trì: Phó chủ tịch UBND xã." in lines
+
+
+def test_invitations_come_in_the_sign_in_sheets_order_villages_and_names_in_vietnamese(client_as, commune_staff,
+                                                                                    linked_session):
+    """The batch came in the database's byte order: «Đinh» after «Y», «Thôn Đắk Wơk» after «Thôn Làng»."""
+    for name, village in [("Y Ngọc", "Thôn Làng"), ("Đinh Văn Đức", "Thôn Làng"), ("Dương Thị Hà", "Thôn Làng"),
+                          ("Ân Văn Bình", "Thôn Đắk Wơk")]:
+        AttendeeFactory(session=linked_session, full_name=name, village=village, gender="")
+    text = docx_text(b"".join(client_as(commune_staff).get(reverse("dialogues:invitations-docx",
+                                                                   args=[linked_session.pk]))))
+    order = [text.index(f"trân trọng kính mời: {who}") for who in ("Ông Ân Văn Bình", "Bà Dương Thị Hà",
+                                                                     "Ông Đinh Văn Đức", "Ông Y Ngọc")]
+    assert order == sorted(order)
