@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from areas.models import AdminUnit
+from areas.models import AdminUnit, UnitScopedQuerySet
 from households.leases import purge_date
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -40,6 +40,14 @@ class BatchStatus(models.TextChoices):
     DONE = "done", "Đã nhập xong"
     FAILED = "failed", "Không nhập được"
     CANCELLED = "cancelled", "Đã hủy"
+
+
+class BatchQuerySet(UnitScopedQuerySet):
+    unit_field = "commune"
+
+    def listed(self):
+        """As the import pages read batches: their commune, author and mapping, never the file itself."""
+        return self.select_related("commune", "created_by", "mapping").defer("content")
 
 
 class ImportBatch(models.Model):
@@ -82,6 +90,8 @@ class ImportBatch(models.Model):
         help_text="Số dòng mà cán bộ đồng ý ghi nhận hộ đã tham gia đối thoại theo cột «Ghi chú».")
     continues = models.ForeignKey("self", verbose_name="Nhập tiếp các dòng chưa nhập của", null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="continued_by")
+
+    objects = BatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Lần nhập tệp"

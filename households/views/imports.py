@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from areas.scope import visible_unit_ids
 from audit.models import Action
 from audit.services import record
 from desk.filters import unfinished_imports
@@ -42,10 +41,8 @@ CLASS_COLUMNS = [(HouseholdClass.POOR, "Hộ nghèo"), (HouseholdClass.NEAR_POOR
 REPORT_FIELDS = ("rows", "pending", "corrections", "class_counts")
 
 
-def visible_batches(user):
-    ids = visible_unit_ids(user)
-    qs = ImportBatch.objects.select_related("commune", "created_by", "mapping").defer("content")
-    return qs if ids is None else qs.filter(commune__in=ids)
+def _batches(request):
+    return ImportBatch.objects.visible_to(request.user).listed()
 
 
 def import_start(request):
@@ -63,10 +60,10 @@ def import_start(request):
                    description=f"Tải lên tệp {batch.filename}",
                    changes={"commune": batch.commune.name, "year": batch.year, "size": batch.size})
             return redirect(batch)
-    recent = visible_batches(request.user).filter(created_by=request.user).defer(*REPORT_FIELDS)[:10]
+    recent = _batches(request).filter(created_by=request.user).defer(*REPORT_FIELDS)[:10]
     desk_filter = ""
     if request.GET.get("con-do") == "1":  # the commune desk's «imports left unfinished», anyone's
-        recent = unfinished_imports(visible_batches(request.user)).defer(*REPORT_FIELDS)[:50]
+        recent = unfinished_imports(_batches(request)).defer(*REPORT_FIELDS)[:50]
         desk_filter = "các lần nhập còn dở (chờ xác nhận, chờ ghép cột, còn dòng chưa nhập) của các xã"
     return render(request, "households/import_start.html", {"form": form, "recent": recent,
                                                             "desk_filter": desk_filter})
@@ -115,7 +112,7 @@ def class_table(counts: dict[str, dict[str, int]]) -> list[tuple[str, list[int]]
 
 
 def import_detail(request, pk):
-    batch = batches.check_alive(get_object_or_404(visible_batches(request.user), pk=pk))
+    batch = batches.check_alive(get_object_or_404(_batches(request), pk=pk))
     outcome = request.GET.get("outcome", "")
     page = Paginator(_filtered(batch.rows, outcome), PAGE_SIZE).get_page(request.GET.get("page"))
     full_ids = can_see_import_ids(request.user, batch)
@@ -147,7 +144,7 @@ def import_detail(request, pk):
 
 def import_row(request, pk, row):
     """One preview row (htmx): shown, or as an inline form to correct it (GET ?edit=1), or saved (POST)."""
-    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     item = next((r for r in batch.rows if r["row"] == row and r["outcome"] != "skipped"), None)
     if item is None:
         raise Http404
@@ -179,7 +176,7 @@ def import_row(request, pk, row):
 @require_POST
 def import_past(request, pk):
     """Accept or decline a row's note of past participation, or every such row's; back to the same page."""
-    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     row = _number(request.POST.get("row"))
     try:
         accept_past(batch, rows=None if row is None else [row], accepted=request.POST.get("accept") == "1",
@@ -202,7 +199,7 @@ def _number(value) -> int | None:
 
 def import_pending(request, pk):
     """The rows not imported, in the file's own columns with their reason, to correct and upload again."""
-    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     if not batch.pending:
         raise Http404
     download = pending_xlsx(batch)
@@ -213,7 +210,7 @@ def import_pending(request, pk):
 @require_POST
 def import_continue(request, pk):
     """Open the rows a written batch could not import as a new batch, to correct them in the browser."""
-    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     try:
         follow = batches.continue_pending(batch, by=request.user, request=request)
     except ValidationError as error:
@@ -223,7 +220,7 @@ def import_continue(request, pk):
 
 
 def import_progress(request, pk):
-    batch = get_object_or_404(visible_batches(request.user).defer(*REPORT_FIELDS), pk=pk)
+    batch = get_object_or_404(_batches(request).defer(*REPORT_FIELDS), pk=pk)
     batch = batches.check_alive(batch)
     response = render(request, "households/_import_progress.html", {"batch": batch})
     if not batch.is_running and request.htmx:
@@ -244,7 +241,7 @@ def import_retry(request, pk):
 
 def _act(request, pk, service):
     """Run a batch service for the officer; its refusal is shown on the batch page."""
-    batch = get_object_or_404(visible_batches(request.user).select_related("commune"), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     try:
         service(batch, by=request.user, request=request)
     except ValidationError as error:
@@ -254,7 +251,7 @@ def _act(request, pk, service):
 
 @require_POST
 def import_cancel(request, pk):
-    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     before = batch.status
     try:
         with transaction.atomic():
@@ -270,7 +267,7 @@ def import_cancel(request, pk):
 
 
 def import_report(request, pk):
-    batch = get_object_or_404(visible_batches(request.user), pk=pk)
+    batch = get_object_or_404(_batches(request), pk=pk)
     if not batch.rows:
         raise Http404
     full_ids = can_see_import_ids(request.user, batch)

@@ -23,9 +23,8 @@ from households.imports.mapping import (
     guess_fields,
 )
 from households.imports.workbook import column_letter, read_sheets
-from households.models import BatchStatus, ColumnMapping
+from households.models import BatchStatus, ColumnMapping, ImportBatch
 from households.permissions import can_import, editable_unit_ids
-from households.views.imports import visible_batches
 from spreadsheets import SpreadsheetProblem, open_workbook
 
 SAMPLES_PER_COLUMN = 3
@@ -86,7 +85,8 @@ def _screen(batch, params, rows, merges, chosen: dict[int, str] | None) -> Scree
 
 
 def import_mapping(request, pk):
-    batch = get_object_or_404(visible_batches(request.user).select_related("commune").defer(None), pk=pk)
+    batch = get_object_or_404(ImportBatch.objects.visible_to(request.user)
+                              .select_related("commune", "created_by", "mapping"), pk=pk)  # with the file
     if not batches.is_owner(request.user, batch):
         raise PermissionDenied
     if batch.status not in (BatchStatus.MAPPING, BatchStatus.PREVIEW):
