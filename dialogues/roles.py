@@ -91,7 +91,8 @@ class RoleHolder:
 
     @classmethod
     def parse(cls, text: str | None, *, position: str = "", gender: str = "") -> RoleHolder:
-        """Read «[Ông|Bà] Name[, position]»; ``position`` is used when the text has none."""
+        """Read «[Ông|Bà] Name[, position]»; ``position``, the one recorded apart, wins over one typed
+        after the name («Bà Y Ngọc - Phó Chủ tịch» recorded as «Phó Chủ tịch UBND huyện Ngọc Hồi»)."""
         text = nfc(text)
         honorific = ""
         if match := _HONORIFIC.match(text):
@@ -101,7 +102,7 @@ class RoleHolder:
             return cls("", "", position_case(text.rstrip(".;")))
         name, _, rest = (part.strip() for part in _split_once(text))
         name = name_case(name.rstrip(".;"))
-        position = (rest or nfc(position)).rstrip(".;")
+        position = (nfc(position) or rest).rstrip(".;")
         return cls(honorific or (honorific_for(name, gender) if name else ""), name, position_case(position))
 
     @property

@@ -159,8 +159,8 @@ def split_position(position: str) -> tuple[str, str]:
 def official_name_position(official) -> tuple[str, str]:
     """The official's bare name for «Họ và tên» and the position: a name typed with its honorific or its
     title («Bà Y Ngọc - Phó Chủ tịch UBND xã») prints neither twice; the recorded position wins."""
-    holder = RoleHolder.parse(official.name)
-    return holder.name or nfc(official.name), nfc(official.position) or holder.position
+    holder = RoleHolder.parse(official.name, position=official.position)
+    return holder.name or nfc(official.name), holder.position
 
 
 def officials_sheet(session: DialogueSession, *, stagger: bool = False) -> Sheet:

@@ -156,3 +156,9 @@ def test_a_chair_typed_as_a_position_only_keeps_the_position(linked_session):
     linked_session.chair = "Phó Chủ tịch UBND xã"
     assert "1. Chủ trì hội nghị: " + "…" * 18 + " – Phó Chủ tịch UBND xã." in _lines(linked_session)
     assert documents.minutes(linked_session).signature.signer == ""
+
+
+def test_an_official_typed_with_a_short_title_keeps_the_recorded_position(linked_session):
+    SessionOfficial.objects.create(session=linked_session, level="district", name="Bà Y Ngọc - Phó Chủ tịch",
+                                   position="Phó Chủ tịch UBND huyện Ngọc Hồi")
+    assert "- Bà Y Ngọc – Phó Chủ tịch UBND huyện Ngọc Hồi (cấp huyện)." in _lines(linked_session)
