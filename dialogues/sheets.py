@@ -113,6 +113,12 @@ def build_sheet(session: DialogueSession, title: str, columns: list[Column], row
                  after_lines=after_lines or [], signatures=signatures, landscape=landscape, measure=measure)
 
 
+def list_signatures(session: DialogueSession) -> list[str]:
+    """Who signs a list: its maker, and the People's Committee of the commune, ward or special zone
+    («XÁC NHẬN CỦA UBND PHƯỜNG» in a phường, not «… XÃ»)."""
+    return ["NGƯỜI LẬP DANH SÁCH", f"XÁC NHẬN CỦA UBND {(session.commune.kind or 'xã').upper()}"]
+
+
 def sign_in_columns(*, show_ethnicity: bool, stagger: bool) -> list[Column]:
     columns = [NUMBER, NAME, Column("gender_year", "Giới tính / Năm sinh", "whole", "center", least_mm=22),
                Column("ethnic", "Dân tộc", "whole", "center", least_mm=18), Column("village", "Thôn", least_mm=24),
@@ -138,7 +144,7 @@ def sign_in_sheet(session: DialogueSession, *, show_ethnicity: bool, stagger: bo
     """The sign-in sheet of one session as a drawable value."""
     rows = sign_in_rows(session, show_ethnicity=show_ethnicity, stagger=stagger)
     return build_sheet(session, SIGN_IN_TITLE, sign_in_columns(show_ethnicity=show_ethnicity, stagger=stagger),
-                       rows, signatures=["NGƯỜI LẬP DANH SÁCH", "XÁC NHẬN CỦA UBND XÃ"])
+                       rows, signatures=list_signatures(session))
 
 
 def split_position(position: str) -> tuple[str, str]:
@@ -179,7 +185,7 @@ def officials_sheet(session: DialogueSession, *, stagger: bool = False) -> Sheet
         rows += [[str(n), "", "", "", sign_cell(n, stagger), ""]
                  for n in range(start, start + OFFICIAL_BLANK_ROWS)]
     return build_sheet(session, OFFICIALS_TITLE, columns, rows,
-                       signatures=["NGƯỜI LẬP DANH SÁCH", "XÁC NHẬN CỦA UBND XÃ"])
+                       signatures=list_signatures(session))
 
 
 def stamp() -> str:

@@ -220,6 +220,19 @@ def test_officials_list_printed_on_the_day_after_check_in_began_keeps_rows_for_l
     assert [row[1] for row in rows] == ["Ngô Anh Vũ", "", "", ""] and rows[-1][0] == "4"
 
 
+@pytest.mark.parametrize("kind, confirms", [("Phường", "XÁC NHẬN CỦA UBND PHƯỜNG"), ("Đặc khu", "XÁC NHẬN CỦA UBND ĐẶC KHU"),
+                                             ("Xã", "XÁC NHẬN CỦA UBND XÃ")])
+def test_the_list_is_confirmed_by_the_committee_of_a_ward_as_a_ward(db, kind, confirms):
+    from tests.dialogues.factories import ScheduledSessionFactory
+    from tests.factories import AdminUnitFactory
+
+    session = ScheduledSessionFactory(commune=AdminUnitFactory(kind=kind, short_name="Ba Đình"))
+    AttendeeFactory(session=session)
+    for sheet in (sign_in_sheet(session, show_ethnicity=True), officials_sheet(session)):
+        assert sheet.signatures == ["NGƯỜI LẬP DANH SÁCH", confirms]
+        assert confirms in _text(render_sheets([sheet]))
+
+
 def test_officials_list_after_the_meeting_has_no_blank_rows(session):
     AttendeeFactory(session=session, present=True)
     session.status = SessionStatus.HELD
