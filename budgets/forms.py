@@ -73,6 +73,8 @@ class AmountField(forms.CharField):
             amount = parse_amount(value)
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
+        if amount < 0 and self.allow_zero:
+            raise forms.ValidationError("Số tiền không được âm.")
         if amount < 0 or (amount == 0 and not self.allow_zero):
             raise forms.ValidationError("Số tiền phải lớn hơn 0.")
         if amount >= 10**15:

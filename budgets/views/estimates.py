@@ -170,7 +170,9 @@ def stated_total_keep(request, pk):
     form = KeepDifferenceForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError("Hãy ghi lý do giữ chênh lệch.")
+            too_long = len(request.POST.get("reason", "")) > KeepDifferenceForm.base_fields["reason"].max_length
+            raise ValidationError("Lý do giữ chênh lệch dài quá 500 ký tự; hãy rút gọn." if too_long
+                                  else "Hãy ghi lý do giữ chênh lệch.")
         services.keep_stated_difference(stated, by=request.user, request=request, **form.cleaned_data)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

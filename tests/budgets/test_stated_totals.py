@@ -128,3 +128,15 @@ def test_the_estimate_list_shows_each_differing_stated_total_beside_the_total(cl
 def test_the_budget_screen_signs_the_difference_as_the_messages_do(client_as, finance, estimate, stated):
     page = client_as(finance).get(estimate.get_absolute_url()).content.decode()
     assert '<td class="text-end">−2.400.000</td>' in page and ">-2.400.000<" not in page
+
+
+def test_wrong_input_on_the_stated_total_forms_is_named_for_what_it_is(client_as, finance, estimate, stated):
+    client = client_as(finance)
+    page = client.post(reverse("budgets:stated-total-edit", args=[estimate.pk]), {"amount": "-5"}).content.decode()
+    assert "Số tiền không được âm." in page  # 0 is allowed: «phải lớn hơn 0» would be wrong
+    keep = reverse("budgets:stated-total-keep", args=[stated.pk])
+    page = client.post(keep, {"reason": "x" * 501}, follow=True).content.decode()
+    assert "Lý do giữ chênh lệch dài quá 500 ký tự" in page
+    assert "Hãy ghi lý do giữ chênh lệch." in client.post(keep, {"reason": " "}, follow=True).content.decode()
+    stated.refresh_from_db()
+    assert stated.kept_difference is None
