@@ -4,7 +4,7 @@ import re
 
 from django.db.models import prefetch_related_objects
 
-from budgets.checks import stated_total_conflicts
+from budgets.checks import signed_vnd, stated_total_conflicts
 from documents.money import format_vnd
 from documents.symbols import classify_number
 from plans.kinds import missing_sections
@@ -47,11 +47,11 @@ def money_problems(plan: Plan) -> list[Problem]:
                 diff = amount.value - total
                 problems.append(Problem(True, f"Văn bản ghi tổng {format_vnd(amount.value)} "
                                               f"đồng nhưng dự toán gắn kèm là {format_vnd(total)} "
-                                              f"đồng (chênh {format_vnd(diff)} đồng).", where))
+                                              f"đồng (chênh {signed_vnd(diff)} đồng).", where))
     if plan.stated_total is not None and plan.stated_total != total:
         problems.append(Problem(True, f"Tổng kinh phí ghi trong văn bản ({format_vnd(plan.stated_total)} "
                                       f"đồng) khác tổng các phần của dự toán ({format_vnd(total)} đồng), "
-                                      f"chênh {format_vnd(plan.stated_total - total)} đồng.", "header"))
+                                      f"chênh {signed_vnd(plan.stated_total - total)} đồng.", "header"))
     problems += [Problem(not c.kept, c.message, "budget") for c in stated_total_conflicts(plan.estimate)]
     return problems
 

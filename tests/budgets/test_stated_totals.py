@@ -140,3 +140,11 @@ def test_wrong_input_on_the_stated_total_forms_is_named_for_what_it_is(client_as
     assert "Hãy ghi lý do giữ chênh lệch." in client.post(keep, {"reason": " "}, follow=True).content.decode()
     stated.refresh_from_db()
     assert stated.kept_difference is None
+
+
+def test_the_plans_own_stated_total_is_signed_as_the_estimates_are(attached_plan):
+    from plans.checks import money_problems
+
+    attached_plan.stated_total = 15_000_000
+    [problem] = [p for p in money_problems(attached_plan) if p.where == "header"]
+    assert problem.message.endswith("chênh −2.400.000 đồng.")

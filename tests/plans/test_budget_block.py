@@ -38,7 +38,7 @@ def test_budget_appendix_is_a_landscape_page_with_the_same_total(linked):
 def test_stated_total_different_from_the_parts_is_blocking_with_the_difference(linked, officer):
     services.update_header(linked, by=officer, stated_total=7_500_000)
     blocking = [p.message for p in plan_problems(linked) if p.blocking]
-    assert any("chênh 100.000 đồng" in m for m in blocking)
+    assert any("chênh +100.000 đồng" in m for m in blocking)
     services.update_header(linked, by=officer, stated_total=7_400_000)
     assert not [p for p in plan_problems(linked) if p.blocking]
 
@@ -46,7 +46,7 @@ def test_stated_total_different_from_the_parts_is_blocking_with_the_difference(l
 def test_a_total_typed_in_the_text_is_checked_against_the_estimate(linked, officer):
     block = linked.blocks.filter(kind=BlockKind.BULLET).first()
     outline.update_block(block, by=officer, text="Tổng kinh phí: 8 triệu đồng.")
-    assert any("chênh 600.000 đồng" in p.message for p in plan_problems(linked) if p.blocking)
+    assert any("chênh +600.000 đồng" in p.message for p in plan_problems(linked) if p.blocking)
 
 
 def test_schedule_block_lists_linked_sessions_with_counts(plan, own_unit):
