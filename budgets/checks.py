@@ -121,6 +121,20 @@ def stated_total_conflicts(estimate: Estimate, *, include_kept: bool = True) -> 
     return [c for c in stated_totals(estimate) if c.difference and (include_kept or not c.kept)]
 
 
+def below_paid(lowered: dict[int, tuple[str, int]]) -> list[str]:
+    """For lines (id → content, new amount) an import or an undo would lower, one message each
+    whose new amount falls under what was already paid on it (one query)."""
+    if not lowered:
+        return []
+    from budgets.models import Disbursement
+
+    paid = (Disbursement.objects.filter(line__in=list(lowered)).values("line").annotate(total=Sum("amount"))
+            .order_by("line").values_list("line", "total"))
+    return [f"Dòng «{lowered[pk][0]}» đã giải ngân {format_vnd(total)} đồng, lớn hơn thành tiền mới "
+            f"{format_vnd(lowered[pk][1])} đồng; hãy giữ số cũ của dòng này trong tệp."
+            for pk, total in paid if total > lowered[pk][1]]
+
+
 def line_problems(line: EstimateLine, where: str) -> list[Problem]:
     """Problems of one line on its own: quantities, prices, funding source, magnitude, norm."""
     problems = []

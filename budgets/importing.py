@@ -18,7 +18,7 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import record
 from budgets import permissions as perms
-from budgets.checks import signed_vnd
+from budgets.checks import below_paid, signed_vnd
 from budgets.exports import EFFECTIVE_SUB
 from budgets.imports import read_workbook
 from budgets.models import (
@@ -286,12 +286,15 @@ class _Writer:
         position = {id(spec): index for index, spec in enumerate(groups, start=1)}
         orders: dict[int, int] = {}
         numbers: dict[int, int] = defaultdict(int)
-        updated, created = [], []
+        updated, created, lowered = [], [], {}
         for key, spec, sub, values in _entries(groups):
             pk = existing.pop(key, None)
             if pk is not None:
+                before = lines[pk].amount
                 line = self._fill(lines.pop(pk), values)
                 updated.append(line)
+                if line.amount < before:
+                    lowered[pk] = (line.content, line.amount)
             else:
                 line = self._new_line(spec, sub, values)
                 created.append(line)
@@ -301,6 +304,8 @@ class _Writer:
         for spec in groups:
             if not spec["lines"]:  # an empty group of the file is kept
                 orders.setdefault(self._group(spec).pk, position[id(spec)])
+        if problems := below_paid(lowered):  # as a line's own edit: never under what was paid on it
+            raise ValidationError(problems)
         self._remove(lines.values())
         EstimateLine.objects.bulk_update(updated, ["quantity", "days", "unit_price", "amount", "note",
                                                    "funding_source", "content", "unit_of_measure", "order"],

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from budgets import importing
 from budgets import permissions as perms
+from budgets.checks import below_paid
 from budgets.models import EstimateImport, ImportMode, ImportStatus, SubProject
 from budgets.views.estimates import visible_estimate
 from spreadsheets import UPLOAD_ERRORS, SpreadsheetProblem, check_file
@@ -104,8 +105,10 @@ def estimate_import_detail(request, pk, import_pk):
         choices = _sheet_choices(request.GET, staged)
         groups = importing.with_sheet_choices(staged.groups, choices)
         diff = importing.import_diff(importing.snapshot(estimate), groups)
+        lowered = {c.before["pk"]: (c.content, c.after["amount"]) for c in diff.changed
+                   if c.after["amount"] < c.before["amount"]}
         context |= {
-            "diff": diff,
+            "diff": diff, "below_paid": below_paid(lowered),
             "listed": {kind: getattr(diff, kind)[:LISTED] for kind in ("added", "changed", "removed")},
             "listed_per_kind": LISTED,
             "unlisted": sum(max(0, len(getattr(diff, kind)) - LISTED) for kind in ("added", "changed", "removed")),
