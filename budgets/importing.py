@@ -2,13 +2,12 @@
 
 The lines are matched by sub-project, group, content and unit: a line found in the file and in the
 estimate is the same line (its payments stay with it), so importing the file the app exported
-changes nothing. The lines an import replaced are kept on its record; undo puts them back.
+changes nothing (the comparing: ``budgets.import_diff``). The lines an import replaced are kept on its
+record; undo puts them back.
 """
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,8 +17,15 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import record
 from budgets import permissions as perms
-from budgets.checks import below_paid, signed_vnd
-from budgets.exports import EFFECTIVE_SUB
+from budgets.checks import below_paid
+from budgets.import_diff import (
+    ImportDiff,
+    entries,
+    import_diff,
+    line_values,
+    snapshot,
+    with_sheet_choices,
+)
 from budgets.imports import read_workbook
 from budgets.models import (
     Estimate,
@@ -36,9 +42,6 @@ from config.queue import UNQUEUED, enqueue_on_commit
 from vntext import nfc, search_key
 
 PREVIEW_LIFETIME = datetime.timedelta(hours=1)
-COMPARED = ("quantity", "days", "unit_price", "note", "funding_source")
-FIELD_LABELS = {"quantity": "Số lượng", "days": "Số ngày/buổi", "unit_price": "Đơn giá", "note": "Ghi chú",
-                "funding_source": "Nguồn vốn"}
 
 
 def _require(allowed: bool) -> None:
@@ -126,116 +129,6 @@ def _preferred_codes(estimate: Estimate) -> set[str]:
     return codes | ({estimate.sub_project.code} if estimate.sub_project_id else set())
 
 
-# -- comparing --------------------------------------------------------------------------------------
-
-def _key(sub: str | None, title: str, line: dict) -> tuple:
-    return (sub or "", search_key(title).strip(), search_key(line["content"]).strip(),
-            search_key(line["unit_of_measure"]).strip())
-
-
-def _values(line: dict) -> tuple:
-    days = line.get("days")
-    return (Decimal(line["quantity"]), None if days in (None, "None") else Decimal(days), int(line["unit_price"]),
-            nfc(line.get("note") or "").strip(), line.get("funding_source") or None)
-
-
-def _entries(groups: list[dict]):
-    """(key, group title, sub-project, line) of every line, with an occurrence number for twins."""
-    seen: dict[tuple, int] = defaultdict(int)
-    for group in groups:
-        for line in group["lines"]:
-            sub = line.get("sub", group["sub"])
-            base = _key(sub, group["title"], line)
-            seen[base] += 1
-            yield (*base, seen[base]), group, sub, line
-
-
-def snapshot(estimate: Estimate) -> list[dict]:
-    """The estimate's groups and lines in the import's shape (each line with its effective sub-project)."""
-    codes = dict(SubProject.objects.values_list("pk", "code"))
-    groups: dict[int, dict] = {}
-    lines = (estimate.lines.annotate(sub=EFFECTIVE_SUB).select_related("group", "funding_source")
-             .order_by("group__order", "group_id", "order", "pk"))
-    for line in lines:
-        group = line.group
-        spec = groups.setdefault(group.pk, {
-            "title": group.title, "sub": codes.get(group.sub_project_id or estimate.sub_project_id), "lines": []})
-        spec["lines"].append({
-            "content": line.content, "unit_of_measure": line.unit_of_measure, "quantity": str(line.quantity),
-            "days": None if line.days is None else str(line.days), "unit_price": line.unit_price,
-            "note": line.note, "funding_source": line.funding_source.code if line.funding_source else None,
-            "amount": line.amount, "sub": codes.get(line.sub), "norm": line.norm_id, "pk": line.pk})
-    for group in estimate.groups.order_by("order", "pk"):
-        if group.pk not in groups:  # an empty group is part of the estimate too
-            groups[group.pk] = {"title": group.title, "lines": [],
-                                "sub": codes.get(group.sub_project_id or estimate.sub_project_id)}
-    return list(groups.values())
-
-
-@dataclass
-class LineChange:
-    sub: str
-    group: str
-    content: str
-    before: dict | None = None
-    after: dict | None = None
-    fields: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ImportDiff:
-    added: list[LineChange] = field(default_factory=list)
-    changed: list[LineChange] = field(default_factory=list)
-    removed: list[LineChange] = field(default_factory=list)
-    unchanged: int = 0
-    total_before: int = 0
-    total_after: int = 0
-
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.removed)
-
-    @property
-    def difference(self) -> int:
-        return self.total_after - self.total_before
-
-    @property
-    def signed_difference(self) -> str:
-        return signed_vnd(self.difference)
-
-
-def import_diff(current: list[dict], incoming: list[dict], *, mode: str = ImportMode.REPLACE) -> ImportDiff:
-    """What an import would do to the estimate: lines added, changed and removed, totals before and after."""
-    diff = ImportDiff(total_before=sum(line["amount"] for g in current for line in g["lines"]))
-    incoming_total = sum(line["amount"] for g in incoming for line in g["lines"])
-    if mode == ImportMode.APPEND:
-        diff.added = [LineChange(sub or "", g["title"], line["content"], after=line)
-                      for _key, g, sub, line in _entries(incoming)]
-        diff.total_after = diff.total_before + incoming_total
-        return diff
-    old = {key: (g, sub, line) for key, g, sub, line in _entries(current)}
-    for key, group, sub, line in _entries(incoming):
-        if key not in old:
-            diff.added.append(LineChange(sub or "", group["title"], line["content"], after=line))
-            continue
-        _g, _s, before = old.pop(key)
-        changed = [name for name, a, b in zip(COMPARED, _values(before), _values(line), strict=True) if a != b]
-        if changed:
-            diff.changed.append(LineChange(sub or "", group["title"], line["content"], before, line,
-                                           [FIELD_LABELS[n] for n in changed]))
-        else:
-            diff.unchanged += 1
-    diff.removed = [LineChange(sub or "", g["title"], line["content"], before=line)
-                    for g, sub, line in old.values()]
-    diff.total_after = incoming_total
-    return diff
-
-
-def with_sheet_choices(groups: list[dict], choices: dict[str, str | None]) -> list[dict]:
-    """The groups with the sub-project the user chose for each sheet (by sheet name)."""
-    return [g | {"sub": choices.get(g.get("sheet"), g["sub"])} for g in groups]
-
-
 # -- writing ----------------------------------------------------------------------------------------
 
 class _Writer:
@@ -264,7 +157,7 @@ class _Writer:
         return self.groups[key]
 
     def _fill(self, line: EstimateLine, values: dict) -> EstimateLine:
-        quantity, days, price, note, source = _values(values)
+        quantity, days, price, note, source = line_values(values)
         line.quantity, line.days, line.unit_price, line.note = quantity, days, price, note
         line.funding_source_id = self.sources.get(source)
         line.content, line.unit_of_measure = nfc(values["content"])[:500], nfc(values["unit_of_measure"])[:40]
@@ -281,13 +174,13 @@ class _Writer:
         return line
 
     def replace(self, groups: list[dict]) -> None:
-        existing = {key: line["pk"] for key, _g, _s, line in _entries(snapshot(self.estimate))}
+        existing = {key: line["pk"] for key, _g, _s, line in entries(snapshot(self.estimate))}
         lines = {line.pk: line for line in self.estimate.lines.all()}
         position = {id(spec): index for index, spec in enumerate(groups, start=1)}
         orders: dict[int, int] = {}
         numbers: dict[int, int] = defaultdict(int)
         updated, created, lowered = [], [], {}
-        for key, spec, sub, values in _entries(groups):
+        for key, spec, sub, values in entries(groups):
             pk = existing.pop(key, None)
             if pk is not None:
                 before = lines[pk].amount
