@@ -37,6 +37,23 @@ def entries(groups: list[dict]):
             yield (*base, seen[base]), group, sub, line
 
 
+def pair(current: list[dict], incoming: list[dict]):
+    """Each incoming (key, group, sub-project, line) with the current (group, sub-project, line) it is,
+    or None, and the current ones left over. A line is the same by sub-project, group, content and
+    unit; else, among the lines left over, by sub-project, content and unit (its group renamed or
+    moved: its payments and norm stay with it)."""
+    old = {key: (g, sub, line) for key, g, sub, line in entries(current)}
+    found = [(entry, old.pop(entry[0], None)) for entry in entries(incoming)]
+    loose: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in old:
+        loose[(key[0], key[2], key[3])].append(key)
+    for index, (entry, match) in enumerate(found):
+        key = entry[0]
+        if match is None and (keys := loose.get((key[0], key[2], key[3]))):
+            found[index] = (entry, old.pop(keys.pop(0)))
+    return found, list(old.values())
+
+
 def snapshot(estimate: Estimate) -> list[dict]:
     """The estimate's groups and lines in the import's shape (each line with its effective sub-project)."""
     codes = dict(SubProject.objects.values_list("pk", "code"))
@@ -100,20 +117,21 @@ def import_diff(current: list[dict], incoming: list[dict], *, mode: str = Import
                       for _key, g, sub, line in entries(incoming)]
         diff.total_after = diff.total_before + incoming_total
         return diff
-    old = {key: (g, sub, line) for key, g, sub, line in entries(current)}
-    for key, group, sub, line in entries(incoming):
-        if key not in old:
+    pairs, leftovers = pair(current, incoming)
+    for (_key, group, sub, line), match in pairs:
+        if match is None:
             diff.added.append(LineChange(sub or "", group["title"], line["content"], after=line))
             continue
-        _g, _s, before = old.pop(key)
-        changed = [name for name, a, b in zip(COMPARED, line_values(before), line_values(line), strict=True) if a != b]
+        was, _s, before = match
+        changed = [FIELD_LABELS[name] for name, a, b in zip(COMPARED, line_values(before), line_values(line),
+                                                            strict=True) if a != b]
+        if search_key(was["title"]).strip() != search_key(group["title"]).strip():
+            changed.insert(0, f"Nhóm (trước: «{was['title']}»)")
         if changed:
-            diff.changed.append(LineChange(sub or "", group["title"], line["content"], before, line,
-                                           [FIELD_LABELS[n] for n in changed]))
+            diff.changed.append(LineChange(sub or "", group["title"], line["content"], before, line, changed))
         else:
             diff.unchanged += 1
-    diff.removed = [LineChange(sub or "", g["title"], line["content"], before=line)
-                    for g, sub, line in old.values()]
+    diff.removed = [LineChange(sub or "", g["title"], line["content"], before=line) for g, sub, line in leftovers]
     diff.total_after = incoming_total
     return diff
 

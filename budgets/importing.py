@@ -1,9 +1,9 @@
 """An estimate import from upload to undo: read in the worker, compared, replacing by default, undoable.
 
-The lines are matched by sub-project, group, content and unit: a line found in the file and in the
-estimate is the same line (its payments stay with it), so importing the file the app exported
-changes nothing (the comparing: ``budgets.import_diff``). The lines an import replaced are kept on its
-record; undo puts them back.
+The lines are matched by sub-project, group, content and unit (a group renamed in the file: by
+sub-project, content and unit): a line found in the file and in the estimate is the same line (its
+payments stay with it), so importing the file the app exported changes nothing (the comparing:
+``budgets.import_diff``). The lines an import replaced are kept on its record; undo puts them back.
 """
 
 import datetime
@@ -20,9 +20,9 @@ from budgets import permissions as perms
 from budgets.checks import below_paid
 from budgets.import_diff import (
     ImportDiff,
-    entries,
     import_diff,
     line_values,
+    pair,
     snapshot,
     with_sheet_choices,
 )
@@ -174,17 +174,19 @@ class _Writer:
         return line
 
     def replace(self, groups: list[dict]) -> None:
-        existing = {key: line["pk"] for key, _g, _s, line in entries(snapshot(self.estimate))}
+        pairs, _leftovers = pair(snapshot(self.estimate), groups)
         lines = {line.pk: line for line in self.estimate.lines.all()}
         position = {id(spec): index for index, spec in enumerate(groups, start=1)}
         orders: dict[int, int] = {}
         numbers: dict[int, int] = defaultdict(int)
         updated, created, lowered = [], [], {}
-        for key, spec, sub, values in entries(groups):
-            pk = existing.pop(key, None)
-            if pk is not None:
+        for (_key, spec, sub, values), match in pairs:
+            if match is not None:
+                pk = match[2]["pk"]
                 before = lines[pk].amount
                 line = self._fill(lines.pop(pk), values)
+                if search_key(match[0]["title"]).strip() != search_key(spec["title"]).strip():
+                    line.group = self._group(spec)  # its group renamed or moved in the file
                 updated.append(line)
                 if line.amount < before:
                     lowered[pk] = (line.content, line.amount)
@@ -200,7 +202,7 @@ class _Writer:
         if problems := below_paid(lowered):  # as a line's own edit: never under what was paid on it
             raise ValidationError(problems)
         self._remove(lines.values())
-        EstimateLine.objects.bulk_update(updated, ["quantity", "days", "unit_price", "amount", "note",
+        EstimateLine.objects.bulk_update(updated, ["group", "quantity", "days", "unit_price", "amount", "note",
                                                    "funding_source", "content", "unit_of_measure", "order"],
                                          batch_size=500)
         EstimateLine.objects.bulk_create(created, batch_size=500)

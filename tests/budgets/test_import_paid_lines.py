@@ -1,5 +1,6 @@
 """An import or its undo never lowers a line under what was already paid on it, as the line's own
-edit never may: the preview says so and the confirmation is refused with nothing written."""
+edit never may: the preview says so and the confirmation is refused with nothing written. A line
+whose group is renamed in the file stays the same line, its payments with it."""
 
 import io
 
@@ -50,3 +51,35 @@ def test_an_undo_that_would_lower_a_line_paid_since_the_import_is_refused(client
     assert _lines(estimate) == after
     staged.refresh_from_db()
     assert staged.status == ImportStatus.IMPORTED  # still undoable once the payment is sorted out
+
+
+def test_a_group_renamed_in_the_file_keeps_its_lines_their_payments_and_norms(client_as, finance, estimate):
+    """Renaming a group's heading made each of its lines «removed» and «added»: refused when one was
+    paid, and the others came back without their norm. They are the same lines, moved."""
+    from budgets.models import Disbursement, EstimateLine
+    from tests.budgets.factories import NormFactory
+
+    water = estimate.lines.get(content="Nước uống")
+    record_disbursement(water, by=finance, date="2023-06-01", voucher_number="PC 3", amount=1_000_000)
+    meal = estimate.lines.get(content="Hỗ trợ tiền ăn đại biểu không hưởng lương")
+    EstimateLine.objects.filter(pk=meal.pk).update(norm=NormFactory())
+    book = load_workbook(io.BytesIO(estimate_workbook(estimate, reference="(Kèm theo …)", agency_lines=["UBND"])))
+    heading = next(r for r in book["DA6-TDA2"].iter_rows(min_row=10) if r[0].value == "I")
+    heading[1].value = "Hội nghị đối thoại chính sách tại xã Đan Thượng"
+    client = client_as(finance)
+    page = _upload(client, estimate, _bytes(book))
+    diff = page.context["diff"]
+    assert (len(diff.added), len(diff.removed), len(diff.changed)) == (0, 0, 2)
+    assert diff.changed[0].fields == ["Nhóm (trước: «Hội nghị đối thoại tại xã Đan Thượng»)"]
+    _confirm(client, estimate, page)
+    water.refresh_from_db()
+    assert water.group.title == "Hội nghị đối thoại chính sách tại xã Đan Thượng"
+    assert Disbursement.objects.get(voucher_number="PC 3").line_id == water.pk
+    assert EstimateLine.objects.get(pk=meal.pk).norm_id is not None
+    assert list(estimate.groups.values_list("title", flat=True)) == [
+        "Hội nghị đối thoại chính sách tại xã Đan Thượng", "Tuyên truyền"]
+    staged = EstimateImport.objects.get(estimate=estimate, status=ImportStatus.IMPORTED)
+    client.post(reverse("budgets:estimate-import-undo", args=[estimate.pk, staged.pk]))
+    assert list(estimate.groups.values_list("title", flat=True)) == ["Hội nghị đối thoại tại xã Đan Thượng",
+                                                                     "Tuyên truyền"]
+    assert estimate.lines.get(pk=water.pk).group.title == "Hội nghị đối thoại tại xã Đan Thượng"
