@@ -29,10 +29,12 @@ def ensure_catalog() -> None:
 
 
 def sub_project(code="DA6-TDA2") -> SubProject:
+    ensure_catalog()  # a transactional test before this one may have emptied the catalogue
     return SubProject.objects.get(code=code)
 
 
 def source(code="NSTW_SN") -> FundingSource:
+    ensure_catalog()
     return FundingSource.objects.get(code=code)
 
 
