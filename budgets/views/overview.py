@@ -33,10 +33,18 @@ def budget_overview(request):
         "chart": [(row, row.bars(scale)) for row in rows],
         "chart_height": 30 + 62 * len(rows),
         "warnings": overview.warnings(rows),
+        "stated_open": _stated_open(request.user, year),
         "totals": {k: sum(getattr(r, k) for r in rows)
                    for k in ("allocated", "planned", "disbursed", "remaining")},
     }
     return render(request, "budgets/overview.html", context)
+
+
+def _stated_open(user, year: int) -> int:
+    """How many of the year's estimates the user sees state a total that differs from their lines,
+    not kept: the planned figures above are the lines' (one query)."""
+    estimates = Estimate.objects.visible_to(user).filter(year=year)
+    return estimates_in_conflict(estimates).count()
 
 
 def estimate_list(request):

@@ -148,3 +148,13 @@ def test_the_plans_own_stated_total_is_signed_as_the_estimates_are(attached_plan
     attached_plan.stated_total = 15_000_000
     [problem] = [p for p in money_problems(attached_plan) if p.where == "header"]
     assert problem.message.endswith("chênh −2.400.000 đồng.")
+
+
+def test_the_overview_says_how_many_estimates_state_another_total_and_links_to_them(client_as, finance, estimate,
+                                                                                    stated):
+    url = reverse("budgets:overview") + f"?year={estimate.year}"
+    page = client_as(finance).get(url).content.decode()
+    assert f"1 dự toán năm {estimate.year} có tổng kinh phí ghi trong kế hoạch hoặc quyết định giao vốn khác" in page
+    assert f"?year={estimate.year}&amp;chenh-lech=1" in page
+    keep_stated_difference(stated, by=finance, reason="Đã báo cáo")
+    assert 'data-testid="stated-open"' not in client_as(finance).get(url).content.decode()
