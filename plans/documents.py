@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from budgets.checks import signed_vnd
 from budgets.references import plan_reference
 from documents.docx import render_docx
 from documents.money import format_vnd, vi_money_words
@@ -53,12 +54,20 @@ def basis_blocks(plan: Plan) -> list[Block]:
     return blocks
 
 
-def budget_blocks(summary: dict | None) -> list[Block]:
+def budget_blocks(summary: dict | None, *, stated_total: int | None = None) -> list[Block]:
+    """The live «Kinh phí» block: the total, a total stated elsewhere that differs from it (the
+    plan's own, or the estimate's as the appendix notes it), then the split by sub-project and source."""
     if summary is None:
         return [Note(PARAGRAPH, EMPTY_BUDGET)]
     total = summary["total"]
     lines = [Block(PARAGRAPH, f"Tổng kinh phí: {format_vnd(total)} đồng (Bằng chữ: "
                               f"{vi_money_words(total)}).")]
+    if stated_total is not None and stated_total != total:  # blocks issuing: seen in drafts only
+        lines.append(Block(PARAGRAPH, f"Ghi chú: tổng kinh phí ghi trong văn bản {format_vnd(stated_total)} đồng; "
+                                      f"tổng các khoản của dự toán {format_vnd(total)} đồng; chênh lệch "
+                                      f"{signed_vnd(stated_total - total)} đồng."))
+    if stated := summary.get("stated"):
+        lines += stated()
     for label, amount in summary["by_subproject"]:
         lines.append(Block("bullet", f"{label}: {format_vnd(amount)} đồng."))
     for label, amount in summary["by_source"]:
@@ -83,7 +92,7 @@ def body_blocks(plan: Plan, summary: dict | None, *, notes: bool = False) -> lis
         blocks.append(Block(PARAGRAPH, plan.intro))
     for item in plan.blocks.all():
         if item.live == LiveBlock.BUDGET:
-            blocks += budget_blocks(summary)
+            blocks += budget_blocks(summary, stated_total=plan.stated_total)
         elif item.live == LiveBlock.SCHEDULE:
             blocks += schedule_blocks(plan)
         elif item.text:

@@ -11,11 +11,12 @@ from plans.models import Plan
 
 
 def budget_summary(plan: Plan) -> dict | None:
-    """Total, split by sub-project and by funding source, and the appendix builder; or None."""
+    """Total, split by sub-project and by funding source, the stated totals' notes and the appendix
+    builder; or None."""
     estimate = getattr(plan, "estimate", None)
     if estimate is None:
         return None
-    from budgets.documents import estimate_appendix
+    from budgets.documents import estimate_appendix, stated_blocks
     from budgets.services import estimate_summary
 
     summary = estimate_summary(estimate)
@@ -24,6 +25,8 @@ def budget_summary(plan: Plan) -> dict | None:
         "by_subproject": _labelled(summary.by_sub_project, "Chưa xác định tiểu dự án"),
         "by_source": _labelled(summary.by_funding_source, "chưa xác định"),
         "appendix": lambda reference: estimate_appendix(estimate, reference=reference),
+        # A total stated in the plan or the allocation that differs from the lines, beside the total.
+        "stated": lambda: stated_blocks(estimate),
     }
 
 

@@ -43,6 +43,26 @@ def test_stated_total_different_from_the_parts_is_blocking_with_the_difference(l
     assert not [p for p in plan_problems(linked) if p.blocking]
 
 
+def test_a_differing_stated_total_stands_beside_the_total_in_the_plans_own_budget_block(linked, officer):
+    """The body's «Kinh phí» block showed only the lines' total while the appendix, the checks and the
+    budget screen showed the stated figure and the difference."""
+    from budgets.models import StatedTotal
+
+    services.update_header(linked, by=officer, stated_total=7_500_000)
+    StatedTotal.objects.create(estimate=linked.estimate, amount=7_000_000, source="Quyết định 12/QĐ-UBND")
+    texts = [b.text for b in plan_document(linked).blocks]
+    total = texts.index("Tổng kinh phí: 7.400.000 đồng (Bằng chữ: Bảy triệu bốn trăm nghìn đồng chẵn).")
+    assert texts[total + 1] == ("Ghi chú: tổng kinh phí ghi trong văn bản 7.500.000 đồng; tổng các khoản của dự "
+                                "toán 7.400.000 đồng; chênh lệch +100.000 đồng.")
+    assert texts[total + 2].startswith("Ghi chú: Cả dự toán: tổng ghi trong Quyết định 12/QĐ-UBND 7.000.000 đồng")
+    assert "chênh lệch −400.000 đồng" in texts[total + 2]
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(plan_pdf(linked))).pages)
+    assert "chênh lệch +100.000 đồng" in " ".join(text.split())
+    services.update_header(linked, by=officer, stated_total=7_400_000)
+    StatedTotal.objects.all().delete()
+    assert not any(t.startswith("Ghi chú") for t in (b.text for b in plan_document(linked).blocks))
+
+
 def test_a_total_typed_in_the_text_is_checked_against_the_estimate(linked, officer):
     block = linked.blocks.filter(kind=BlockKind.BULLET).first()
     outline.update_block(block, by=officer, text="Tổng kinh phí: 8 triệu đồng.")
