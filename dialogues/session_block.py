@@ -8,10 +8,10 @@ venue, and the support rates. The fields are plain values so each document label
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from budgets.models import Program, SubProject
+from budgets.naming import sub_project_title
 from dialogues.rates import session_rates
 from documents.dates import draft_date_text
 from documents.symbols import NUMBER_BLANK
@@ -39,21 +39,6 @@ class SessionBlock:
         return lines
 
 
-# How a catalogue code reads in a document: «DA6» → «Dự án 6», «TDA2» → «Tiểu dự án 2», and for the
-# 2026–2035 programme «HP1» → «Hợp phần 1». Its contents («TT», «NL»…) have no number and print by name.
-_CODE_WORDS = (("TDA", "Tiểu dự án"), ("DA", "Dự án"), ("HP", "Hợp phần"))
-
-
-def _numbered(code: str) -> str:
-    """The code as a document names it, or "" when it is not a numbered project or component."""
-    match = re.fullmatch(r"\s*([A-ZĐ]+)[\s.-]*(\d+)\s*", (code or "").upper())
-    if match:
-        for prefix, word in _CODE_WORDS:
-            if match.group(1) == prefix:
-                return f"{word} {int(match.group(2))}"
-    return ""
-
-
 def _sub_project(session) -> SubProject | None:
     line = session.budget_line
     if line is not None:
@@ -72,14 +57,8 @@ def _sub_project(session) -> SubProject | None:
 def programme_line(session) -> str:
     """The programme and, when known, its component and sub-project by name (never by code alone)."""
     sub = _sub_project(session)
-    if sub is not None:
-        component = sub.component
-        part = _numbered(component.code) or component.name
-        numbered = _numbered(sub.short_code)
-        if numbered:  # «– Dự án 6, Tiểu dự án 2: Truyền thông về giảm nghèo đa chiều»
-            return f"{component.program.name} – {part}, {numbered}: {sub.name}"
-        # 2026–2035: «– Hợp phần 1, nội dung: Thông tin, truyền thông về giảm nghèo bền vững»
-        return f"{component.program.name} – {part}, nội dung: {sub.name}"
+    if sub is not None:  # «… – Dự án 6, Tiểu dự án 2: Truyền thông về giảm nghèo đa chiều»
+        return f"{sub.component.program.name} – {sub_project_title(sub)}"
     program = Program.objects.active_on(session.reference_date).order_by("-valid_from").first()
     return program.name if program is not None else ""
 

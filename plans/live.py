@@ -17,12 +17,14 @@ def budget_summary(plan: Plan) -> dict | None:
     if estimate is None:
         return None
     from budgets.documents import estimate_appendix, stated_blocks
+    from budgets.naming import sub_project_phrase
     from budgets.services import estimate_summary
 
     summary = estimate_summary(estimate)
     return {
         "total": summary.total,
-        "by_subproject": _labelled(summary.by_sub_project, "Chưa xác định tiểu dự án"),
+        "by_subproject": _labelled({sub_project_phrase(sub) if sub else None: amount
+                                    for sub, amount in summary.by_sub_project.items()}, "Chưa xác định tiểu dự án"),
         "by_source": _labelled(summary.by_funding_source, "chưa xác định"),
         "appendix": lambda reference: estimate_appendix(estimate, reference=reference),
         # A total stated in the plan or the allocation that differs from the lines, beside the total.

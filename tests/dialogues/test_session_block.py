@@ -126,3 +126,4 @@ def test_a_2026_content_is_named_under_its_component_never_by_a_bare_code(plan, 
     assert programme.endswith("giai đoạn 2026 - 2035 – Hợp phần 1, nội dung: "
                               "Thông tin, truyền thông về giảm nghèo bền vững")
     assert "Dự án" not in programme and "TT:" not in programme
+

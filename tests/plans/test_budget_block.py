@@ -25,7 +25,21 @@ def linked(plan, own_unit):
 def test_budget_block_shows_the_computed_total_split_and_words(linked):
     texts = [b.text for b in plan_document(linked).blocks]
     assert "Tổng kinh phí: 7.400.000 đồng (Bằng chữ: Bảy triệu bốn trăm nghìn đồng chẵn)." in texts
-    assert any(t.startswith("DA6-TDA2") and "7.400.000" in t for t in texts)
+    assert "Dự án 6, Tiểu dự án 2 (Truyền thông về giảm nghèo đa chiều): 7.400.000 đồng." in texts
+
+
+def test_a_2026_content_is_named_in_the_budget_block_never_by_its_code(plan, own_unit):
+    from tests.budgets.factories import sub_project
+
+    group = EstimateGroupFactory(estimate__unit=own_unit, estimate__year=2027,
+                                 estimate__sub_project=sub_project("HP1-TT"))
+    EstimateLineFactory(group=group, quantity=50, unit_price=100_000)
+    plan.estimate = group.estimate
+    plan.save()
+    texts = [b.text for b in plan_document(plan).blocks]
+    assert ("Hợp phần 1, nội dung «Thông tin, truyền thông về giảm nghèo bền vững»: 5.000.000 đồng."
+            in texts)
+    assert not any("HP1-TT" in t for t in texts)
 
 
 def test_budget_appendix_is_a_landscape_page_with_the_same_total(linked):
