@@ -67,10 +67,15 @@
       if (row) { row.querySelector(".pending").textContent = "đã lưu"; }
     }
   }
+  // The error floats at the foot of the screen: seen wherever the page is scrolled (the walk-in
+  // form is at the bottom), and it moves nothing under a finger.
   function showError(text) {
     var box = document.getElementById("checkin-error");
-    box.textContent = text; box.classList.remove("d-none");
+    box.querySelector(".message").textContent = text; box.classList.remove("d-none");
   }
+  document.querySelector("#checkin-error .btn-close").addEventListener("click", function () {
+    document.getElementById("checkin-error").classList.add("d-none");
+  });
   root.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-attendee]");
     if (!button) { return; }

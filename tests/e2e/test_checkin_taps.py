@@ -29,8 +29,9 @@ def checkin_page(browser, live_server, commune_staff, own_unit):
 
 
 def _tops(page):
-    buttons = page.locator("button[data-attendee]")
-    return [round(buttons.nth(i).bounding_box()["y"]) for i in range(buttons.count())]
+    """Where each tap button stands on the page (not in the window: the page may be scrolled)."""
+    return page.eval_on_selector_all(
+        "button[data-attendee]", "buttons => buttons.map(b => Math.round(b.getBoundingClientRect().top + scrollY))")
 
 
 def test_the_list_stays_put_while_a_tap_is_sent_held_or_stuck_offline(checkin_page):
@@ -71,3 +72,21 @@ def test_quick_taps_in_a_row_are_all_saved(checkin_page):
     expect(page.locator("#present-count")).to_have_text(str(len(NAMES)))
     expect(page.locator("#sync-status")).to_have_text("Đã lưu tất cả.")
     assert Attendee.objects.filter(session=session, present=True).count() == len(NAMES)
+
+
+def test_a_refused_walk_in_is_told_where_the_officer_is_looking_and_moves_nothing(checkin_page):
+    """The message appeared above the list: off screen for someone at the walk-in form at the
+    bottom, and it pushed the list down under the next tap."""
+    page, session = checkin_page
+    before = _tops(page)
+    submit = page.get_by_role("button", name="Thêm và đánh dấu có mặt")
+    submit.scroll_into_view_if_needed()
+    submit.click()
+    error = page.locator("#checkin-error")
+    expect(error).to_contain_text("Cần nhập họ và tên người đến dự.")
+    box, height = error.bounding_box(), page.viewport_size["height"]
+    assert 0 <= box["y"] and box["y"] + box["height"] <= height  # in view, at the foot of the screen
+    assert _tops(page) == before
+    error.get_by_role("button", name="Đóng thông báo").click()
+    expect(error).to_be_hidden()
+    assert not Attendee.objects.filter(session=session, is_walk_in=True).exists()
