@@ -1,6 +1,7 @@
 """What an estimate import would do: the estimate's lines and the file's in one shape, matched by
 sub-project, group, content and unit, and the lines added, changed and removed with the totals."""
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -92,6 +93,7 @@ class ImportDiff:
     changed: list[LineChange] = field(default_factory=list)
     removed: list[LineChange] = field(default_factory=list)
     unchanged: int = 0
+    moved: int = 0  # lines kept whose place changes (the file's order is applied): the fewest to move
     total_before: int = 0
     total_after: int = 0
 
@@ -118,6 +120,7 @@ def import_diff(current: list[dict], incoming: list[dict], *, mode: str = Import
         diff.total_after = diff.total_before + incoming_total
         return diff
     pairs, leftovers = pair(current, incoming)
+    diff.moved = _moved(current, [match for _entry, match in pairs if match is not None])
     for (_key, group, sub, line), match in pairs:
         if match is None:
             diff.added.append(LineChange(sub or "", group["title"], line["content"], after=line))
@@ -134,6 +137,17 @@ def import_diff(current: list[dict], incoming: list[dict], *, mode: str = Import
     diff.removed = [LineChange(sub or "", g["title"], line["content"], before=line) for g, sub, line in leftovers]
     diff.total_after = incoming_total
     return diff
+
+
+def _moved(current: list[dict], kept: list[tuple]) -> int:
+    """How many of the kept lines, taken in the file's order, are out of the estimate's order: the
+    kept lines less the longest run already in order (each line dict is compared by identity)."""
+    place = {id(line): index for index, (_k, _g, _s, line) in enumerate(entries(current))}
+    tails: list[int] = []  # patience sorting: the longest increasing run of current places
+    for _group, _sub, line in kept:
+        position = bisect.bisect_left(tails, place[id(line)])
+        tails[position:position + 1] = [place[id(line)]]
+    return len(kept) - len(tails)
 
 
 def with_sheet_choices(groups: list[dict], choices: dict[str, str | None]) -> list[dict]:

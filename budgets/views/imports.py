@@ -149,11 +149,15 @@ def estimate_import_confirm(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(estimate)
-    if diff.empty:
+    moved = f", xếp lại {diff.moved} dòng theo thứ tự trong tệp" if diff.moved else ""
+    if diff.empty and not diff.moved:
         messages.info(request, "Không có thay đổi: các dòng trong tệp giống hệt dự toán.")
+    elif diff.empty:
+        messages.success(request, f"Đã nhập: các dòng giữ nguyên, chỉ xếp lại {diff.moved} dòng theo thứ tự "
+                                  "trong tệp. Có thể hoàn tác lần nhập này.")
     else:
         messages.success(request, f"Đã nhập: thêm {len(diff.added)} dòng, sửa {len(diff.changed)} dòng, "
-                                  f"bỏ {len(diff.removed)} dòng. Có thể hoàn tác lần nhập này.")
+                                  f"bỏ {len(diff.removed)} dòng{moved}. Có thể hoàn tác lần nhập này.")
     return redirect(estimate)
 
 
