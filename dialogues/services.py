@@ -7,7 +7,7 @@ from django.utils import timezone
 from areas.models import AdminUnit, UnitLevel
 from audit.models import Action
 from audit.services import record
-from dialogues.models import DialogueSession, OfficialLevel, SessionOfficial, SessionStatus
+from dialogues.models import DialogueSession, OfficialLevel, Quarter, SessionOfficial, SessionStatus
 from dialogues.permissions import can_create_series, can_create_session, can_run_session
 
 SESSION_FIELDS = ["year", "quarter", "starts_at", "venue", "chair", "theme", "policy_fields", "target",
@@ -31,6 +31,24 @@ def session_problems(session: DialogueSession) -> dict[str, str]:
             and session.budget_line.estimate_id != session.plan.estimate_id:
         problems["budget_line"] = "Dòng dự toán phải thuộc dự toán của kế hoạch."
     return problems
+
+
+def session_notes(session: DialogueSession) -> list[str]:
+    """What does not stop the session but an office would want corrected before printing its papers:
+    a date outside the planned quarter, a date before the plan it cites was issued."""
+    notes, day = [], session.day
+    if day is None:
+        return notes
+    quarter = (day.month - 1) // 3 + 1
+    if session.quarter and quarter != session.quarter:
+        notes.append(f"Ngày tổ chức {day:%d/%m/%Y} thuộc {Quarter(quarter).label}, khác quý dự kiến "
+                     f"({Quarter(session.quarter).label}/{session.year}); hãy sửa ngày hoặc quý dự kiến.")
+    plan = session.plan
+    if plan is not None and plan.number and plan.issue_date and day < plan.issue_date:
+        notes.append(f"Ngày tổ chức {day:%d/%m/%Y} trước ngày ban hành Kế hoạch số {plan.symbol} "
+                     f"({plan.issue_date:%d/%m/%Y}) mà giấy mời và các danh sách ghi «Căn cứ»; hãy kiểm tra "
+                     "lại ngày tổ chức.")
+    return notes
 
 
 def _check(session: DialogueSession) -> None:

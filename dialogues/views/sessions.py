@@ -111,7 +111,8 @@ def session_detail(request, pk):
         "session": session, "attendees": attendees, "officials": session.officials.all(),
         "petitions": session.petitions.order_by("-created_at")[:50], "mix": session_mix(session),
         "registered": attendees.filter(is_walk_in=False).count(),
-        "present": attendees.filter(present=True).count(), **flags(request.user, session)})
+        "present": attendees.filter(present=True).count(), "notes": services.session_notes(session),
+        **flags(request.user, session)})
 
 
 def session_edit(request, pk):
