@@ -65,7 +65,6 @@ class StatedConflict:
             return text + f"; đã ghi nhận giữ chênh lệch: {self.stated.kept_reason}."
         return text + "; hãy sửa một trong hai số hoặc ghi nhận giữ chênh lệch (kèm lý do)."
 
-
     @property
     def signed_difference(self) -> str:
         return signed_vnd(self.difference)
@@ -77,22 +76,19 @@ def signed_vnd(amount: int) -> str:
 
 def stated_totals(estimate: Estimate) -> list[StatedConflict]:
     """Every stated total of the estimate (the whole estimate first) with the sum of the lines it covers."""
-    from budgets.exports import EFFECTIVE_SUB
-
-    stated_list = list(estimate.stated_totals.select_related("sub_project").order_by(
-        F("sub_project__order").asc(nulls_first=True), "sub_project__code", "pk"))
-    if not stated_list:  # most estimates: no need to sum every line by sub-project
-        return []
-    rows = estimate.lines.annotate(sub=EFFECTIVE_SUB).values("sub").annotate(total=Sum("amount"))
-    by_sub = {row["sub"]: row["total"] for row in rows}
-    whole = sum(by_sub.values())
-    return [StatedConflict(stated, whole if stated.sub_project_id is None else by_sub.get(stated.sub_project_id, 0))
-            for stated in stated_list]
+    return _stated_by_estimate([estimate.pk]).get(estimate.pk, [])
 
 
 def stated_conflicts_by_estimate(estimate_ids) -> dict[int, list[StatedConflict]]:
     """The stated totals that differ from their parts, kept or not, of each of the estimates (a list
     page's): two queries, whatever their number."""
+    found = {pk: [c for c in stated if c.difference] for pk, stated in _stated_by_estimate(estimate_ids).items()}
+    return {pk: conflicts for pk, conflicts in found.items() if conflicts}
+
+
+def _stated_by_estimate(estimate_ids) -> dict[int, list[StatedConflict]]:
+    """Each estimate's stated totals (the whole estimate first) with the sum of the lines each covers:
+    one query, and a second only when some total is stated (most estimates state none)."""
     from budgets.exports import EFFECTIVE_SUB
 
     stated_list = list(StatedTotal.objects.filter(estimate__in=list(estimate_ids)).select_related("sub_project")
@@ -110,9 +106,7 @@ def stated_conflicts_by_estimate(estimate_ids) -> dict[int, list[StatedConflict]
     for stated in stated_list:
         parts = (whole[stated.estimate_id] if stated.sub_project_id is None
                  else by_sub.get((stated.estimate_id, stated.sub_project_id), 0))
-        conflict = StatedConflict(stated, parts)
-        if conflict.difference:
-            found[stated.estimate_id].append(conflict)
+        found[stated.estimate_id].append(StatedConflict(stated, parts))
     return dict(found)
 
 

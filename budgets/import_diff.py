@@ -142,7 +142,7 @@ def import_diff(current: list[dict], incoming: list[dict], *, mode: str = Import
 def _moved(current: list[dict], kept: list[tuple]) -> int:
     """How many of the kept lines, taken in the file's order, are out of the estimate's order: the
     kept lines less the longest run already in order (each line dict is compared by identity)."""
-    place = {id(line): index for index, (_k, _g, _s, line) in enumerate(entries(current))}
+    place = {id(line): index for index, line in enumerate(line for group in current for line in group["lines"])}
     tails: list[int] = []  # patience sorting: the longest increasing run of current places
     for _group, _sub, line in kept:
         position = bisect.bisect_left(tails, place[id(line)])

@@ -20,6 +20,16 @@ def numbered(code: str) -> str:
     return ""
 
 
+def sub_project_label(sub: SubProject | None) -> str:
+    """A workbook's title for a sub-project: «Tiểu dự án 2 (Dự án 6): Truyền thông …», read from its code
+    alone (no query); one that is not numbered («HP1-TT») by its name."""
+    if sub is None:
+        return "Chưa xác định tiểu dự án"
+    head, _, tail = sub.code.partition("-")
+    part, number = numbered(head), numbered(tail)
+    return f"{number} ({part}): {sub.name}" if part and number else sub.name
+
+
 def sub_project_head(sub: SubProject) -> str:
     """«Dự án 6, Tiểu dự án 2» or «Hợp phần 1, nội dung»: what stands before the sub-project's name."""
     component = sub.component

@@ -22,6 +22,7 @@ from budgets.exports import (
     summary_matrix,
 )
 from budgets.models import Estimate, FundingSource, SubProject
+from budgets.naming import sub_project_label
 from budgets.workbook_print import (
     FONT_PT,
     StreamedWorksheet,
@@ -45,7 +46,6 @@ HEADER_ROW = 7
 SUMMARY_SHEET = "Tổng hợp"
 LEGEND_SHEET = "Chú giải"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SUB_CODE = re.compile(r"^DA(\d+)-TDA(\d+)$")
 MAX_FORMULA = 8000
 # Vietnamese number format: «.» for thousands whatever the viewer's locale in LibreOffice (locale
 # 042A = vi-VN in the format); Excel follows the computer's separators (a Vietnamese Windows shows «.»).
@@ -63,15 +63,6 @@ def safe_text(value) -> str:
     text = str(value)
     # A printable text has no control character: skip the substitution (most cells, every line's four).
     return text if text.isprintable() else _CONTROL.sub("", text)
-
-
-def sub_project_label(sub: SubProject | None) -> str:
-    """A sub-project's full name, as written in a plan: «Tiểu dự án 2 (Dự án 6): Truyền thông …»."""
-    if sub is None:
-        return "Chưa xác định tiểu dự án"
-    if found := _SUB_CODE.match(sub.code):
-        return f"Tiểu dự án {found[2]} (Dự án {found[1]}): {sub.name}"
-    return sub.name
 
 
 def title_of(estimate: Estimate) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from budgets.imports.matching import called_summary
 from budgets.imports.results import ImportGroup, ImportProblem, ImportResult
 from budgets.imports.sheet import SheetReader
+from documents.money import format_vnd
 
 
 def _line_key(line: dict) -> tuple:
@@ -95,7 +96,7 @@ def _drop(sheet: _Sheet, others: list[_Sheet], result: ImportResult) -> None:
     names = ", ".join(f"«{other.name}»" for other in others if keys & set(other.keys)) or "chi tiết"
     total = sum(line["amount"] for line in sheet.lines)
     result.notices.append(
-        f"Trang «{sheet.name}» là bảng tổng hợp: {len(sheet.lines)} dòng của trang ({_figure(total)} đồng) đều "
+        f"Trang «{sheet.name}» là bảng tổng hợp: {len(sheet.lines)} dòng của trang ({format_vnd(total)} đồng) đều "
         f"có ở trang {names}, nên không nhập lại để khỏi tính hai lần.")
 
 
@@ -113,7 +114,3 @@ def _check_partial(sheet: _Sheet, others: list[_Sheet], result: ImportResult) ->
         f"Trang này là bảng tổng hợp ({covered.count(True)} dòng trùng với các trang chi tiết) nhưng dòng "
         f"«{line['content'][:60]}» không có ở trang chi tiết nào; nếu nhập, các dòng trùng sẽ bị tính hai lần. "
         f"Hãy ghi dòng này vào trang chi tiết của nó, hoặc ẩn trang «{sheet.name}» (hay xoá trang) rồi tải lên lại."))
-
-
-def _figure(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
