@@ -217,7 +217,7 @@ def save_minutes(session: DialogueSession, *, by, secretary: str, proceedings: s
     """Store the minutes' text of a held session."""
     if not can_run_session(by, session):
         raise PermissionDenied
-    if session.status not in (SessionStatus.HELD, SessionStatus.REPORTED):
+    if not session.was_held:
         raise ValidationError("Chỉ ghi biên bản khi hội nghị đã tổ chức.")
     session.secretary, session.proceedings, session.conclusion = secretary, proceedings, conclusion
     session.save(update_fields=["secretary", "proceedings", "conclusion", "updated_at"])

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from areas.models import IssuingBody
 from dialogues.columns import Column, Measure, lay_out
-from dialogues.models import Attendee, DialogueSession, SessionStatus
+from dialogues.models import Attendee, DialogueSession
 from dialogues.pdfsheet import Sheet
 from dialogues.roles import RoleHolder
 from dialogues.session_block import session_block
@@ -180,7 +180,7 @@ def officials_sheet(session: DialogueSession, *, stagger: bool = False) -> Sheet
         rows.append([str(i), name, title, body, sign_cell(i, stagger), ""])
     # Officials do not check in: their list has room for late ones until the session is marked held, even
     # once citizens are checked in (the day itself, when this list is printed to be signed).
-    if session.status not in (SessionStatus.HELD, SessionStatus.REPORTED):
+    if not session.was_held:
         start = len(rows) + 1
         rows += [[str(n), "", "", "", sign_cell(n, stagger), ""]
                  for n in range(start, start + OFFICIAL_BLANK_ROWS)]

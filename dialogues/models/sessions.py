@@ -127,6 +127,11 @@ class DialogueSession(models.Model):
         return self.status in (SessionStatus.SCHEDULED, SessionStatus.HELD)
 
     @property
+    def was_held(self) -> bool:
+        """Held, whether or not reported yet: who came is known, minutes can be written."""
+        return self.status in (SessionStatus.HELD, SessionStatus.REPORTED)
+
+    @property
     def accepts_petitions(self) -> bool:
         return self.status in (SessionStatus.SCHEDULED, SessionStatus.HELD, SessionStatus.REPORTED)
 

@@ -21,7 +21,7 @@ from dialogues.files import (
     sheets_pdf,
     sheets_xlsx,
 )
-from dialogues.models import JobKind, SessionStatus
+from dialogues.models import JobKind
 from dialogues.permissions import can_see_ethnicity
 from dialogues.rates import missing_rates
 from dialogues.sheets import stamp
@@ -120,7 +120,7 @@ def minutes(request, pk, fmt):
     session = visible_session(request, pk)
     if fmt not in LETTER_FORMATS:
         raise Http404
-    if session.status not in (SessionStatus.HELD, SessionStatus.REPORTED) or not session.proceedings:
+    if not session.was_held or not session.proceedings:
         messages.warning(request, "Biên bản chỉ có khi hội nghị đã tổ chức và đã ghi diễn biến.")
         return redirect(session)
     download = documents.minutes_download(session, "pdf" if fmt == "pdf" else "docx")
